@@ -1,0 +1,4 @@
+"""API routes under /api/v1/."""
+
+app_name = "api"
+urlpatterns = []
