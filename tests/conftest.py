@@ -118,3 +118,26 @@ def admin_login(page, live_server, username):
     page.wait_for_selector("#user-tools")
 
 
+
+
+# ---------------------------------------------------------------- database-specific tests
+
+
+def _on_postgresql() -> bool:
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` run in the PostgreSQL pass of CI and are
+    deselected (not skipped) on SQLite, where the behaviour they test (row
+    locks, full-text search) does not exist."""
+    if _on_postgresql():
+        return
+    kept, dropped = [], []
+    for item in items:
+        (dropped if item.get_closest_marker("postgres") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
