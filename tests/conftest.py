@@ -141,3 +141,14 @@ def pytest_collection_modifyitems(config, items):
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Give each PostgreSQL test run its own database, so two runs on one
+    machine (two developers, or CI beside a developer) never drop each other's."""
+    from django.conf import settings
+
+    if _on_postgresql():
+        test = settings.DATABASES["default"].setdefault("TEST", {})
+        test["NAME"] = f"test_{settings.DATABASES['default']['NAME']}_{os.getpid()}"
