@@ -1,0 +1,58 @@
+# Quick start: `make run` (serve with the seed imported) and `make test`.
+# Needs only python3 and make; everything else is installed into .venv.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SHARED ?= ../shared
+GOLD_SOURCES := $(SHARED)/seeds/000_6ecc05ef853c777c.txt \
+	$(patsubst $(SHARED)/gold/politics-%.json,$(SHARED)/corpus/bbc-politics/%.txt,$(wildcard $(SHARED)/gold/politics-*.json))
+
+.PHONY: install migrate seed demo run test eval lint bench serve clean
+
+# Reinstalls only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --verbosity 0
+
+seed: migrate
+	$(PY) manage.py import_seeds seeds
+
+demo: migrate
+	$(PY) manage.py create_demo_accounts
+
+run: seed demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: migrate
+	$(PY) -m pytest
+
+eval: install
+	$(PY) manage.py import_seeds --dry-run --json $(GOLD_SOURCES) > var/eval-preview.json
+	$(PY) $(SHARED)/tools/score_extraction.py var/eval-preview.json $(SHARED)/gold/*.json \
+		--targets actor_f1=0.9,quote_f1=0.95,quote_speaker_acc=0.9,attributed_r=0.85,attributed_speaker_acc=0.85
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+bench: migrate
+	$(PY) -m bench
+
+serve: install
+	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=0 $(PY) manage.py migrate --verbosity 0
+	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers 2
+
+clean:
+	rm -rf $(VENV) var .pytest_cache
