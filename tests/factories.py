@@ -81,7 +81,8 @@ class ApprovedClaimFactory(ClaimFactory):
     rating = Claim.Rating.FALSE
     verdict_summary = "NATO has had 32 members since Sweden joined in March 2024."
     sources = factory.LazyFunction(
-        lambda: [{"url": "https://www.nato.int/cps/en/natohq/topics_52044.htm", "title": "NATO members"}]
+        lambda: [{"url": "https://www.nato.int/cps/en/natohq/topics_52044.htm",
+                  "title": "NATO member countries"}]
     )
     reviewed_at = factory.LazyFunction(timezone.now)
 
