@@ -1,0 +1,697 @@
+"""The verification workflow: claim states, verdicts, the two-person rule,
+publishing, corrections, retractions and editor notes.
+
+Every rule of the workflow lives here; the admin and the API call these
+functions and hold no rule of their own. Each claim transition runs in a
+transaction, takes a row lock on the claim (``select_for_update``, a real lock
+on PostgreSQL), refuses a stale ``expected_version`` with ``Conflict``, raises
+``version`` by one and writes a ``ClaimEvent`` for the audit trail.
+
+States::
+
+    new -> in_review -> proposed -> approved
+             ^   |         |
+             +---+---------+  (reassign; an editor sends a verdict back)
+    new / in_review / proposed -> dismissed  (an editor, with a reason)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, Claim, ClaimEvent, Correction, EditorNote
+from articles.similarity import claim_tokens, jaccard
+
+# ---------------------------------------------------------------- errors
+
+
+class WorkflowError(Exception):
+    """A refused workflow step; ``message`` says why, for the person who tried."""
+
+    status_code = 400
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(WorkflowError):
+    """The wrong role or the wrong person for this step (HTTP 403)."""
+
+    status_code = 403
+
+
+class InvalidTransition(WorkflowError):
+    """The claim or article is not in a state for this step, or the data is invalid (400)."""
+
+    status_code = 400
+
+
+class Conflict(WorkflowError):
+    """Someone else changed the claim since the caller read it (HTTP 409)."""
+
+    status_code = 409
+
+
+class PublishBlocked(InvalidTransition):
+    """Claims at or above the publish threshold are still unresolved."""
+
+    def __init__(self, message: str, blocking_claims: Iterable[Claim]):
+        super().__init__(message)
+        self.blocking_claims = list(blocking_claims)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _has_perm(user, perm: str) -> bool:
+    return bool(user is not None and user.is_active and user.has_perm(perm))
+
+
+def user_can_take_claims(user) -> bool:
+    """Fact-checkers and editors: take claims, research them, propose verdicts."""
+    return _has_perm(user, "articles.take_claim")
+
+
+def user_can_approve(user) -> bool:
+    """Editors: approve, send back and dismiss; assign claims to others."""
+    return _has_perm(user, "articles.approve_claim")
+
+
+def user_can_publish(user) -> bool:
+    """Editors: publish, correct and retract articles."""
+    return _has_perm(user, "articles.publish_article")
+
+
+def user_can_write_notes(user) -> bool:
+    """Every role of the desk, reporters included."""
+    return _has_perm(user, "articles.add_editornote")
+
+
+def user_can_edit_claims(user) -> bool:
+    """Editors: correct what the extractor got wrong (kind, speaker, check-worthiness)."""
+    return _has_perm(user, "articles.change_claim")
+
+
+def _name(user) -> str:
+    if user is None:
+        return "nobody"
+    return user.get_full_name() or user.get_username()
+
+
+# ---------------------------------------------------------------- checks
+#
+# One function per step, raising the reason it is refused. The transitions call
+# them on the locked row; ``claim_allowed_actions`` calls them to tell a page
+# which buttons to offer, so the admin never restates a rule.
+
+_CLOSED = {
+    Claim.Status.PROPOSED: (
+        "A verdict has been proposed on this claim; an editor must approve it "
+        "or send it back first."
+    ),
+    Claim.Status.APPROVED: "The claim's verdict is already approved.",
+    Claim.Status.DISMISSED: "The claim has been dismissed.",
+}
+
+
+def _check_assign(claim: Claim, by, assignee) -> None:
+    if not user_can_take_claims(by):
+        raise NotAllowed("Only fact-checkers and editors can take claims.")
+    if assignee.pk != by.pk and not user_can_approve(by):
+        raise NotAllowed("Only an editor can assign a claim to someone else.")
+    if not user_can_take_claims(assignee):
+        raise InvalidTransition(
+            f"{_name(assignee)} is not a fact-checker or an editor and cannot be assigned claims."
+        )
+    if claim.status == Claim.Status.NEW:
+        return
+    if claim.status != Claim.Status.IN_REVIEW:
+        raise InvalidTransition(f"{_CLOSED[claim.status]} It cannot be assigned.")
+    if claim.assignee_id == assignee.pk:
+        raise InvalidTransition(f"The claim is already in review with {_name(assignee)}.")
+    if claim.assignee_id not in (None, by.pk) and not user_can_approve(by):
+        raise NotAllowed(
+            f"The claim is in review with {_name(claim.assignee)}; only an editor can reassign it."
+        )
+
+
+def _check_propose(claim: Claim, by) -> None:
+    if not user_can_take_claims(by):
+        raise NotAllowed("Only fact-checkers and editors can propose verdicts.")
+    if claim.status == Claim.Status.NEW:
+        raise InvalidTransition(
+            "Take the claim first: a verdict can only be proposed on a claim in review."
+        )
+    if claim.status != Claim.Status.IN_REVIEW:
+        raise InvalidTransition(f"{_CLOSED[claim.status]} No new verdict can be proposed.")
+    if claim.assignee_id != by.pk and not user_can_approve(by):
+        raise NotAllowed(
+            f"The claim is assigned to {_name(claim.assignee)}; only they or an editor "
+            "can propose its verdict."
+        )
+
+
+def _check_review(claim: Claim, by, *, verb: str, done: str) -> None:
+    if not user_can_approve(by):
+        raise NotAllowed(f"Only editors can {verb} verdicts.")
+    if claim.status != Claim.Status.PROPOSED:
+        raise InvalidTransition(
+            f"Only a proposed verdict can be {done}; "
+            f"this claim is {claim.get_status_display().lower()}."
+        )
+
+
+def _check_approve(claim: Claim, by) -> None:
+    _check_review(claim, by, verb="approve", done="approved")
+    if claim.proposed_by_id == by.pk:
+        raise NotAllowed(
+            "You proposed this verdict: under the two-person rule another editor must approve it."
+        )
+
+
+def _check_send_back(claim: Claim, by) -> None:
+    _check_review(claim, by, verb="send back", done="sent back")
+
+
+def _check_dismiss(claim: Claim, by) -> None:
+    if not user_can_approve(by):
+        raise NotAllowed("Only editors can dismiss claims.")
+    if claim.status in Claim.RESOLVED_STATUSES:
+        raise InvalidTransition(f"{_CLOSED[claim.status]} It cannot be dismissed.")
+    if claim.status == Claim.Status.PROPOSED and claim.proposed_by_id == by.pk:
+        raise NotAllowed(
+            "You proposed the verdict on this claim: under the two-person rule "
+            "another editor must dismiss it."
+        )
+
+
+def _check_copy_verdict(claim: Claim, by) -> None:
+    if claim.status == Claim.Status.NEW:
+        _check_assign(claim, by, by)
+    else:
+        _check_propose(claim, by)
+
+
+def _check_assign_others(claim: Claim, by) -> None:
+    """May ``by`` hand this claim to someone (whom is checked on the step itself)?"""
+    if not user_can_approve(by):
+        raise NotAllowed("Only an editor can assign a claim to someone else.")
+    if claim.status not in (Claim.Status.NEW, Claim.Status.IN_REVIEW):
+        raise InvalidTransition(f"{_CLOSED[claim.status]} It cannot be assigned.")
+
+
+_CHECKS = {
+    "take": lambda claim, user: _check_assign(claim, user, user),
+    "assign": _check_assign_others,
+    "propose": _check_propose,
+    "approve": _check_approve,
+    "send_back": _check_send_back,
+    "dismiss": _check_dismiss,
+    "copy_verdict": _check_copy_verdict,
+}
+
+
+def claim_action_refusals(*, claim: Claim, user) -> dict[str, str | None]:
+    """For each step, ``None`` if ``user`` may take it now, else the reason not."""
+    refusals: dict[str, str | None] = {}
+    for action, check in _CHECKS.items():
+        try:
+            check(claim, user)
+        except WorkflowError as error:
+            refusals[action] = error.message
+        else:
+            refusals[action] = None
+    return refusals
+
+
+def claim_allowed_actions(*, claim: Claim, user) -> frozenset[str]:
+    """The steps ``user`` may take on ``claim`` now: what a page should offer."""
+    refusals = claim_action_refusals(claim=claim, user=user)
+    return frozenset(action for action, reason in refusals.items() if reason is None)
+
+
+# ---------------------------------------------------------------- verdict data
+
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+def verdict_clean(*, rating: str, summary: str, sources) -> tuple[str, str, list[dict]]:
+    """A verdict as it will be stored, or ``InvalidTransition`` saying what is missing."""
+    if rating not in Claim.Rating.values:
+        choices = ", ".join(Claim.Rating.values)
+        raise InvalidTransition(f"Choose a rating ({choices}); {rating!r} is not one.")
+    summary = (summary or "").strip()
+    if not summary:
+        raise InvalidTransition("A verdict needs a summary for readers.")
+    if sources is None:
+        sources = []
+    if not isinstance(sources, list | tuple):
+        raise InvalidTransition("Sources must be a list of {url, title}.")
+    cleaned = []
+    for number, source in enumerate(sources, start=1):
+        if not isinstance(source, dict):
+            raise InvalidTransition(f"Source {number} must have a URL and a title.")
+        url = str(source.get("url") or "").strip()
+        title = " ".join(str(source.get("title") or "").split())
+        if not url and not title:
+            continue  # an empty row left in a form
+        try:
+            _url_validator(url)
+        except ValidationError:
+            raise InvalidTransition(
+                f"Source {number}: {url or 'the URL'!s} is not a web address "
+                "(it must start with http:// or https://)."
+            ) from None
+        if not title:
+            raise InvalidTransition(f"Source {number} ({url}) needs a title.")
+        cleaned.append({"url": url, "title": title})
+    if not cleaned and rating != Claim.Rating.UNVERIFIABLE:
+        raise InvalidTransition(
+            "A verdict needs at least one source (URL and title) unless the rating is unverifiable."
+        )
+    return rating, summary, cleaned
+
+
+def _verdict_data(claim: Claim) -> dict:
+    """The verdict as it stands, kept in each audit event."""
+    return {
+        "rating": claim.rating,
+        "verdict_summary": claim.verdict_summary,
+        "sources": claim.sources,
+        "assignee": claim.assignee.get_username() if claim.assignee_id else None,
+        "dismissed_reason": claim.dismissed_reason,
+        "version": claim.version,
+    }
+
+
+# ---------------------------------------------------------------- locking
+
+
+def _conflict(expected: int, actual: int) -> Conflict:
+    return Conflict(
+        f"Someone else changed this claim while you were working on it (you had version "
+        f"{expected}, it is now at version {actual}). Nothing of yours was saved: reload "
+        "the claim to see their change, then try again."
+    )
+
+
+def claim_check_version(*, claim: Claim, expected_version: int | None) -> None:
+    """Refuse a stale form early (the transition re-checks under the lock)."""
+    if expected_version is None:
+        return
+    current = Claim.objects.filter(pk=claim.pk).values_list("version", flat=True).first()
+    if current is None:
+        raise Conflict("This claim has been deleted since you opened it.")
+    if current != expected_version:
+        raise _conflict(expected_version, current)
+
+
+def _lock(claim: Claim, expected_version: int | None) -> Claim:
+    """The claim's current row, locked until the transaction ends."""
+    try:
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    except Claim.DoesNotExist:
+        raise Conflict("This claim has been deleted since you opened it.") from None
+    if expected_version is not None and locked.version != expected_version:
+        raise _conflict(expected_version, locked.version)
+    return locked
+
+
+def _commit(locked: Claim, *, by, action: str, comment: str = "", **fields) -> Claim:
+    """Write ``fields``, raise the version, record the event.
+
+    The update is conditional on the version read under the lock, so even
+    where the lock is a no-op (SQLite) a concurrent write cannot be overwritten.
+    """
+    from_status = locked.status
+    now = timezone.now()
+    values = {**fields, "version": locked.version + 1, "updated_at": now}
+    updated = Claim.objects.filter(pk=locked.pk, version=locked.version).update(**values)
+    if updated != 1:
+        current = Claim.objects.filter(pk=locked.pk).values_list("version", flat=True).first()
+        raise _conflict(locked.version, current or 0)
+    for name, value in values.items():
+        setattr(locked, name, value)
+    ClaimEvent.objects.create(
+        claim=locked,
+        user=by,
+        action=action,
+        from_status=from_status,
+        to_status=locked.status,
+        comment=comment,
+        data=_verdict_data(locked),
+        created_at=now,
+    )
+    return locked
+
+
+def _sync(target, source):
+    """Bring the caller's instance up to date with what was written."""
+    if target is not source:
+        for field in type(source)._meta.concrete_fields:
+            setattr(target, field.attname, getattr(source, field.attname))
+    return target
+
+
+def _required_text(value: str, what: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise InvalidTransition(f"{what} is required.")
+    return value
+
+
+# ---------------------------------------------------------------- transitions
+
+
+@transaction.atomic
+def claim_assign(*, claim: Claim, by, assignee=None, expected_version: int | None = None) -> Claim:
+    """Put a claim in review with a fact-checker (``by`` when none is given)."""
+    assignee = assignee or by
+    locked = _lock(claim, expected_version)
+    _check_assign(locked, by, assignee)
+    previous = locked.assignee
+    if previous is None:
+        comment = f"Assigned to {_name(assignee)}."
+    else:
+        comment = f"Reassigned from {_name(previous)} to {_name(assignee)}."
+    _commit(
+        locked,
+        by=by,
+        action=ClaimEvent.Action.ASSIGNED,
+        comment=comment,
+        status=Claim.Status.IN_REVIEW,
+        assignee=assignee,
+    )
+    return _sync(claim, locked)
+
+
+def _propose(locked: Claim, *, by, rating, summary, sources, comment="") -> Claim:
+    _check_propose(locked, by)
+    rating, summary, sources = verdict_clean(rating=rating, summary=summary, sources=sources)
+    return _commit(
+        locked,
+        by=by,
+        action=ClaimEvent.Action.PROPOSED,
+        comment=comment,
+        status=Claim.Status.PROPOSED,
+        rating=rating,
+        verdict_summary=summary,
+        sources=sources,
+        proposed_by=by,
+        proposed_at=timezone.now(),
+        reviewer=None,
+        reviewed_at=None,
+    )
+
+
+@transaction.atomic
+def claim_propose_verdict(
+    *, claim: Claim, by, rating: str, summary: str, sources, expected_version: int | None = None
+) -> Claim:
+    """Propose a verdict (rating, summary, sources) for an editor to approve."""
+    locked = _lock(claim, expected_version)
+    _propose(locked, by=by, rating=rating, summary=summary, sources=sources)
+    return _sync(claim, locked)
+
+
+@transaction.atomic
+def claim_approve(*, claim: Claim, by, expected_version: int | None = None) -> Claim:
+    """Approve a proposed verdict; never by the person who proposed it."""
+    locked = _lock(claim, expected_version)
+    _check_approve(locked, by)
+    _commit(
+        locked,
+        by=by,
+        action=ClaimEvent.Action.APPROVED,
+        status=Claim.Status.APPROVED,
+        reviewer=by,
+        reviewed_at=timezone.now(),
+    )
+    return _sync(claim, locked)
+
+
+@transaction.atomic
+def claim_send_back(
+    *, claim: Claim, by, comment: str, expected_version: int | None = None
+) -> Claim:
+    """Return a proposed verdict to its fact-checker with what needs more work.
+
+    The draft verdict stays for them to revise; the proposal itself is cleared.
+    """
+    comment = _required_text(comment, "A comment saying what needs more work")
+    locked = _lock(claim, expected_version)
+    _check_send_back(locked, by)
+    _commit(
+        locked,
+        by=by,
+        action=ClaimEvent.Action.SENT_BACK,
+        comment=comment,
+        status=Claim.Status.IN_REVIEW,
+        proposed_by=None,
+        proposed_at=None,
+    )
+    return _sync(claim, locked)
+
+
+@transaction.atomic
+def claim_dismiss(*, claim: Claim, by, reason: str, expected_version: int | None = None) -> Claim:
+    """Close a claim as not worth checking, with the reason."""
+    reason = _required_text(reason, "A reason for dismissing the claim")
+    locked = _lock(claim, expected_version)
+    _check_dismiss(locked, by)
+    _commit(
+        locked,
+        by=by,
+        action=ClaimEvent.Action.DISMISSED,
+        comment=reason,
+        status=Claim.Status.DISMISSED,
+        dismissed_reason=reason,
+        reviewer=by,
+        reviewed_at=timezone.now(),
+    )
+    return _sync(claim, locked)
+
+
+@transaction.atomic
+def claim_copy_verdict(
+    *, claim: Claim, source_claim: Claim, by, expected_version: int | None = None
+) -> Claim:
+    """Propose an earlier approved verdict on the same statement for this claim.
+
+    A new claim is taken by ``by`` first. The copy is a proposal like any
+    other: someone other than ``by`` must approve it.
+    """
+    locked = _lock(claim, expected_version)
+    source = Claim.objects.select_related("article").filter(pk=source_claim.pk).first()
+    if source is None or source.pk == locked.pk:
+        raise InvalidTransition("Choose another claim's verdict to copy.")
+    if source.status != Claim.Status.APPROVED:
+        raise InvalidTransition("Only an approved verdict can be copied.")
+    _check_copy_verdict(locked, by)
+    if locked.status == Claim.Status.NEW:
+        _commit(
+            locked,
+            by=by,
+            action=ClaimEvent.Action.ASSIGNED,
+            comment=f"Assigned to {_name(by)} to copy an earlier verdict.",
+            status=Claim.Status.IN_REVIEW,
+            assignee=by,
+        )
+    _propose(
+        locked,
+        by=by,
+        rating=source.rating,
+        summary=source.verdict_summary,
+        sources=source.sources,
+        comment=f"Verdict copied from claim #{source.pk} in \u201c{source.article}\u201d.",
+    )
+    return _sync(claim, locked)
+
+
+CLAIM_EDITABLE_FIELDS = ("kind", "speaker", "checkworthiness", "confirmed")
+
+
+@transaction.atomic
+def claim_update(
+    *, claim: Claim, by, changes: dict, expected_version: int | None = None
+) -> Claim:
+    """Correct the extraction (kind, speaker, check-worthiness, confirmed).
+
+    The verdict fields are not here: they change only through the transitions.
+    """
+    if not user_can_edit_claims(by):
+        raise NotAllowed("Only editors can correct a claim's extraction.")
+    unknown = set(changes) - set(CLAIM_EDITABLE_FIELDS)
+    if unknown:
+        raise NotAllowed(
+            f"{', '.join(sorted(unknown))} cannot be edited directly; "
+            "verdicts change only through the workflow."
+        )
+    if "kind" in changes and changes["kind"] not in Claim.Kind.values:
+        raise InvalidTransition(f"{changes['kind']!r} is not a kind of claim.")
+    if "checkworthiness" in changes and not 0 <= float(changes["checkworthiness"]) <= 1:
+        raise InvalidTransition("Check-worthiness runs from 0 to 1.")
+    locked = _lock(claim, expected_version)
+    described = []
+    for name, value in changes.items():
+        old = getattr(locked, name)
+        if old != value:
+            described.append(f"{Claim._meta.get_field(name).verbose_name}: {old} \u2192 {value}")
+    if not described:
+        return _sync(claim, locked)
+    _commit(
+        locked,
+        by=by,
+        action=ClaimEvent.Action.EDITED,
+        comment="; ".join(described),
+        **changes,
+    )
+    return _sync(claim, locked)
+
+
+# ---------------------------------------------------------------- earlier verdicts
+
+SIMILARITY_THRESHOLD = 0.5
+# Compared against the most recent approvals only, so a claim page stays cheap
+# however large the archive grows.
+SIMILARITY_CANDIDATES = 2000
+
+
+def claim_similar_verdicts(
+    *, claim: Claim, limit: int = 5, threshold: float = SIMILARITY_THRESHOLD
+) -> list[tuple[Claim, float]]:
+    """Approved claims in other articles that say nearly the same, best first."""
+    text_tokens = claim_tokens(claim.text)
+    quote_tokens = claim_tokens(claim.quote) if claim.quote else text_tokens
+    candidates = (
+        Claim.objects.approved()
+        .exclude(article_id=claim.article_id)
+        .select_related("article")
+        .defer("article__body")
+        .order_by("-reviewed_at", "-id")[:SIMILARITY_CANDIDATES]
+    )
+    scored = []
+    for other in candidates:
+        other_text = claim_tokens(other.text)
+        other_quote = claim_tokens(other.quote) if other.quote else other_text
+        score = max(jaccard(text_tokens, other_text), jaccard(quote_tokens, other_quote))
+        if score >= threshold:
+            scored.append((other, round(score, 3)))
+    scored.sort(key=lambda pair: (-pair[1], -pair[0].pk))
+    return scored[:limit]
+
+
+# ---------------------------------------------------------------- articles
+
+
+def article_blocking_claims(article: Article):
+    """The claims that keep ``article`` from being published, most check-worthy first."""
+    return (
+        Claim.objects.filter(article=article)
+        .blocking_publication()
+        .order_by("-checkworthiness", "start", "id")
+    )
+
+
+def _lock_article(article: Article) -> Article:
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def _blocked_message(blocking: list[Claim]) -> str:
+    shown = blocking[:10]
+    lines = "; ".join(
+        f"\u201c{str(c)[:60]}\u201d ({c.get_status_display().lower()}, "
+        f"check-worthiness {c.checkworthiness:.2f})"
+        for c in shown
+    )
+    more = f"; and {len(blocking) - len(shown)} more" if len(blocking) > len(shown) else ""
+    claims = "claim is" if len(blocking) == 1 else "claims are"
+    return (
+        f"Not published: {len(blocking)} {claims} still to be approved or dismissed "
+        f"(check-worthiness {settings.NEWSROOM_PUBLISH_THRESHOLD:.2f} or more): {lines}{more}."
+    )
+
+
+@transaction.atomic
+def article_publish(*, article: Article, by) -> Article:
+    """Publish once every check-worthy claim is approved or dismissed."""
+    if not user_can_publish(by):
+        raise NotAllowed("Only editors can publish articles.")
+    locked = _lock_article(article)
+    if locked.status == Article.Status.PUBLISHED:
+        raise InvalidTransition("The article is already published.")
+    if locked.status == Article.Status.RETRACTED:
+        raise InvalidTransition("A retracted article cannot be published again.")
+    blocking = list(article_blocking_claims(locked))
+    if blocking:
+        raise PublishBlocked(_blocked_message(blocking), blocking)
+    locked.status = Article.Status.PUBLISHED
+    locked.published_at = timezone.now()
+    locked.save(update_fields=["status", "published_at", "updated_at"])
+    return _sync(article, locked)
+
+
+def _check_published(article: Article, verb: str) -> None:
+    if article.status != Article.Status.PUBLISHED:
+        raise InvalidTransition(
+            f"Only a published article can be {verb}; this one is "
+            f"{article.get_status_display().lower()}."
+        )
+
+
+@transaction.atomic
+def article_correct(*, article: Article, by, body: str) -> Correction:
+    """Add a dated correction that readers see under the article."""
+    if not user_can_publish(by):
+        raise NotAllowed("Only editors can correct articles.")
+    body = _required_text(body, "The correction text")
+    locked = _lock_article(article)
+    _check_published(locked, "corrected")
+    return Correction.objects.create(article=locked, body=body, author=by)
+
+
+@transaction.atomic
+def article_retract(*, article: Article, by, reason: str) -> Article:
+    """Withdraw a published article, saying why."""
+    if not user_can_publish(by):
+        raise NotAllowed("Only editors can retract articles.")
+    reason = _required_text(reason, "A reason for the retraction")
+    locked = _lock_article(article)
+    _check_published(locked, "retracted")
+    locked.status = Article.Status.RETRACTED
+    locked.retracted_at = timezone.now()
+    locked.retraction_reason = reason
+    locked.save(update_fields=["status", "retracted_at", "retraction_reason", "updated_at"])
+    return _sync(article, locked)
+
+
+# ---------------------------------------------------------------- notes
+
+
+@transaction.atomic
+def note_create(*, by, body: str, article: Article | None = None, claim: Claim | None = None):
+    """A note from the desk on an article or on one claim (never both)."""
+    if not user_can_write_notes(by):
+        raise NotAllowed("Your role cannot write editor notes.")
+    if (article is None) == (claim is None):
+        raise InvalidTransition("A note belongs to an article or to a claim, and to only one.")
+    body = _required_text(body, "The note's text")
+    return EditorNote.objects.create(author=by, body=body, article=article, claim=claim)
+
+
+@transaction.atomic
+def note_resolve(*, note: EditorNote, by) -> EditorNote:
+    """Mark a note as dealt with."""
+    if not user_can_write_notes(by):
+        raise NotAllowed("Your role cannot resolve editor notes.")
+    if not EditorNote.objects.filter(pk=note.pk, resolved=False).update(resolved=True):
+        raise InvalidTransition("The note is already resolved.")
+    note.resolved = True
+    return note
