@@ -1,25 +1,128 @@
-"""Reader pages. Placeholder views until the public pages land."""
+"""Reader pages: thin views over ``articles.selectors``.
 
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+Only published articles and approved verdicts are ever read here; anything
+else is a 404 (the selectors raise it), so a reader cannot tell a draft from a
+page that never existed.
+"""
 
-from .models import Actor, Article, Claim
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_safe
+
+from . import selectors
+from .claimreview import claim_review
+from .models import Claim
+from .rendering import render_body
+
+ARTICLES_PER_PAGE = 10
+FACT_CHECKS_PER_PAGE = 20
+LATEST_FACT_CHECKS = 5
 
 
+def _page(request, queryset, per_page):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+@require_safe
 def home(request):
-    return HttpResponse("Verification desk")
+    context = {
+        "page_obj": _page(request, selectors.article_list(), ARTICLES_PER_PAGE),
+        "latest_fact_checks": selectors.fact_check_list()[:LATEST_FACT_CHECKS],
+        "nav": "articles",
+    }
+    return render(request, "articles/home.html", context)
 
 
+@require_safe
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
-    return HttpResponse(article.title)
+    article = selectors.article_for_reader(slug)
+    claims = article.public_claims
+    context = {
+        "article": article,
+        "claims": claims,
+        "body_html": render_body(article.body, selectors.claim_marks(claims)),
+        "mentions": article.actor_mentions,
+        "corrections": article.corrections.all(),
+        "nav": "articles",
+    }
+    return render(request, "articles/article_detail.html", context)
 
 
+@require_safe
 def claim_detail(request, pk):
-    claim = get_object_or_404(Claim.objects.public(), pk=pk)
-    return HttpResponse(str(claim))
+    claim = selectors.claim_for_reader(pk)
+    context = {
+        "claim": claim,
+        "article": claim.article,
+        "claim_review": claim_review(claim),
+        "nav": "fact-checks",
+    }
+    return render(request, "articles/claim_detail.html", context)
 
 
+@require_safe
 def actor_detail(request, slug):
-    actor = get_object_or_404(Actor, slug=slug)
-    return HttpResponse(actor.name)
+    actor = selectors.actor_for_reader(slug)
+    claims = selectors.fact_check_list(speaker=actor)
+    context = {
+        "actor": actor,
+        "claims": claims,
+        "rating_counts": selectors.rating_counts(claims),
+        "articles": selectors.actor_articles(actor),
+    }
+    return render(request, "articles/actor_detail.html", context)
+
+
+@require_safe
+def fact_check_index(request):
+    rating = request.GET.get("rating", "")
+    if rating not in Claim.Rating.values:
+        rating = ""
+    speakers = list(selectors.speakers_with_fact_checks())
+    speaker_slug = request.GET.get("speaker", "")
+    speaker = next((s for s in speakers if s.slug == speaker_slug), None)
+    claims = selectors.fact_check_list(rating=rating, speaker=speaker)
+    context = {
+        "page_obj": _page(request, claims, FACT_CHECKS_PER_PAGE),
+        "ratings": Claim.Rating.choices,
+        "speakers": speakers,
+        "rating": rating,
+        "speaker": speaker,
+        # Paging links keep the filters a reader chose.
+        "filter_query": _query_without_page(request),
+        "nav": "fact-checks",
+    }
+    return render(request, "articles/fact_check_index.html", context)
+
+
+@require_safe
+def search(request):
+    results = selectors.search(request.GET.get("q", ""))
+    return render(request, "articles/search.html", {"results": results, "query": results.query})
+
+
+@require_safe
+def robots_txt(request):
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+def _query_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+# ---------------------------------------------------------------- errors
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors and no database: whatever broke may be either.
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"NEWSROOM_NAME": settings.NEWSROOM_NAME}))

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "articles.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,7 +160,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "articles.api.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["articles.api.throttling.AnonRateThrottle"],
+    "EXCEPTION_HANDLER": "articles.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("NEWSROOM_ANON_THROTTLE", "600/minute")},
 }
 SPECTACULAR_SETTINGS = {
@@ -171,6 +173,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "articles.api.schema.ARTICLE_STATUS",
+        "ClaimStatusEnum": "articles.api.schema.CLAIM_STATUS",
+        "ClaimKindEnum": "articles.api.schema.CLAIM_KIND",
+        "ActorKindEnum": "articles.api.schema.ACTOR_KIND",
+        "RatingEnum": "articles.api.schema.RATING",
+    },
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -94,3 +94,25 @@ class EditorNoteFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     author = factory.SubFactory(UserFactory)
     body = "Check the membership figure against NATO's own list."
+
+
+# ---------------------------------------------------------------- reader pages
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "articles.Correction"
+
+    article = factory.SubFactory(PublishedArticleFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "An earlier version gave the wrong year for Sweden's accession."
+
+
+class ActorMentionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "articles.ActorMention"
+
+    article = factory.SubFactory(PublishedArticleFactory)
+    actor = factory.SubFactory(ActorFactory)
+    count = 1
+    offsets = factory.LazyFunction(list)

@@ -1,0 +1,681 @@
+"""Find the people, organisations and countries an article names.
+
+The method, in order:
+
+1. Tokenise and gather runs of capitalised words ("Tory leader Michael Howard"
+   gives the run "Michael Howard" with "Tory leader" before it).
+2. Cut each run into parts: titles and honorifics (a role, never a name),
+   organisations (a known form, an acronym, or a run ending in an organisation
+   word such as Party/Council/University, with an "of ..." tail), countries and
+   demonyms before a state role, places (dropped), and name chunks.
+3. Decide what each name chunk is from its context: a title, honorific or role
+   noun before it, a reporting verb after it, an appositive, or its surname
+   used alone elsewhere make it a person; a place-like or common-word shape
+   drops it.
+4. Cluster: a surname, "Mr X" or "President X" joins the full name it belongs
+   to; party short forms and acronyms join their full forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    COUNTRIES,
+    DEMONYMS,
+    GENERIC_SPEAKERS,
+    HONORIFICS,
+    KNOWN_ORGS,
+    MONTHS,
+    NOT_NAME_WORDS,
+    NOT_ORG_ACRONYMS,
+    NOT_PERSON_LAST_WORDS,
+    ORG_CONNECTORS,
+    ORG_KEYWORDS,
+    ORG_KEYWORDS_NEED_TAIL,
+    PARTY_ADJECTIVES,
+    PARTY_FORMS,
+    PEERAGE,
+    PLACE_FIRST_WORDS,
+    PLACES,
+    POST_NOMINALS,
+    REPORTING_RE,
+    ROLE_NOUNS,
+    STATE_ROLES,
+    STOPWORDS,
+    SUBDIVISIONS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEEKDAYS,
+)
+from .quotes import QuoteSpan
+from .types import ExtractedActor, Mention
+
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w&]|['\u2019\-.](?=[^\W_]))*")
+_PREFIX_RE = re.compile(r"^(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-(?=[A-Z])")
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "bin",
+                   "al", "el", "le", "la", "ibn", "ben", "y", "dos", "das", "ter", "ten"}
+_ORG_DESCRIPTORS = {
+    "company", "firm", "group", "giant", "maker", "retailer", "chain", "bank", "carrier",
+    "airline", "channel", "network", "publisher", "engine", "broadcaster", "operator",
+    "provider", "manufacturer", "producer", "supermarket", "rival", "unit", "subsidiary",
+    "brand", "label", "website", "newspaper", "paper", "magazine", "agency", "insurer",
+    "lender", "conglomerate", "corporation", "outfit", "service", "firm's", "watchdog",
+    "regulator", "body", "union", "charity", "organisation", "organization", "party",
+    "studio", "distributor", "developer", "builder", "brewer", "miner", "exporter",
+    "importer", "investor", "fund", "club", "team", "band", "group's", "station",
+    "daily", "tabloid", "broadsheet", "site", "portal", "operator's", "giant's", "firms",
+    "companies", "groups", "banks", "carmaker", "drugmaker", "automaker", "chipmaker",
+    "telecoms", "utility", "consultancy", "think-tank", "thinktank", "campaign",
+}
+_APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b")
+_ADMIN_RE = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?\s+administration\b")
+_ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+_LAW_AFTER_RE = re.compile(r"\s*(?:\([^)\n]{0,80}\)\s*)?(?:Bill|Act|Order|Regulations|Directive)\b")
+_SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str  # without a possessive ending
+    low: str
+    cap: bool
+    poss: bool
+    initial: bool  # begins a sentence or a quotation
+    quoted: bool
+
+
+@dataclass(slots=True)
+class Candidate:
+    kind: str  # person | organization | country | place | name
+    start: int
+    end: int
+    text: str
+    tokens: list[str]
+    honorific: str = ""
+    role: str = ""
+    strong: bool = False  # context makes it a person
+    initial: bool = False
+    quoted: bool = False
+    canonical: str = ""
+
+
+@dataclass(slots=True)
+class ActorInfo:
+    """An actor plus what the claim rules need to know about it."""
+
+    actor: ExtractedActor
+    gender: str = ""  # "m", "f" or ""
+    surname: str = ""
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """The article's actors and a position-sorted list of their mentions."""
+
+    actors: list[ActorInfo] = field(default_factory=list)
+    mentions: list[tuple[int, int, ActorInfo]] = field(default_factory=list)
+
+    def at(self, start: int, end: int) -> list[tuple[int, int, ActorInfo]]:
+        return [m for m in self.mentions if m[0] >= start and m[1] <= end]
+
+
+def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> list[Tok]:
+    tokens = []
+    quote_iter = iter(quotes)
+    q = next(quote_iter, None)
+    shouting = _shouting_spans(text, quotes)
+    for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        pre = _PREFIX_RE.match(word)
+        if pre:
+            start += pre.end()
+            word = word[pre.end():]
+        poss = False
+        if word.endswith(("'s", "\u2019s")) and len(word) > 2:
+            word = word[:-2]
+            poss = True
+        elif word.endswith("s") and end < len(text) and text[end] in "'\u2019" and (
+            end + 1 >= len(text) or not text[end + 1].isalpha()
+        ):
+            poss = True
+        while q is not None and q.end <= start:
+            q = next(quote_iter, None)
+        quoted = q is not None and q.start <= start < q.end
+        if quoted and any(s <= start < e for s, e in shouting):
+            continue
+        # Sentence-initial: first word of a sentence, a quotation or a bullet.
+        j = start - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        initial = start in sentence_starts or j < 0 or text[j] in "\"\u201c\n:-\u2018("
+        tokens.append(
+            Tok(start, start + len(word), word, word.lower().rstrip("."), word[:1].isupper(),
+                poss, initial, quoted)
+        )
+    return tokens
+
+
+def _shouting_spans(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    spans = []
+    for q in quotes:
+        words = _SHOUT_WORD_RE.findall(text, q.start, q.end)
+        if len(words) >= 2 and sum(w.isupper() for w in words) >= 0.6 * len(words):
+            spans.append((q.start, q.end))
+    return spans
+
+
+def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
+    """Group capitalised tokens (with name/org connectors between) into runs."""
+    runs: list[list[Tok]] = []
+    current: list[Tok] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.cap or (tok.text[:1].isdigit() and current and current[-1].low in ("g", "no")):
+            if current:
+                prev = current[-1]
+                gap = text[prev.end + (2 if prev.poss else 0):tok.start]
+                if prev.poss or not gap.isspace() or "\n" in gap or len(gap) > 2:
+                    runs.append(current)
+                    current = []
+            current.append(tok)
+            i += 1
+            continue
+        if (
+            current
+            and (tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES)
+            and not current[-1].poss
+            and text[current[-1].end:tok.start] == " "
+        ):
+            # Keep connectors only when a capitalised word follows.
+            j = i
+            chain = []
+            while j < n and not tokens[j].cap and (
+                tokens[j].low in ORG_CONNECTORS or tokens[j].low in _NAME_PARTICLES
+            ) and len(chain) < 3:
+                chain.append(tokens[j])
+                j += 1
+            if j < n and tokens[j].cap and text[chain[-1].end:tokens[j].start] == " ":
+                ok = all(text[a.end:b.start] == " " for a, b in zip(chain, chain[1:], strict=False))
+                if ok:
+                    current.extend(chain)
+                    i = j
+                    continue
+        if current:
+            runs.append(current)
+            current = []
+        # A lower-case name particle may start a name ("von der Leyen").
+        if tok.low in _NAME_PARTICLES and not tok.initial:
+            j = i
+            chain = []
+            while j < n and tokens[j].low in _NAME_PARTICLES and not tokens[j].cap:
+                chain.append(tokens[j])
+                j += 1
+            if chain and j < n and tokens[j].cap and len(chain) <= 3 and i > 0 and not tokens[i - 1].cap:
+                current.extend(chain)
+                i = j
+                continue
+        i += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _title_end(run: list[Tok], i: int) -> int:
+    """Index after a title phrase starting at ``i`` ("Prime Minister"), or ``i``."""
+    end = i
+    j = i
+    while j < len(run) and j - i < 6:
+        low = run[j].low
+        if low in TITLE_HEADS and run[j].cap:
+            end = j + 1
+        elif not (low in TITLE_MODIFIERS and (run[j].cap or low in ("of", "for", "and", "the"))):
+            break
+        if run[j].poss:
+            break
+        j += 1
+    # A lone modifier such as "General" starting "General Motors" is no title.
+    return end
+
+
+def _lexicon_match(run: list[Tok], i: int) -> tuple[int, str, str]:
+    """Longest known phrase at ``i``: (end index, kind, canonical) or (i, "", "")."""
+    for size in (4, 3, 2, 1):
+        j = i + size
+        if j > len(run):
+            continue
+        if any(t.poss for t in run[i:j - 1]):
+            continue
+        phrase = " ".join(t.text for t in run[i:j]).lower()
+        if size == 1:
+            phrase = run[i].text.lower()
+        if phrase in PARTY_FORMS:
+            return j, "organization", PARTY_FORMS[phrase]
+        if phrase in KNOWN_ORGS:
+            return j, "organization", KNOWN_ORGS[phrase]
+        if phrase in COUNTRIES:
+            return j, "country", COUNTRIES[phrase]
+        if phrase in DEMONYMS:
+            nxt = run[j].low if j < len(run) else ""
+            if nxt in STATE_ROLES:
+                return j, "country", DEMONYMS[phrase]
+            return j, "demonym", ""
+        if phrase in PLACES or phrase in SUBDIVISIONS:
+            return j, "place", ""
+    return i, "", ""
+
+
+def _org_keyword_end(run: list[Tok], i: int) -> int:
+    """Index after an organisation name starting at ``i``, or ``i`` when none."""
+    j = i
+    limit = min(len(run), i + 7)
+    while j < limit:
+        tok = run[j]
+        if tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES:
+            return i
+        if tok.low in ORG_KEYWORDS and tok.cap:
+            break
+        if tok.poss or tok.low in HONORIFICS or (tok.low in TITLE_HEADS and j > i):
+            return i
+        j += 1
+    else:
+        return i
+    # Several keywords in a row ("Bank Holding Company").
+    while j + 1 < len(run) and run[j + 1].low in ORG_KEYWORDS and run[j + 1].cap and not run[j].poss:
+        j += 1
+    end = j + 1
+    # An "of ..." tail: "House of Commons", "Office for the Deputy Prime Minister".
+    while end < len(run) and not run[end - 1].poss and run[end].low in ORG_CONNECTORS and run[end].low != "and":
+        k = end
+        while k < len(run) and run[k].low in ORG_CONNECTORS and run[k].low != "and":
+            k += 1
+        if k >= len(run) or not run[k].cap:
+            break
+        while k < len(run) and run[k].cap:
+            k += 1
+            if run[k - 1].poss:
+                break
+        end = k
+    if run[j].low in ORG_KEYWORDS_NEED_TAIL and end == j + 1 and j == i:
+        return i
+    if end == i + 1 and run[i].low in ORG_KEYWORDS and len(run) == 1:
+        return i  # a lone "Council" or "Party"
+    return end
+
+
+def _is_acronym(tok: Tok) -> bool:
+    text = tok.text.replace(".", "").replace("&", "")
+    return (
+        2 <= len(text) <= 6
+        and text.isupper()
+        and text.isalpha()
+        and tok.text.replace(".", "") not in NOT_ORG_ACRONYMS
+    )
+
+
+def _span_text(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start:toks[-1].end]
+
+
+def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
+    i = 0
+    n = len(run)
+    # Sentence-initial common words are never names ("But Tony Banks").
+    while i < n and (run[i].low in STOPWORDS or run[i].low in ORG_CONNECTORS) and (
+        run[i].initial or run[i].low in ORG_CONNECTORS or run[i].low in ("the", "a", "an")
+    ):
+        if _lexicon_match(run, i)[1] in ("organization", "country"):
+            break
+        i += 1
+    role: list[Tok] = []
+    honorific = ""
+    while i < n:
+        tok = run[i]
+        if tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES:
+            role, honorific = [], ""
+            i += 1
+            continue
+        if tok.low in WEEKDAYS or tok.low in MONTHS and tok.low not in ("may", "march"):
+            i += 1
+            continue
+        # Organisation by keyword ("European Commission", "Institute for ...").
+        end = _org_keyword_end(run, i)
+        if end > i:
+            toks = run[i:end]
+            phrase = " ".join(t.text for t in toks)
+            if not _LAW_AFTER_RE.match(text, toks[-1].end):
+                low = phrase.lower()
+                canon = PARTY_FORMS.get(low) or KNOWN_ORGS.get(low) or phrase
+                out.append(Candidate("organization", toks[0].start, toks[-1].end,
+                                     _span_text(text, toks), [t.text for t in toks],
+                                     quoted=toks[0].quoted, canonical=canon))
+            role, honorific = [], ""
+            i = end
+            continue
+        # Honorific before a name.
+        if tok.low.rstrip(".") in HONORIFICS and i + 1 < n and (run[i + 1].cap or run[i + 1].low in _NAME_PARTICLES) \
+                and not tok.poss and run[i + 1].low not in TITLE_HEADS:
+            honorific = tok.low.rstrip(".")
+            i += 1
+            continue
+        # A job title ("Prime Minister", "Home Secretary").
+        tend = _title_end(run, i)
+        if tend > i and not run[tend - 1].poss:
+            role = run[i:tend]
+            i = tend
+            continue
+        # Known phrases: parties, institutions, countries, places.
+        lend, kind, canon = _lexicon_match(run, i)
+        if lend > i:
+            toks = run[i:lend]
+            ambiguous = kind == "organization" and toks[0].low in PARTY_ADJECTIVES and toks[0].initial \
+                and lend < n and False
+            if kind in ("organization", "country") and not ambiguous:
+                if not (kind == "country" and lend < n and run[lend].cap and not run[lend].poss
+                        and run[lend].low not in TITLE_HEADS and run[lend].low not in HONORIFICS
+                        and _lexicon_match(run, lend)[1] == "" and len(toks) == 1
+                        and toks[0].low in ("jordan", "georgia", "chad", "israel", "kenya")):
+                    out.append(Candidate(kind, toks[0].start, toks[-1].end, _span_text(text, toks),
+                                         [t.text for t in toks], quoted=toks[0].quoted,
+                                         canonical=canon))
+            i = lend
+            role, honorific = ([], "") if kind != "demonym" else (role, honorific)
+            continue
+        if _is_acronym(tok):
+            canon = KNOWN_ORGS.get(tok.low) or tok.text
+            out.append(Candidate("organization", tok.start, tok.end, tok.text, [tok.text],
+                                 quoted=tok.quoted, canonical=canon))
+            i += 1
+            role, honorific = [], ""
+            continue
+        # A name chunk.
+        j = i
+        while j < n:
+            t = run[j]
+            if j > i and (t.low in TITLE_HEADS and t.cap and t.low not in ("general",)):
+                break
+            if t.low in POST_NOMINALS and t.text.isupper():
+                break
+            if t.low in ORG_CONNECTORS and t.low not in _NAME_PARTICLES:
+                break
+            if j > i and _lexicon_match(run, j)[1] in ("organization", "country"):
+                break
+            j += 1
+            if t.poss:
+                break
+        if j == i:
+            i += 1
+            continue
+        chunk = run[i:j]
+        while chunk and chunk[-1].low in _NAME_PARTICLES:
+            chunk.pop()
+            j -= 1
+        if not chunk:
+            i = max(j, i + 1)
+            continue
+        if j < n and run[j].low in TITLE_HEADS and run[j].cap and not chunk[-1].poss and not honorific:
+            # "Holyrood Leader X": the chunk qualifies a title.
+            role = chunk + [run[j]]
+            i = j + 1
+            continue
+        role_text = " ".join(t.text for t in role)
+        cand = Candidate("name", chunk[0].start, chunk[-1].end, _span_text(text, chunk),
+                         [t.text for t in chunk], honorific=honorific, role=role_text,
+                         strong=bool(honorific or role), initial=chunk[0].initial,
+                         quoted=chunk[0].quoted)
+        out.append(cand)
+        role, honorific = [], ""
+        i = j
+        while i < n and run[i].low in POST_NOMINALS and run[i].text.isupper():
+            cand.strong = True
+            i += 1
+
+
+def _role_before(text: str, start: int) -> str:
+    """A lower-case job title just before ``start`` ("housing minister ")."""
+    window = text[max(0, start - 60):start]
+    if not window.endswith(" "):
+        return ""
+    words = window.split(" ")[:-1]
+    if not words:
+        return ""
+    last = words[-1].lower().rstrip(",")
+    if words[-1].endswith(",") or last not in ROLE_NOUNS:
+        return ""
+    parts = [words[-1]]
+    for w in reversed(words[:-1][-3:]):
+        if not w or w[-1] in ",.;:\"'" or w.lower() in STOPWORDS or w.lower() in ("and", "of"):
+            break
+        parts.insert(0, w)
+    return " ".join(parts)
+
+
+def _appositive_kind(text: str, end: int) -> str:
+    m = _APPOSITIVE_RE.match(text, end)
+    if not m:
+        return ""
+    head = m.group(2).lower()
+    if head in _ORG_DESCRIPTORS:
+        return "organization"
+    if head in ROLE_NOUNS:
+        return "person"
+    for w in m.group(1).split():
+        if w.lower() in ROLE_NOUNS:
+            return "person"
+        if w.lower() in _ORG_DESCRIPTORS:
+            return "organization"
+    return ""
+
+
+def _followed_by_reporting(text: str, end: int) -> bool:
+    m = REPORTING_RE.match(text, end + 1, min(len(text), end + 40)) if end < len(text) and text[end] == " " else None
+    if m:
+        return True
+    # "X has said", "X also told"
+    window = text[end:end + 30]
+    m2 = re.match(r"\s+(?:has|had|have|also|then|later|has also|previously|yesterday|today|on \w+)\s+", window)
+    return bool(m2 and REPORTING_RE.match(text, end + m2.end(), end + m2.end() + 20))
+
+
+def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteSpan]) -> ActorIndex:
+    """Every actor of ``text`` with its mentions, clustered."""
+    sentence_starts = {s for s, _ in sentences}
+    tokens = _tokenise(text, sentence_starts, quotes)
+    lower_words = {t.low for t in tokens if not t.cap}
+    proper_mid = {t.low for t in tokens if t.cap and not t.initial}
+    candidates: list[Candidate] = []
+    for run in _runs(text, tokens):
+        _segment(text, run, candidates)
+
+    # Classify name chunks.
+    people: list[Candidate] = []
+    singles: list[Candidate] = []
+    orgs: list[Candidate] = []
+    countries: list[Candidate] = []
+    for cand in candidates:
+        if cand.kind == "organization":
+            orgs.append(cand)
+            continue
+        if cand.kind == "country":
+            countries.append(cand)
+            continue
+        if cand.kind != "name":
+            continue
+        if not cand.role:
+            cand.role = _role_before(text, cand.start)
+            if cand.role:
+                cand.strong = True
+        appos = _appositive_kind(text, cand.end)
+        reporting = _followed_by_reporting(text, cand.end)
+        lows = [t.lower() for t in cand.tokens]
+        if len(cand.tokens) >= 2:
+            if len(cand.tokens) > 4:
+                continue
+            placey = lows[0] in PLACE_FIRST_WORDS or lows[-1] in NOT_PERSON_LAST_WORDS
+            common = any(w in NOT_NAME_WORDS or w in lower_words for w in lows)
+            if " ".join(lows) in PLACES or " ".join(lows) in SUBDIVISIONS:
+                placey = True
+            if cand.strong or appos == "person":
+                people.append(cand)
+            elif appos == "organization":
+                cand.kind = "organization"
+                cand.canonical = cand.text
+                orgs.append(cand)
+            elif placey or common:
+                continue
+            elif any(w.isupper() and len(w) > 1 for w in cand.tokens):
+                continue
+            else:
+                people.append(cand)
+            continue
+        # One word.
+        word = cand.tokens[0]
+        low = lows[0]
+        if low in GENERIC_SPEAKERS or low in STOPWORDS or low in NOT_NAME_WORDS:
+            if not cand.strong:
+                continue
+        if cand.strong:
+            singles.append(cand)
+            continue
+        if cand.initial and low not in proper_mid and not any(c.isupper() for c in word[1:]):
+            cand.kind = "maybe"
+        singles.append(cand)
+        cand.role = cand.role or ""
+        if appos:
+            cand.canonical = appos
+        elif reporting:
+            cand.canonical = "reporting"
+        else:
+            before = text[max(0, cand.start - 30):cand.start].split()
+            if before and before[-1].lower().split("-")[-1] in _ORG_DESCRIPTORS:
+                cand.canonical = "organization"
+
+    index = ActorIndex()
+    by_key: dict[tuple[str, str], ActorInfo] = {}
+
+    def add(kind: str, name: str, cand: Candidate, gender: str = "", surname: str = "") -> ActorInfo:
+        key = (kind, name.lower())
+        info = by_key.get(key)
+        if info is None:
+            info = ActorInfo(ExtractedActor(name=name, kind=kind), gender=gender, surname=surname)
+            by_key[key] = info
+            index.actors.append(info)
+        if gender and not info.gender:
+            info.gender = gender
+        if cand.role and not info.actor.role:
+            info.actor.role = cand.role
+        info.actor.mentions.append(Mention(cand.start, cand.end, cand.text))
+        if cand.text != info.actor.name and cand.text not in info.actor.aliases:
+            info.actor.aliases.append(cand.text)
+        index.mentions.append((cand.start, cand.end, info))
+        return info
+
+    # People with a full name first, so surnames can join them.
+    full: list[tuple[Candidate, ActorInfo]] = []
+    for cand in people:
+        toks = list(cand.tokens)
+        name = " ".join(toks)
+        gender = HONORIFICS.get(cand.honorific, "")
+        info = add("person", name, cand, gender, surname=toks[-1])
+        full.append((cand, info))
+    # Merge a short full name into a longer one with the same surname
+    # ("Mark Carney" stays; "Carney" joins below).
+    surname_map: dict[str, list[ActorInfo]] = {}
+    for info in index.actors:
+        if info.actor.kind == "person":
+            parts = info.actor.name.split()
+            surname_map.setdefault(parts[-1].lower(), []).append(info)
+            # "von der Leyen": the particle tail is a surname too
+            for k in range(len(parts) - 2, 0, -1):
+                if parts[k].lower() in _NAME_PARTICLES:
+                    surname_map.setdefault(" ".join(parts[k:]).lower(), []).append(info)
+
+    def nearest(infos: list[ActorInfo], pos: int) -> ActorInfo:
+        best = infos[0]
+        best_pos = -1
+        for info in infos:
+            for m in info.actor.mentions:
+                if best_pos < m.start <= pos or (best_pos < 0 and m.start > pos):
+                    best, best_pos = info, m.start
+        return best
+
+    for cand in singles:
+        low = cand.tokens[0].lower()
+        infos = surname_map.get(low)
+        if infos:
+            info = nearest(infos, cand.start)
+            gender = HONORIFICS.get(cand.honorific, "")
+            if gender and not info.gender:
+                info.gender = gender
+            add("person", info.actor.name, cand)
+            continue
+        if cand.strong and cand.honorific:
+            name = cand.tokens[0]
+            if cand.honorific in PEERAGE:
+                name = f"{cand.honorific.capitalize()} {name}"
+            info = add("person", name, cand, HONORIFICS.get(cand.honorific, ""), surname=cand.tokens[0])
+            surname_map.setdefault(low, []).append(info)
+            continue
+        if cand.strong:
+            # "President Trump" with no full name anywhere.
+            if low in COUNTRIES or low in PLACES or low in lower_words:
+                continue
+            info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
+            surname_map.setdefault(low, []).append(info)
+            continue
+        if cand.kind == "maybe":
+            continue
+        if low in PLACES or low in SUBDIVISIONS or low in COUNTRIES or low in lower_words:
+            continue
+        if cand.canonical in ("organization", "reporting"):
+            org = Candidate("organization", cand.start, cand.end, cand.text, cand.tokens,
+                            canonical=cand.tokens[0])
+            orgs.append(org)
+        elif cand.canonical == "person":
+            info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
+            surname_map.setdefault(low, []).append(info)
+
+    # "the Trump administration" is an organisation of its own.
+    for m in _ADMIN_RE.finditer(text):
+        word = m.group(1)
+        if word.lower() in surname_map:
+            orgs.append(Candidate("organization", m.start(), m.end(), m.group(), [word],
+                                  canonical=f"{word} administration"))
+
+    # Organisations: acronyms join their full form.
+    acronym_of: dict[str, str] = {}
+    for m in _ACRONYM_DEF_RE.finditer(text):
+        before = [c for c in orgs if c.end <= m.start() and m.start() - c.end <= 2]
+        if before:
+            acronym_of[m.group(1)] = before[-1].canonical
+    for cand in orgs:
+        words = [w for w in cand.canonical.split() if w.lower() not in ORG_CONNECTORS]
+        if len(words) >= 2:
+            initials = "".join(w[0] for w in words).upper()
+            acronym_of.setdefault(initials, cand.canonical)
+    for cand in orgs:
+        canon = cand.canonical
+        if canon in acronym_of and len(canon) <= 7:
+            canon = acronym_of[canon]
+        if canon.lower().startswith("the "):
+            canon = canon[4:]
+        add("organization", canon, cand)
+    for cand in countries:
+        add("country", cand.canonical, cand)
+
+    index.mentions.sort(key=lambda m: (m[0], -m[1]))
+    for info in index.actors:
+        info.actor.mentions.sort(key=lambda m: m.start)
+    return index
+
+
+def pronoun_gender(word: str) -> str:
+    return _PRONOUN_GENDER.get(word.lower(), "")

@@ -1,0 +1,426 @@
+"""Quotes, attributed statements and check-worthy facts, one sentence at a time.
+
+Speakers are found the way a reader finds them:
+
+* a reporting verb after the quote (``"...," said Mr Howard``, ``"...," he said``)
+  or before it (``Mr Blair told the BBC: "..."``); the verb's subject is the
+  actor named in the clause before it, past any appositive
+  (``Prof X, who led the study, said``), or after it when inverted;
+* a pronoun (he/she/they) is the subject of a recent sentence that fits, with
+  the gender the text gives (Mrs/Ms/she);
+* a role ("the prime minister", "the chancellor") is the person the article
+  gave that role;
+* a quote with no credit of its own continues the quote next to it, or the
+  last speaker before it (quotes running over sentences and paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import ActorIndex, ActorInfo
+from .lexicon import GENERIC_SPEAKERS, REPORTING_RE, WEAK_VERBS
+from .quotes import QuoteSpan
+from .types import ExtractedClaim
+
+_BOUNDARY_RE = re.compile(
+    r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|and|that|while|whilst|as|because|when|after|before|"
+    r"which|who|whom|where|if|although|though|since|so|yet|whether)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"^\W*(?:(?:but|and|so|yet|however|then|now)\W+)?(he|she|they|it|we|i)\b",
+                         re.IGNORECASE)
+_ROLE_NP_RE = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*$", re.IGNORECASE)
+_AUX_TAIL_RE = re.compile(
+    r"(?:\s+(?:has|had|have|also|will|would|is|was|were|are|be|been|then|later|now|this|"
+    r"last|next|week|month|year|yesterday|today|earlier|previously|recently|again|so|far|"
+    r"once|further|separately|instead|repeatedly|publicly|privately|always|often|"
+    r"on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
+    r"afternoon|evening|night|not|never|already|too|even|just|only|still|did|does|do|"
+    r"may|might|could|should|can|to|is\s+expected|was\s+expected))+\s*$",
+    re.IGNORECASE,
+)
+_DOC_NOUNS = {"study", "report", "survey", "research", "poll", "figures", "data", "analysis",
+              "book", "minutes", "statement", "letter", "document", "paper", "review",
+              "inquiry", "findings", "evidence", "memo", "documents", "papers", "research"}
+_NAME_CUES_BEFORE = {"so-called", "dubbed", "entitled", "titled", "named", "nicknamed",
+                     "headlined", "study", "report", "book", "film", "show", "programme",
+                     "album", "song", "campaign", "slogan", "motto", "brand", "label",
+                     "series", "novel", "play", "documentary", "operation", "codenamed",
+                     "code-named", "magazine", "newspaper", "paper", "website", "blog",
+                     "initiative", "scheme", "strategy", "plan", "document", "white"}
+_NAME_CUES_AFTER = {"catchphrase", "slogan", "campaign", "report", "study", "programme",
+                    "brand", "label", "logo", "scheme", "initiative", "strategy", "series",
+                    "website", "album", "song", "film", "tag", "motto", "nickname", "label"}
+_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_FACT_FEATURES = [
+    (re.compile(r"\d"), 0.35),
+    (re.compile(r"%|\bper\s?cent\b|\bpercentage\b", re.I), 0.2),
+    (re.compile(r"[£$€¥]|\b(?:bn|billion|million|trillion|m)\b", re.I), 0.2),
+    (re.compile(r"\b(?:1[89]\d\d|20\d\d)\b"), 0.15),
+    (re.compile(r"\b(?:only|first|never|always|consistently|record|ever|history|historic|"
+                r"historical|since|biggest|largest|highest|lowest|smallest|worst|best|"
+                r"most|least|fastest|slowest|longest|double|doubled|tripled|halved|twice|"
+                r"unanimously|majority|minority|all-time|unprecedented|once)\b", re.I), 0.3),
+    (re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|"
+                r"dozens|half|third|quarter)\b", re.I), 0.2),
+    (re.compile(r"\b(?:rose|fell|increased|decreased|rise|fall|jumped|slumped|grew|"
+                r"cut|raised|lost|won|killed|died|elected|illegal|banned|invoked|"
+                r"agreed|signed|passed|approved|rejected|launched|closed|opened)\b", re.I), 0.1),
+]
+FACT_THRESHOLD = 0.45
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    masked: str
+    sentences: list[tuple[int, int]]
+    index: ActorIndex
+    mentions: list[tuple[int, int, ActorInfo]]  # outside quotes, outermost only
+    subjects: list[ActorInfo | None]  # per sentence, filled as we go
+    sent_of: list[int]  # not used for lookups by position; kept for clarity
+
+
+def _outer_mentions(index: ActorIndex, quotes: list[QuoteSpan]) -> list[tuple[int, int, ActorInfo]]:
+    out: list[tuple[int, int, ActorInfo]] = []
+    qi = 0
+    for m in index.mentions:  # sorted by start, longest first
+        while qi < len(quotes) and quotes[qi].end <= m[0]:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start <= m[0] < quotes[qi].end:
+            continue
+        if out and out[-1][0] <= m[0] and m[1] <= out[-1][1]:
+            continue
+        out.append(m)
+    return out
+
+
+def _mentions_in(ctx: _Context, start: int, end: int) -> list[tuple[int, int, ActorInfo]]:
+    return [m for m in ctx.mentions if m[0] >= start and m[1] <= end]
+
+
+def _pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> ActorInfo | None:
+    people = [m for m in mentions if m[2].actor.kind == "person"]
+    pool = people or mentions
+    if not pool:
+        return None
+    return pool[0][2] if first else pool[-1][2]
+
+
+class _Resolver:
+    def __init__(self, ctx: _Context):
+        self.ctx = ctx
+
+    def pronoun(self, word: str, sent: int) -> ActorInfo | None:
+        word = word.lower()
+        ctx = self.ctx
+        if word in ("he", "she"):
+            want = "m" if word == "he" else "f"
+            for k in range(sent - 1, max(-1, sent - 6), -1):
+                cand = ctx.subjects[k]
+                if cand is not None and cand.actor.kind == "person" and cand.gender in ("", want):
+                    cand.gender = cand.gender or want
+                    return cand
+                s, e = ctx.sentences[k]
+                for m in reversed(_mentions_in(ctx, s, e)):
+                    info = m[2]
+                    if info.actor.kind == "person" and info.gender in ("", want):
+                        info.gender = info.gender or want
+                        return info
+            return None
+        if word in ("they", "it"):
+            for k in range(sent - 1, max(-1, sent - 3), -1):
+                cand = ctx.subjects[k]
+                if cand is not None and cand.actor.kind == "organization":
+                    return cand
+        return None
+
+    def role(self, phrase: str, before: int) -> ActorInfo | None:
+        phrase = " ".join(phrase.lower().split())
+        words = phrase.split()
+        if not words:
+            return None
+        head = words[-1]
+        best = None
+        for info in self.ctx.index.actors:
+            role = info.actor.role.lower()
+            if info.actor.kind == "person" and role and (role.endswith(phrase) or phrase.endswith(role)):
+                best = info
+                break
+        if best is None and head not in ("minister", "secretary", "leader", "president"):
+            # "the coalition", "the company": the organisation named so.
+            latest = -1
+            for start, _end, info in self.ctx.mentions:
+                if start >= before:
+                    break
+                if info.actor.kind == "organization" and (
+                    head in info.actor.name.lower().split()
+                    or (head in ("company", "firm", "group", "bank") and start > latest)
+                ):
+                    best, latest = info, start
+        return best
+
+    def subject(self, start: int, end: int, sent: int) -> tuple[bool, ActorInfo | None]:
+        """Who the clause ``masked[start:end]`` (ending just before a verb) credits.
+
+        Returns (found_a_subject_phrase, actor_or_None).
+        """
+        ctx = self.ctx
+        zone = ctx.masked[start:end]
+        stripped = zone.rstrip()
+        core_end = start + len(stripped)
+        appos: tuple[int, int] | None = None
+        if stripped.endswith(","):
+            last = core_end - 1
+            prev = ctx.masked.rfind(",", start, last)
+            if prev >= 0:
+                appos = (prev + 1, last)
+                core_end = prev
+            else:
+                core_end = last
+        core = ctx.masked[start:core_end]
+        core = _AUX_TAIL_RE.sub("", core)
+        core_end = start + len(core)
+        np_start = start
+        for m in _BOUNDARY_RE.finditer(core):
+            np_start = start + m.end()
+        np_text = ctx.masked[np_start:core_end]
+        np_mentions = _mentions_in(ctx, np_start, core_end)
+        people = [m for m in np_mentions if m[2].actor.kind == "person"]
+        if people:
+            return True, people[0][2]
+        if appos:
+            ap = _mentions_in(ctx, appos[0], appos[1])
+            ap_people = [m for m in ap if m[2].actor.kind == "person"]
+            if ap_people:
+                return True, ap_people[0][2]
+        if np_mentions:
+            return True, np_mentions[0][2]
+        if appos:
+            ap = _mentions_in(ctx, appos[0], appos[1])
+            if ap:
+                return True, ap[0][2]
+        pm = _PRONOUN_RE.match(np_text)
+        if pm:
+            return True, self.pronoun(pm.group(1), sent)
+        rm = _ROLE_NP_RE.search(np_text)
+        if rm:
+            info = self.role(rm.group(1), np_start)
+            if info is not None:
+                return True, info
+        words = [w.lower() for w in _WORD_RE.findall(np_text)]
+        if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
+            return True, None
+        # "Both Zelenskyy and European allies have made it clear"
+        info = _pick(_mentions_in(ctx, start, core_end), first=False)
+        if info is not None:
+            return True, info
+        return bool(words), None
+
+    def after(self, start: int, limit: int) -> ActorInfo | None:
+        """An inverted credit: ``..., said housing minister Yvette Cooper.``"""
+        ctx = self.ctx
+        m = re.search(r"[.;:!?\"\u201c\u201d]", ctx.masked[start:limit])
+        end = start + m.start() if m else limit
+        return _pick(_mentions_in(ctx, start, end))
+
+
+def _verbs(ctx: _Context, start: int, end: int) -> list[re.Match]:
+    return list(REPORTING_RE.finditer(ctx.masked, start, end))
+
+
+def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool = False):
+    """First reporting verb in ``[start, end)`` and the actor it credits.
+
+    Returns (verb_found, actor). ``verb_found`` is False when no reporting verb is
+    there (or only weak verbs with no named subject).
+    """
+    ctx = res.ctx
+    found_verb = False
+    for v in _verbs(ctx, start, end):
+        word = v.group().lower()
+        if word == "according to":
+            info = res.after(v.end(), end)
+            found_verb = True
+            if info is not None:
+                return True, info
+            continue
+        weak = word in WEAK_VERBS
+        before = ctx.masked[start:v.start()]
+        if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", before, re.I):
+            # Passive: "researchers were told".
+            found_verb = found_verb or not weak
+            continue
+        has_np, info = res.subject(start, v.start(), sent)
+        if info is None and (not before.strip() or before.rstrip().endswith((",", '"', "\u201d"))):
+            info = res.after(v.end(), end)
+        if info is not None:
+            if weak and strong_only:
+                continue
+            return True, info
+        if weak:
+            if has_np and any(w in _DOC_NOUNS for w in _WORD_RE.findall(before.lower()[-40:])):
+                found_verb = True
+            continue
+        found_verb = True
+    return found_verb, None
+
+
+def _is_name_quote(text: str, q: QuoteSpan) -> bool:
+    inner = text[q.start:q.end]
+    words = _WORD_RE.findall(inner)
+    before = text[max(0, q.start - 40):q.start - 1].split()
+    prev = before[-1].lower().strip(",") if before else ""
+    after = text[q.end + 1:q.end + 30].split()
+    nxt = after[0].lower().strip(",.") if after else ""
+    if prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER:
+        return True
+    if not words or inner.rstrip()[-1:] in ".?!":
+        return False
+    if len(words) > 8 or not words[0][0].isupper():
+        return False
+    content = [w for w in words if w.lower() not in ("of", "the", "and", "for", "a", "an", "in",
+                                                       "on", "to", "at", "are", "is")]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w[0].isupper())
+    if len(words) == 1:
+        return False
+    return caps / len(content) >= 0.6 and not all(w.isupper() for w in words)
+
+
+def _paragraph_ids(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n", text)]
+
+
+def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteSpan],
+                 masked: str, index: ActorIndex) -> list[ExtractedClaim]:
+    ctx = _Context(text, masked, sentences, index, _outer_mentions(index, quotes),
+                   [None] * len(sentences), [])
+    res = _Resolver(ctx)
+    claims: list[ExtractedClaim] = []
+    # Quotes by sentence.
+    by_sent: list[list[QuoteSpan]] = [[] for _ in sentences]
+    k = 0
+    for q in quotes:
+        while k < len(sentences) and sentences[k][1] <= q.start:
+            k += 1
+        if k < len(sentences) and sentences[k][0] <= q.start:
+            by_sent[k].append(q)
+
+    # Pass 1: direct credits.
+    quote_info: list[dict] = []
+    sent_claims: list[list[ExtractedClaim]] = [[] for _ in sentences]
+    last_speaker: list[ActorInfo | None] = [None] * len(sentences)
+    for si, (s, e) in enumerate(sentences):
+        qs = by_sent[si]
+        accepted = []
+        prev_end = s
+        for qi, q in enumerate(qs):
+            nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
+            if _is_name_quote(text, q):
+                continue
+            pre_verb, pre_info = _credit(res, prev_end, q.start - 1, si)
+            post_verb, post_info = _credit(res, q.end + 1, nxt_start, si)
+            shouting = sum(1 for w in _WORD_RE.findall(text[q.start:q.end]) if w.isupper()) >= 2
+            n_words = len(_WORD_RE.findall(text[q.start:q.end]))
+            leading = not masked[prev_end:q.start - 1].strip()
+            if leading:
+                info, credited = (post_info, post_verb) if (post_verb or post_info) else (None, False)
+            else:
+                if pre_info is not None:
+                    info, credited = pre_info, True
+                elif post_info is not None:
+                    info, credited = post_info, True
+                else:
+                    info, credited = None, pre_verb or post_verb
+            if not credited and not shouting and n_words < 6 and q.closed:
+                # A short quoted phrase nobody is said to have spoken: a scare quote.
+                sentence_verb, _ = _credit(res, s, e, si, strong_only=False)
+                if not sentence_verb:
+                    continue
+            entry = {"q": q, "sent": si, "info": info, "credited": credited, "prev_end": prev_end}
+            accepted.append(entry)
+            quote_info.append(entry)
+            prev_end = q.end + 1
+        if accepted:
+            for entry in accepted:
+                if entry["info"] is not None:
+                    last_speaker[si] = entry["info"]
+            ctx.subjects[si] = last_speaker[si]
+        else:
+            verb, info = _credit(res, s, e, si)
+            if info is None:
+                first = _mentions_in(ctx, s, e)
+                pm = _PRONOUN_RE.match(masked[s:e])
+                if pm and pm.group(1).lower() in ("he", "she"):
+                    info_subject = res.pronoun(pm.group(1), si)
+                else:
+                    info_subject = first[0][2] if first else None
+                ctx.subjects[si] = info_subject
+            else:
+                ctx.subjects[si] = info
+                last_speaker[si] = info
+            if verb:
+                sent_claims[si].append(ExtractedClaim(
+                    kind="attributed", text=text[s:e], start=s, end=e,
+                    speaker=info.actor.name if info else None,
+                    checkworthiness=_score(text[s:e], 0.5)))
+            else:
+                score = _score(text[s:e], 0.0)
+                if score >= FACT_THRESHOLD:
+                    sent_claims[si].append(ExtractedClaim(
+                        kind="factual", text=text[s:e], start=s, end=e,
+                        checkworthiness=score))
+
+    # Pass 2: quotes with no credit of their own continue a neighbour.
+    for i in range(len(quote_info) - 1, -1, -1):
+        entry = quote_info[i]
+        if entry["info"] is not None or entry["credited"]:
+            continue
+        if i + 1 < len(quote_info):
+            nxt = quote_info[i + 1]
+            gap = text[entry["q"].end:nxt["q"].start]
+            if not _WORD_RE.search(gap) and nxt["info"] is not None:
+                entry["info"] = nxt["info"]
+                entry["chained"] = True
+    for i, entry in enumerate(quote_info):
+        if entry["info"] is not None or entry["credited"]:
+            continue
+        si = entry["sent"]
+        # Previous quote in the same sentence, else the latest speaker nearby.
+        if i > 0 and quote_info[i - 1]["sent"] == si and quote_info[i - 1]["info"] is not None:
+            entry["info"] = quote_info[i - 1]["info"]
+            continue
+        for k in range(si - 1, max(-1, si - 4), -1):
+            if last_speaker[k] is not None:
+                entry["info"] = last_speaker[k]
+                break
+            if "\n" in text[sentences[k][1]:sentences[k + 1][0]] and k < si - 1:
+                break
+        if entry["info"] is not None and last_speaker[si] is None:
+            last_speaker[si] = entry["info"]
+
+    for entry in quote_info:
+        q = entry["q"]
+        s, e = sentences[entry["sent"]]
+        info = entry["info"]
+        sent_claims[entry["sent"]].append(ExtractedClaim(
+            kind="quote", text=text[s:e], start=s, end=e, quote=text[q.start:q.end],
+            speaker=info.actor.name if info else None,
+            checkworthiness=_score(text[q.start:q.end], 0.45)))
+    for group in sent_claims:
+        group.sort(key=lambda c: (c.kind != "quote", c.start))
+        claims.extend(group)
+    return claims
+
+
+def _score(sentence: str, base: float) -> float:
+    score = base
+    for pattern, weight in _FACT_FEATURES:
+        if pattern.search(sentence):
+            score += weight
+    return round(min(1.0, score), 2)

@@ -1,0 +1,493 @@
+"""General-knowledge word lists the rules lean on.
+
+Nothing here is taken from a particular article: these are titles, honorifics,
+reporting verbs, party forms, organisation suffixes and the like that any
+English-language newsroom style guide would list. Countries come from
+pycountry plus the common short names news copy uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pycountry
+
+# --- people -----------------------------------------------------------------
+
+#: Honorifics written before a name; value is the gender they imply.
+HONORIFICS = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": "", "prof": "", "professor": "",
+    "sir": "m", "dame": "f", "lord": "m", "lady": "f", "baroness": "f", "baron": "m",
+    "rev": "", "reverend": "", "captain": "", "capt": "", "colonel": "", "col": "",
+    "gen": "", "major": "", "lieutenant": "", "sgt": "", "sergeant": "",
+    "inspector": "", "detective": "", "king": "m", "queen": "f", "prince": "m",
+    "princess": "f", "pope": "m", "archbishop": "", "bishop": "", "cardinal": "m",
+    "sheikh": "m", "ayatollah": "m", "justice": "", "judge": "", "sen": "", "rep": "",
+    "gov": "", "senator": "", "father": "m", "brother": "m", "sister": "f",
+}
+#: Honorifics that stay part of a name when no first name follows ("Lord Goldsmith").
+PEERAGE = {"lord", "lady", "baroness", "baron"}
+
+#: Capitalised words that head a job title ("Prime Minister", "Home Secretary").
+TITLE_HEADS = {
+    "president", "minister", "secretary", "secretary-general", "chancellor", "leader",
+    "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson",
+    "governor", "mayor", "senator", "ambassador", "envoy", "commissioner", "director",
+    "director-general", "general", "premier", "chief", "executive", "speaker",
+    "vice-president", "deputy", "head", "whip", "mp", "msp", "mep", "qc", "am",
+    "congressman", "congresswoman", "representative", "treasurer", "attorney",
+    "prosecutor", "counsel", "editor", "correspondent", "economist", "analyst",
+}
+#: Words that may precede a title head inside the title ("Prime", "Home", "Shadow").
+TITLE_MODIFIERS = {
+    "prime", "deputy", "first", "home", "foreign", "shadow", "chief", "vice", "attorney",
+    "acting", "former", "interim", "junior", "senior", "defence", "defense", "health",
+    "education", "culture", "trade", "transport", "environment", "work", "pensions",
+    "treasury", "finance", "economy", "energy", "interior", "justice", "industry",
+    "employment", "immigration", "europe", "constitutional", "solicitor", "chief-executive",
+    "commons", "lords", "opposition", "party", "general", "state", "lord", "cabinet",
+    "agriculture", "housing", "welfare", "communities", "business", "sports", "sport",
+    "science", "arts", "media", "development", "international", "local", "government",
+    "the", "of", "for", "and", "executive", "managing", "non-executive", "press",
+}
+#: Post-nominal titles ("Margaret Moran MP").
+POST_NOMINALS = {"mp", "msp", "mep", "qc", "am", "obe", "mbe", "cbe", "kc", "jr", "sr"}
+
+#: Lower-case nouns that name a job; a name right after them is a person.
+ROLE_NOUNS = {
+    "leader", "minister", "secretary", "chancellor", "president", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chair", "chief", "executive", "director",
+    "mp", "msp", "mep", "economist", "analyst", "journalist", "professor", "barrister",
+    "lawyer", "solicitor", "judge", "editor", "governor", "mayor", "envoy", "ambassador",
+    "boss", "founder", "co-founder", "head", "manager", "officer", "candidate", "colleague",
+    "author", "writer", "singer", "dancer", "actor", "actress", "star", "player", "coach",
+    "manager", "campaigner", "activist", "expert", "researcher", "adviser", "advisor",
+    "aide", "commissioner", "deputy", "co-chairman", "owner", "investor", "banker", "trader",
+    "strategist", "official", "master", "presenter", "broadcaster", "reporter",
+    "correspondent", "historian", "scientist", "doctor", "surgeon", "teacher", "pupil",
+    "student", "businessman", "businesswoman", "tycoon", "entrepreneur", "billionaire",
+    "millionaire", "chairperson", "treasurer", "whip", "peer", "backbencher", "counsel",
+    "prosecutor", "partner", "consultant", "commentator", "columnist", "critic",
+    "mp's", "vice-chairman", "vice-president", "co-chair", "general", "secretary-general",
+    "director-general", "president-elect", "premier", "senator", "congressman",
+    "representative", "boss", "captain", "striker", "midfielder", "defender", "goalkeeper",
+    "winger", "veteran", "rival", "challenger", "incumbent", "nominee", "musician",
+    "rapper", "comedian", "novelist", "poet", "artist", "designer", "chef", "model",
+    "lecturer", "fellow", "economist", "expert", "campaigner", "ceo", "cfo", "md",
+}
+
+#: Nouns for a speaker that the text does not name ("critics said").
+GENERIC_SPEAKERS = {
+    "critics", "officials", "ministers", "mps", "msps", "meps", "police", "analysts",
+    "experts", "campaigners", "researchers", "sources", "observers", "economists",
+    "investors", "traders", "residents", "witnesses", "opponents", "supporters",
+    "spokesman", "spokeswoman", "spokesperson", "insiders", "aides", "diplomats",
+    "commentators", "unions", "members", "people", "voters", "peers", "lawyers",
+    "doctors", "teachers", "scientists", "activists", "protesters", "leaders",
+    "politicians", "councils", "authorities", "they", "we", "i", "you", "it",
+}
+
+# --- reporting --------------------------------------------------------------
+
+_REPORTING_STEMS = (
+    "say|says|said|saying|tell|tells|told|telling|claim|claims|claimed|claiming|"
+    "warn|warns|warned|warning|argue|argues|argued|arguing|insist|insists|insisted|insisting|"
+    "deny|denies|denied|denying|accuse|accuses|accused|accusing|urge|urges|urged|urging|"
+    "announce|announces|announced|announcing|confirm|confirms|confirmed|confirming|"
+    "acknowledge|acknowledges|acknowledged|acknowledging|express|expresses|expressed|"
+    "expressing|reveal|reveals|revealed|revealing|assert|asserts|asserted|asserting|"
+    "state|states|stated|stating|add|adds|added|adding|predict|predicts|predicted|predicting|"
+    "recall|recalls|recalled|recalling|remember|remembers|remembered|question|questions|"
+    "questioned|questioning|ask|asks|asked|asking|reply|replies|replied|replying|"
+    "declare|declares|declared|declaring|explain|explains|explained|explaining|"
+    "suggest|suggests|suggested|suggesting|admit|admits|admitted|admitting|"
+    "concede|concedes|conceded|conceding|note|notes|noted|noting|stress|stresses|stressed|"
+    "stressing|emphasise|emphasised|emphasising|emphasize|emphasized|emphasizing|"
+    "maintain|maintains|maintained|maintaining|hint|hints|hinted|hinting|"
+    "describe|describes|described|describing|refer|refers|referred|referring|"
+    "call|calls|called|calling|criticise|criticised|criticises|criticising|criticize|"
+    "criticized|attack|attacks|attacked|attacking|defend|defends|defended|defending|"
+    "hail|hails|hailed|hailing|ridicule|ridiculed|ridicules|challenge|challenges|challenged|"
+    "challenging|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|"
+    "welcome|welcomes|welcomed|welcoming|praise|praises|praised|praising|condemn|condemns|"
+    "condemned|condemning|complain|complains|complained|complaining|report|reports|reported|"
+    "estimate|estimates|estimated|forecast|forecasts|vow|vows|vowed|vowing|pledge|pledges|"
+    "pledged|pledging|promise|promises|promised|promising|boast|boasts|boasted|boasting|"
+    "write|writes|wrote|writing|joke|jokes|joked|joking|fear|fears|feared|believe|believes|"
+    "believed|demand|demands|demanded|demanding|allege|alleges|alleged|alleging|"
+    "blame|blames|blamed|blaming|deride|derides|derided|deriding|reiterate|reiterated|"
+    "reiterates|articulate|articulated|articulates|affirm|affirms|affirmed|affirming|"
+    "underline|underlined|underlines|highlight|highlighted|highlights|signal|signalled|"
+    "signaled|signals|indicate|indicated|indicates|indicating|voice|voiced|voices|"
+    "recommend|recommended|recommends|propose|proposed|proposes|accept|accepts|accepted|"
+    "disagree|disagreed|disagrees|agree|agreed|agrees|attribute|attributed|attributes|"
+    "jeer|jeered|jeers|shout|shouted|shouts|cry|cried|respond|responded|responds|"
+    "counter|countered|counters|retort|retorted|protest|protested|protests|"
+    "point out|points out|pointed out|pointing out|point to|points to|pointed to|"
+    "pointing to|made clear|make clear|makes clear|made it clear|makes it clear|"
+    "according to|expect|expects|expected|think|thinks|thought|hope|hopes|hoped|"
+    "show|shows|showed|find|finds|found|conclude|concludes|concluded|"
+    "telling|press|pressed|pressing|accuse|criticism|contend|contends|contended|"
+    "observe|observes|observed|announce|insist|quip|quipped|urge|caution|cautioned|"
+    "speculate|speculated|acknowledge|mention|mentioned|mentions|recount|recounted|"
+    "testify|testified|brief|briefed|inform|informed|informs|assure|assured|assures|"
+    "reassure|reassured|plead|pleaded|appeal|appealed|threaten|threatened|threatens"
+)
+#: Any reporting verb or phrase, whole words only.
+REPORTING_RE = re.compile(r"\b(?:" + _REPORTING_STEMS + r")\b", re.IGNORECASE)
+#: The verbs that introduce a quote or speech most often, for short speaker clauses.
+SPEECH_VERBS = frozenset(
+    "say says said saying tell tells told ask asks asked add adds added reply replied replies "
+    "declare declared declares insist insisted insists warn warned warns claim claimed claims "
+    "argue argued argues explain explained explains joke joked admit admitted concede conceded "
+    "state stated stating write wrote writes continue continued continues go went "
+    "stress stressed note noted suggest suggested recall recalled remember remembered "
+    "urge urged announce announced confirm confirmed quip quipped retort retorted "
+    "respond responded counter countered shout shouted cry cried jeer jeered "
+    "describe described call called refer referred".split()
+)
+#: Verbs too weak to make a sentence reported speech unless a speaker is named.
+WEAK_VERBS = frozenset(
+    "expect expects expected think thinks thought hope hopes hoped show shows showed find finds "
+    "found agree agreed agrees accept accepts accepted call called calling calls report "
+    "reports reported fear fears feared press pressed pressing voice voiced voices "
+    "promise promises promised promising propose proposed proposes signal signals "
+    "signalled signaled indicate indicates indicated indicating believe believes believed "
+    "estimate estimates estimated forecast forecasts highlight highlights highlighted".split()
+)
+PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?(?:told|asked|"
+                        r"expected|thought|believed|called|reported|found|described|"
+                        r"accused|urged|warned|promised|estimated|forecast)\b", re.IGNORECASE)
+
+# --- organisations ----------------------------------------------------------
+
+#: Capitalised words that make a run of capitalised words an organisation.
+ORG_KEYWORDS = {
+    "party", "council", "commission", "bank", "ltd", "inc", "plc", "llc", "corp",
+    "corporation", "group", "university", "college", "school", "office", "ministry",
+    "department", "union", "institute", "institution", "association", "federation",
+    "confederation", "committee", "authority", "agency", "organisation", "organization",
+    "foundation", "trust", "society", "league", "alliance", "coalition", "coalition",
+    "parliament", "assembly", "executive", "congress", "senate", "court", "tribunal",
+    "board", "bureau", "service", "services", "forces", "army", "navy", "police",
+    "company", "co", "bros", "holdings", "industries", "airways", "airlines", "motors",
+    "library", "museum", "hospital", "network", "networks", "news", "times", "post",
+    "telegraph", "guardian", "journal", "herald", "gazette", "press", "tribune",
+    "observer", "mirror", "express", "mail", "sun", "broadcasting", "television", "radio",
+    "channel", "media", "communications", "telecom", "telecommunications", "technologies",
+    "systems", "securities", "exchange", "fund", "reserve", "capital", "partners",
+    "investments", "insurance", "energy", "petroleum", "oil", "gas", "pharmaceuticals",
+    "foods", "stores", "store", "supermarkets", "group's", "centre", "center", "unit",
+    "cabinet", "government", "administration", "chamber", "house", "commons", "lords",
+    "directorate", "inspectorate", "watchdog", "regulator", "consortium", "cartel",
+    "brigade", "regiment", "squad", "club", "fc", "team", "orchestra", "band", "studios",
+    "pictures", "records", "entertainment", "games", "labs", "laboratories", "commissions",
+    "councils", "unions", "courts", "parties", "nations", "states", "community",
+    "movement", "front", "network", "initiative", "forum", "panel", "office's",
+}
+#: Keywords that only make an organisation when something follows ("House of ...").
+ORG_KEYWORDS_NEED_TAIL = {"house", "chamber", "community", "states", "nations", "forum",
+                          "movement", "front", "centre", "center", "panel", "initiative"}
+#: Connectors allowed inside an organisation's name.
+ORG_CONNECTORS = {"of", "for", "the", "on", "against", "and", "de", "du", "des", "&"}
+
+#: Party forms -> canonical party name.
+PARTY_FORMS = {
+    "labour": "Labour Party", "labour party": "Labour Party", "new labour": "Labour Party",
+    "tory": "Conservative Party", "tories": "Conservative Party",
+    "conservative": "Conservative Party", "conservatives": "Conservative Party",
+    "conservative party": "Conservative Party", "tory party": "Conservative Party",
+    "liberal democrat": "Liberal Democrats", "liberal democrats": "Liberal Democrats",
+    "lib dem": "Liberal Democrats", "lib dems": "Liberal Democrats",
+    "liberal democrat party": "Liberal Democrats", "libdems": "Liberal Democrats",
+    "snp": "Scottish National Party", "scottish national party": "Scottish National Party",
+    "plaid cymru": "Plaid Cymru", "plaid": "Plaid Cymru",
+    "ukip": "UK Independence Party", "uk independence party": "UK Independence Party",
+    "green party": "Green Party", "greens": "Green Party",
+    "sinn fein": "Sinn Fein", "dup": "Democratic Unionist Party",
+    "democratic unionist party": "Democratic Unionist Party",
+    "democratic unionists": "Democratic Unionist Party",
+    "ulster unionist party": "Ulster Unionist Party", "uup": "Ulster Unionist Party",
+    "ulster unionists": "Ulster Unionist Party", "sdlp": "SDLP",
+    "bnp": "British National Party", "british national party": "British National Party",
+    "respect party": "Respect Party", "veritas": "Veritas",
+    "democrats": "Democratic Party", "democratic party": "Democratic Party",
+    "republicans": "Republican Party", "republican party": "Republican Party",
+    "gop": "Republican Party",
+}
+#: Party forms that are also plain adjectives: count only when capitalised mid-sentence
+#: or followed by a person/role.
+PARTY_ADJECTIVES = {"labour", "conservative", "democrat", "republican", "green"}
+
+#: Institutions every newsroom names by a plain phrase.
+KNOWN_ORGS = {
+    "house of commons": "House of Commons", "commons": "House of Commons",
+    "house of lords": "House of Lords", "lords": "House of Lords",
+    "parliament": "Parliament", "white house": "White House",
+    "downing street": "Downing Street", "number 10": "Downing Street",
+    "no 10": "Downing Street", "kremlin": "Kremlin", "pentagon": "Pentagon",
+    "treasury": "Treasury", "home office": "Home Office", "foreign office": "Foreign Office",
+    "european union": "European Union", "eu": "European Union",
+    "united nations": "United Nations", "un": "United Nations",
+    "european commission": "European Commission", "european parliament": "European Parliament",
+    "nato": "NATO", "congress": "Congress", "senate": "Senate",
+    "federal reserve": "Federal Reserve", "fed": "Federal Reserve",
+    "bank of england": "Bank of England", "world bank": "World Bank",
+    "imf": "International Monetary Fund", "international monetary fund": "International Monetary Fund",
+    "wto": "World Trade Organization", "world trade organization": "World Trade Organization",
+    "world trade organisation": "World Trade Organization",
+    "opec": "OPEC", "oecd": "OECD", "g8": "G8", "g7": "G7", "g20": "G20",
+    "bbc": "BBC", "cnn": "CNN", "reuters": "Reuters", "whitehall": "Whitehall",
+    "met office": "Met Office", "scotland yard": "Scotland Yard",
+    "electoral commission": "Electoral Commission", "supreme court": "Supreme Court",
+    "high court": "High Court", "court of appeal": "Court of Appeal",
+    "metropolitan police": "Metropolitan Police", "met police": "Metropolitan Police",
+    "nhs": "NHS", "cbi": "CBI", "tuc": "TUC", "ftse": "FTSE", "nasdaq": "Nasdaq",
+    "al-qaeda": "al-Qaeda", "al qaeda": "al-Qaeda", "taleban": "Taleban", "taliban": "Taliban",
+    "hamas": "Hamas", "hezbollah": "Hezbollah", "interpol": "Interpol", "europol": "Europol",
+    "unicef": "Unicef", "unesco": "Unesco", "ofcom": "Ofcom", "ofgem": "Ofgem",
+    "ofwat": "Ofwat", "ofsted": "Ofsted", "vatican": "Vatican",
+}
+
+#: All-caps words that are not organisations.
+NOT_ORG_ACRONYMS = {
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "OK", "TV", "AM",
+    "PM", "GMT", "BST", "GDP", "GNP", "VAT", "CEO", "CFO", "COO", "MP", "MPS", "MSP", "MEP", "QC",
+    "DNA", "HIV", "AIDS", "IT", "PC", "CD", "DVD", "FM", "ID", "UFO", "WMD", "USD", "GBP",
+    "EUR", "JPY", "AD", "BC", "UK", "US", "USA", "UAE", "PR", "HQ", "RIP", "VIP", "PS",
+    "NB", "AGM", "IPO", "CPI", "RPI", "SUV", "MRI", "ICT", "SMS", "PIN", "ATM", "UV", "A",
+    "OBE", "MBE", "CBE", "KC", "LLC", "PLC", "LTD", "INC", "CO", "IQ", "MD", "DJ", "R&B",
+    "ASAP", "FAQ", "GCSE", "GCSES", "MA", "BA", "BSC", "MBA", "PHD", "SATS", "TB", "BSE",
+    "SARS", "AM", "FM", "HD", "3G", "4G", "5G", "PDF", "HTML", "URL", "WWW", "LCD", "CCTV",
+    "AWOL", "NIMBY",
+}
+
+# --- places and countries ---------------------------------------------------
+
+#: Short names news copy uses for states, mapped to a canonical name.
+COUNTRY_ALIASES = {
+    "us": "United States", "u.s.": "United States", "usa": "United States",
+    "u.s.a.": "United States", "america": "United States", "united states": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+    "england": "England", "scotland": "Scotland", "wales": "Wales",
+    "northern ireland": "Northern Ireland", "ireland": "Ireland", "eire": "Ireland",
+    "russia": "Russia", "south korea": "South Korea", "north korea": "North Korea",
+    "iran": "Iran", "syria": "Syria", "vietnam": "Vietnam", "laos": "Laos",
+    "bolivia": "Bolivia", "venezuela": "Venezuela", "tanzania": "Tanzania",
+    "moldova": "Moldova", "taiwan": "Taiwan", "czech republic": "Czech Republic",
+    "ivory coast": "Ivory Coast", "congo": "Congo", "palestine": "Palestine",
+    "holland": "Netherlands", "the netherlands": "Netherlands", "burma": "Myanmar",
+    "macedonia": "North Macedonia", "kosovo": "Kosovo", "vatican city": "Vatican",
+    "east timor": "East Timor", "cape verde": "Cape Verde", "swaziland": "Eswatini",
+    "brunei": "Brunei", "micronesia": "Micronesia", "turkey": "Turkey",
+}
+#: Country names that are also common words or first names: only count when capitalised
+#: and not used as a person's name.
+AMBIGUOUS_COUNTRIES = {"chad", "jordan", "georgia", "guinea", "niger", "jersey", "turkey",
+                       "china", "man", "wallis", "norfolk", "christmas", "heard", "bouvet"}
+
+#: Demonyms that mark a country when a state role follows ("Russian President").
+DEMONYMS = {
+    "american": "United States", "u.s.": "United States", "us": "United States",
+    "british": "United Kingdom", "uk": "United Kingdom", "english": "England",
+    "scottish": "Scotland", "welsh": "Wales", "irish": "Ireland", "russian": "Russia",
+    "chinese": "China", "french": "France", "german": "Germany", "japanese": "Japan",
+    "indian": "India", "iraqi": "Iraq", "iranian": "Iran", "israeli": "Israel",
+    "ukrainian": "Ukraine", "canadian": "Canada", "australian": "Australia",
+    "italian": "Italy", "spanish": "Spain", "dutch": "Netherlands", "swiss": "Switzerland",
+    "swedish": "Sweden", "belgian": "Belgium", "polish": "Poland", "turkish": "Turkey",
+    "greek": "Greece", "egyptian": "Egypt", "saudi": "Saudi Arabia", "syrian": "Syria",
+    "afghan": "Afghanistan", "pakistani": "Pakistan", "mexican": "Mexico",
+    "brazilian": "Brazil", "argentine": "Argentina", "argentinian": "Argentina",
+    "nigerian": "Nigeria", "south african": "South Africa", "kenyan": "Kenya",
+    "zimbabwean": "Zimbabwe", "palestinian": "Palestine", "lebanese": "Lebanon",
+    "jordanian": "Jordan", "libyan": "Libya", "sudanese": "Sudan", "danish": "Denmark",
+    "norwegian": "Norway", "finnish": "Finland", "austrian": "Austria",
+    "portuguese": "Portugal", "hungarian": "Hungary", "czech": "Czech Republic",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia",
+    "croatian": "Croatia", "north korean": "North Korea", "south korean": "South Korea",
+    "korean": "South Korea", "vietnamese": "Vietnam", "thai": "Thailand",
+    "indonesian": "Indonesia", "malaysian": "Malaysia", "filipino": "Philippines",
+    "venezuelan": "Venezuela", "colombian": "Colombia", "chilean": "Chile",
+    "peruvian": "Peru", "cuban": "Cuba", "ethiopian": "Ethiopia", "somali": "Somalia",
+    "algerian": "Algeria", "moroccan": "Morocco", "tunisian": "Tunisia",
+    "qatari": "Qatar", "kuwaiti": "Kuwait", "yemeni": "Yemen", "belarusian": "Belarus",
+    "georgian": "Georgia", "armenian": "Armenia", "azerbaijani": "Azerbaijan",
+    "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "new zealand": "New Zealand",
+}
+#: Words after a demonym that make the state itself the actor.
+STATE_ROLES = {
+    "president", "prime", "minister", "government", "foreign", "defence", "defense",
+    "officials", "authorities", "forces", "troops", "army", "military", "navy",
+    "embassy", "ambassador", "leader", "chancellor", "premier", "king", "queen",
+    "administration", "ministry", "envoy", "diplomats", "state", "interior",
+    "finance", "trade", "deputy", "vice",
+}
+
+#: Major cities and regions most often named in international news: places, not actors.
+PLACES = {
+    "london", "paris", "washington", "brussels", "moscow", "beijing", "tokyo", "berlin",
+    "rome", "madrid", "new york", "los angeles", "chicago", "boston", "san francisco",
+    "geneva", "zurich", "vienna", "warsaw", "prague", "budapest", "athens", "istanbul",
+    "ankara", "cairo", "baghdad", "basra", "tehran", "kabul", "islamabad", "karachi",
+    "delhi", "new delhi", "mumbai", "bombay", "calcutta", "kolkata", "shanghai",
+    "hong kong", "singapore", "sydney", "melbourne", "toronto", "montreal", "ottawa",
+    "vancouver", "mexico city", "rio", "sao paulo", "buenos aires", "lagos", "nairobi",
+    "johannesburg", "cape town", "jerusalem", "tel aviv", "gaza", "west bank", "beirut",
+    "damascus", "amman", "riyadh", "dubai", "kiev", "kyiv", "minsk", "edinburgh",
+    "glasgow", "cardiff", "belfast", "manchester", "liverpool", "birmingham", "leeds",
+    "bristol", "sheffield", "newcastle", "nottingham", "leicester", "aberdeen", "dundee",
+    "oxford", "cambridge", "brighton", "blackpool", "bournemouth", "harrogate", "exeter",
+    "swansea", "derry", "europe", "asia", "africa", "latin america", "south america",
+    "north america", "middle east", "far east", "scandinavia", "the balkans", "balkans",
+    "caribbean", "pacific", "atlantic", "mediterranean", "gulf", "alaska", "texas",
+    "california", "florida", "ohio", "yorkshire", "lancashire", "kent", "essex", "surrey",
+    "devon", "cornwall", "merseyside", "midlands", "west midlands", "east midlands",
+    "highlands", "westminster", "holyrood", "darfur", "chechnya", "kashmir", "tibet",
+    "siberia", "bavaria", "catalonia", "flanders", "wallonia", "normandy", "brittany",
+    "silicon valley", "wall street", "city of london", "the city", "fallujah", "falluja",
+    "mosul", "kirkuk", "najaf", "tikrit", "ramadi", "sunderland", "hull", "york",
+    "norwich", "ipswich", "southampton", "portsmouth", "plymouth", "reading", "luton",
+    "coventry", "wolverhampton", "stoke", "bradford", "wakefield", "doncaster", "durham",
+    "inverness", "perth", "stirling", "dover", "heathrow", "gatwick", "stansted",
+    "whitehall", "soho", "mayfair", "chelsea", "brixton", "dublin", "lisbon", "stockholm",
+    "oslo", "copenhagen", "helsinki", "amsterdam", "the hague", "rotterdam", "frankfurt",
+    "munich", "hamburg", "milan", "naples", "barcelona", "seoul", "pyongyang", "bangkok",
+    "jakarta", "manila", "hanoi", "taipei", "canberra", "auckland", "wellington",
+    "havana", "caracas", "bogota", "lima", "santiago", "brasilia", "harare", "pretoria",
+    "khartoum", "tripoli", "algiers", "rabat", "tunis", "addis ababa", "mogadishu",
+    "kinshasa", "accra", "dakar", "abuja", "davos", "strasbourg", "luxembourg city",
+    "detroit", "houston", "dallas", "atlanta", "miami", "seattle", "philadelphia",
+    "new orleans", "las vegas", "hollywood", "manhattan", "brooklyn", "arizona",
+    "nevada", "virginia", "carolina", "north carolina", "south carolina", "new jersey",
+    "new mexico", "new england", "new hampshire", "iowa", "ohio", "michigan",
+}
+
+#: Capitalised words that start place names ("New York", "West Ham").
+PLACE_FIRST_WORDS = {"new", "north", "south", "east", "west", "upper", "lower", "great",
+                     "greater", "central", "st", "saint", "san", "santa", "los", "las",
+                     "fort", "port", "mount", "lake", "cape", "isle", "el", "la", "le",
+                     "north-east", "north-west", "south-east", "south-west"}
+#: Last words of place names, events, laws, documents and products.
+NOT_PERSON_LAST_WORDS = {
+    "street", "road", "square", "avenue", "lane", "park", "bridge", "island", "islands",
+    "bay", "river", "valley", "hills", "hill", "airport", "station", "stadium", "city",
+    "county", "town", "village", "coast", "sea", "ocean", "mountains", "gate", "shire",
+    "act", "bill", "day", "week", "year", "cup", "games", "olympics", "awards", "award",
+    "prize", "festival", "summit", "treaty", "agreement", "accord", "convention",
+    "report", "review", "index", "war", "show", "programme", "program", "plan",
+    "strategy", "tax", "insurance", "fund", "budget", "scheme", "initiative", "charter",
+    "directive", "protocol", "constitution", "code", "rules", "law", "order", "policy",
+    "campaign", "project", "inquiry", "enquiry", "trial", "case", "scandal", "affair",
+    "crisis", "election", "elections", "referendum", "conference", "series", "league",
+    "championship", "open", "grand", "prix", "trophy", "stakes", "marathon", "tour",
+    "album", "single", "film", "movie", "book", "novel", "magazine", "edition",
+    "service", "system", "centre", "center", "hall", "palace", "castle", "cathedral",
+    "church", "abbey", "tower", "building", "house", "estate", "market", "markets",
+    "exchange", "index", "prices", "price", "rate", "rates", "age", "era", "century",
+    "north", "south", "east", "west", "region", "province", "state", "district",
+    "borough", "ward", "quarter", "zone", "area", "forest", "desert", "lakes", "falls",
+    "canal", "peninsula", "strait", "channel", "gulf", "coastline", "motorway", "way",
+    "ham", "mac", "warning", "pounder", "h", "rings", "gulf", "trilogy", "pass",
+}
+#: Capitalised words that are ordinary words, not parts of a person's name.
+NOT_NAME_WORDS = {
+    "national", "international", "federal", "royal", "general", "public", "social",
+    "health", "economic", "financial", "political", "global", "central", "civil", "human",
+    "foreign", "northern", "southern", "eastern", "western", "special", "higher", "further",
+    "local", "regional", "european", "world", "state", "new", "old", "big", "little",
+    "great", "grand", "free", "first", "second", "third", "last", "next", "main", "chief",
+    "senior", "junior", "former", "ex", "acting", "interim", "shadow", "deputy", "prime",
+    "home", "internet", "web", "online", "digital", "mobile", "net", "tax", "insurance",
+    "service", "act", "bill", "budget", "report", "plan", "fund", "index", "market",
+    "day", "week", "year", "christmas", "easter", "new year", "boxing", "bank", "holiday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "god", "allah", "christ", "jesus", "islam",
+    "muslim", "muslims", "christian", "christians", "jewish", "catholic", "protestant",
+    "article", "chapter", "section", "clause", "part", "page", "figure", "table", "room",
+    "asbo", "asbos", "aids", "ebola", "sars", "covid", "orders", "order", "whose",
+    "smoke-free", "election", "elections", "general election", "question", "questions",
+    "time", "times", "news", "sport", "sports", "business", "money", "politics", "science",
+    "education", "culture", "media", "music", "film", "arts", "technology", "entertainment",
+    "gold", "silver", "bronze", "oil", "gas", "coal", "energy", "power", "water",
+    "mini", "big", "top", "best", "super", "mega", "prime-time", "premier", "premiership",
+    "champions", "league", "cup", "open", "olympic", "olympics", "paralympic",
+    "commonwealth", "empire", "kingdom", "republic", "democratic", "people's", "popular",
+    "independent", "independence", "liberal", "socialist", "communist", "green", "red",
+    "blue", "white", "black", "yellow", "orange", "purple", "brown", "grey", "pink",
+}
+
+#: Words that begin sentences or clauses and are never names.
+STOPWORDS = set(
+    """a an the this that these those there here it its it's he she they we i you his her
+    their our my your him them us me who whom whose which what when where why how while
+    whilst if unless although though because since as after before during until till
+    but and or nor so yet for also however meanwhile moreover furthermore nevertheless
+    nonetheless instead indeed still then thus hence therefore otherwise besides
+    in on at by to from with without within into onto over under above below between
+    among amongst across through throughout around about against despite near beyond
+    upon off out up down of some many most much more less few several all both each every
+    any no none neither either another other such own same one two three four five six
+    seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million
+    billion dozens hundreds thousands millions first second third last next earlier later
+    now today yesterday tomorrow tonight recently currently previously already soon once
+    again ever never always often sometimes usually perhaps maybe probably possibly
+    certainly clearly obviously apparently reportedly allegedly even only just almost
+    nearly about around asked speaking writing talking according given despite following
+    is are was were be been being has have had do does did will would shall should can
+    could may might must not yes no well oh ah ok okay please thanks thank sorry dear
+    whether whatever whoever whichever wherever whenever everyone everybody everything
+    someone somebody something anyone anybody anything nobody nothing lots plenty
+    mr mrs ms dr prof sir dame lord lady details main key new old other former ex""".split()
+)
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+#: Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "capt", "lt", "sgt",
+    "rev", "gov", "sen", "rep", "inc", "ltd", "co", "corp", "vs", "v", "etc", "no", "nos",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mt", "ft", "approx", "dept", "est", "fig", "govt", "hon", "maj", "messrs", "mme",
+    "mlle", "op", "pp", "vol", "cf", "e.g", "i.e", "al", "bros", "plc", "univ", "assn",
+    "ave", "blvd", "rd", "pl", "sq", "supt", "insp", "det", "cllr", "cdr", "adm", "brig",
+}
+
+
+def _pycountry_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        if "," in canonical:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                names.setdefault(value.lower(), canonical)
+    names.update(COUNTRY_ALIASES)
+    return names
+
+
+#: Lower-case country name -> canonical name.
+COUNTRIES = _pycountry_names()
+
+
+def _subdivision_names() -> set[str]:
+    names = set()
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(",")[0].split("(")[0].strip().lower()
+        if name and name not in COUNTRIES:
+            names.add(name)
+    return names
+
+
+#: Regions and provinces of every state: places, never actors.
+SUBDIVISIONS = _subdivision_names()

@@ -1,0 +1,91 @@
+"""The extractor's entry point: raw news text in, an ``ExtractedArticle`` out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .actors import find_actors
+from .claims import build_claims
+from .lexicon import MONTHS, WEEKDAYS
+from .quotes import find_quotes, mask_quotes
+from .sentences import split_sentences
+from .types import ExtractedActor, ExtractedArticle
+
+EXTRACTOR_VERSION = "rules-1.0"
+
+_HEADLINE_CHARS = 90
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_ALT = "|".join(WEEKDAYS)
+_DATELINE_RES = (
+    # "On Sunday, August 17, 2025," / "Sunday, August 17, 2025 -"
+    re.compile(
+        rf"^(?:on\s+)?(?:(?:{_DAY_ALT}),?\s+)?(?P<month>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+    # "On Sunday 17 August 2025," / "17 August 2025 -"
+    re.compile(
+        rf"^(?:on\s+)?(?:(?:{_DAY_ALT}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+        rf"(?P<month>{_MONTH_ALT})\.?,?\s+(?P<year>\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+    # "LONDON, August 17, 2025 (Reuters) -"
+    re.compile(
+        rf"^[A-Z][A-Za-z .'-]{{1,40}},\s+(?P<month>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}}),?\s+"
+        rf"(?P<year>\d{{4}})\b"
+    ),
+    # "2025-08-17"
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    """BBC layout: title line, blank line, body. Otherwise the whole text is body."""
+    lines = text.split("\n", 2)
+    if len(lines) >= 3 and lines[0].strip() and not lines[1].strip():
+        return lines[0].strip(), lines[2].strip()
+    return "", text.strip()
+
+
+def _headline(body: str, sentences: list[tuple[int, int]]) -> str:
+    if not sentences:
+        return body[:_HEADLINE_CHARS].strip()
+    first = " ".join(body[sentences[0][0]:sentences[0][1]].split())
+    if len(first) <= _HEADLINE_CHARS:
+        return first.rstrip(".")
+    cut = first.rfind(" ", 0, _HEADLINE_CHARS)
+    return first[: cut if cut > 0 else _HEADLINE_CHARS].rstrip(" ,;:-") + "…"
+
+
+def _dateline(body: str) -> dt.date | None:
+    head = body[:80]
+    for pattern in _DATELINE_RES:
+        m = pattern.match(head)
+        if not m:
+            continue
+        month = m.group("month")
+        month_no = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+        try:
+            return dt.date(int(m.group("year")), month_no or 0, int(m.group("day")))
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def extract(text: str) -> ExtractedArticle:
+    """Title, dateline, actors and claims of one news text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL_RE.sub(" ", text)
+    title, body = _split_title(text)
+    quotes = find_quotes(body)
+    sentences = split_sentences(body, quotes)
+    if not title:
+        title = _headline(body, sentences)
+    masked = mask_quotes(body, quotes)
+    index = find_actors(body, sentences, quotes)
+    claims = build_claims(body, sentences, quotes, masked, index)
+    actors: list[ExtractedActor] = [info.actor for info in index.actors]
+    return ExtractedArticle(title=title, body=body, dateline=_dateline(body),
+                            actors=actors, claims=claims)

@@ -1,0 +1,230 @@
+"""Reads shared by the reader pages, feeds and sitemaps.
+
+Everything here starts from ``Article.objects.published()`` or
+``Claim.objects.public()``, so a draft, a retracted article or a verdict not yet
+approved can never reach a reader by way of a forgotten filter. Each function
+fetches what its page shows in a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from .models import Actor, ActorMention, Article, Claim
+from .rendering import ClaimMark
+
+# ---------------------------------------------------------------- articles
+
+
+def public_claims() -> QuerySet[Claim]:
+    """Approved verdicts on published articles, with what a listing shows."""
+    return Claim.objects.public().select_related("article", "speaker")
+
+
+def article_list() -> QuerySet[Article]:
+    """Published articles, newest first, each with its number of fact-checks."""
+    return (
+        Article.objects.published()
+        .annotate(fact_check_count=Count("claims", filter=Q(claims__status=Claim.Status.APPROVED)))
+        .defer("body", "source_path", "content_hash")
+        .order_by("-published_at", "-id")
+    )
+
+
+def article_for_reader(slug: str) -> Article:
+    """A published article with its approved claims, corrections and actors.
+
+    Raises ``Http404`` for anything not published, so drafts, articles in
+    review and retracted ones are indistinguishable from missing ones.
+    """
+    queryset = Article.objects.published().prefetch_related(
+        Prefetch(
+            "claims",
+            queryset=Claim.objects.approved().select_related("speaker").order_by("start", "id"),
+            to_attr="public_claims",
+        ),
+        Prefetch(
+            "mentions",
+            queryset=ActorMention.objects.select_related("actor").order_by("-count", "actor__name"),
+            to_attr="actor_mentions",
+        ),
+        "corrections",
+    )
+    try:
+        return queryset.get(slug=slug)
+    except Article.DoesNotExist:
+        raise Http404("No published article here.") from None
+
+
+def claim_marks(claims: list[Claim]) -> list[ClaimMark]:
+    """The marks for an article's body, numbered in reading order."""
+    return [
+        ClaimMark(
+            id=claim.pk,
+            start=claim.start,
+            end=claim.end,
+            rating=claim.rating,
+            label=claim.get_rating_display(),
+            number=number,
+        )
+        for number, claim in enumerate(claims, start=1)
+    ]
+
+
+# ---------------------------------------------------------------- claims
+
+
+def claim_for_reader(pk: int) -> Claim:
+    """One fact-check, public only; the claim, its article and speaker in one query."""
+    try:
+        return public_claims().get(pk=pk)
+    except Claim.DoesNotExist:
+        raise Http404("No published fact-check here.") from None
+
+
+def fact_check_list(*, rating: str = "", speaker: Actor | None = None) -> QuerySet[Claim]:
+    """Public fact-checks, latest verdict first, optionally by rating and speaker."""
+    claims = public_claims().order_by("-reviewed_at", "-id")
+    if rating:
+        claims = claims.filter(rating=rating)
+    if speaker is not None:
+        claims = claims.filter(speaker=speaker)
+    return claims
+
+
+def speakers_with_fact_checks() -> QuerySet[Actor]:
+    """Actors with at least one public fact-check, for the index's speaker filter."""
+    return (
+        Actor.objects.filter(Exists(Claim.objects.public().filter(speaker=OuterRef("pk"))))
+        .only("id", "name", "slug")
+        .order_by("name", "id")
+    )
+
+
+# ---------------------------------------------------------------- actors
+
+
+def public_actors() -> QuerySet[Actor]:
+    """Actors a reader may look up: named in a published article or speaking
+    in a public fact-check. An actor known only from drafts stays unseen."""
+    return Actor.objects.filter(
+        Exists(Article.objects.published().filter(mentions__actor=OuterRef("pk")))
+        | Exists(Claim.objects.public().filter(speaker=OuterRef("pk")))
+    )
+
+
+def actor_for_reader(slug: str) -> Actor:
+    """A public actor with their other names prefetched."""
+    try:
+        return public_actors().prefetch_related("aliases").get(slug=slug)
+    except Actor.DoesNotExist:
+        raise Http404("No one by that name here.") from None
+
+
+@dataclass(frozen=True, slots=True)
+class RatingCount:
+    rating: str
+    label: str
+    count: int
+
+
+def rating_counts(claims: QuerySet[Claim]) -> list[RatingCount]:
+    """How many of the claims got each rating, in the scale's order, zeros left out."""
+    counts = dict(
+        claims.order_by().values_list("rating").annotate(n=Count("id")).values_list("rating", "n")
+    )
+    return [
+        RatingCount(rating=value, label=label, count=counts[value])
+        for value, label in Claim.Rating.choices
+        if counts.get(value)
+    ]
+
+
+def actor_articles(actor: Actor) -> QuerySet[Article]:
+    """Published articles that name the actor, newest first."""
+    return (
+        Article.objects.published()
+        .filter(mentions__actor=actor)
+        .only("id", "title", "slug", "published_at", "dateline")
+        .order_by("-published_at", "-id")
+    )
+
+
+# ---------------------------------------------------------------- search
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    articles: list[Article]
+    claims: list[Claim]
+
+    @property
+    def count(self) -> int:
+        return len(self.articles) + len(self.claims)
+
+
+SEARCH_LIMIT = 20
+
+
+def _on_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search(query: str, *, limit: int = SEARCH_LIMIT) -> SearchResults:
+    """Published articles and public fact-checks matching the words of ``query``.
+
+    PostgreSQL ranks full-text matches (headline above body, the claim above
+    its verdict); elsewhere every word must appear somewhere, newest first.
+    """
+    query = " ".join(query.split())[:200]
+    if not query:
+        return SearchResults(query="", articles=[], claims=[])
+    if _on_postgresql():
+        articles, claims = _search_postgresql(query)
+    else:
+        articles, claims = _search_simple(query)
+    return SearchResults(query=query, articles=list(articles[:limit]), claims=list(claims[:limit]))
+
+
+def _search_postgresql(query: str):
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    terms = SearchQuery(query, search_type="websearch", config="english")
+    article_vector = SearchVector("title", weight="A", config="english") + SearchVector(
+        "body", weight="B", config="english"
+    )
+    claim_vector = (
+        SearchVector("text", weight="A", config="english")
+        + SearchVector("quote", weight="A", config="english")
+        + SearchVector("verdict_summary", weight="B", config="english")
+    )
+    articles = (
+        article_list()
+        .annotate(rank=SearchRank(article_vector, terms))
+        .alias(document=article_vector)
+        .filter(document=terms)
+        .order_by("-rank", "-published_at", "-id")
+    )
+    claims = (
+        public_claims()
+        .annotate(rank=SearchRank(claim_vector, terms))
+        .alias(document=claim_vector)
+        .filter(document=terms)
+        .order_by("-rank", "-reviewed_at", "-id")
+    )
+    return articles, claims
+
+
+def _search_simple(query: str):
+    articles, claims = article_list(), public_claims().order_by("-reviewed_at", "-id")
+    for word in query.split()[:10]:
+        articles = articles.filter(Q(title__icontains=word) | Q(body__icontains=word))
+        claims = claims.filter(
+            Q(text__icontains=word) | Q(quote__icontains=word) | Q(verdict_summary__icontains=word)
+        )
+    return articles, claims

@@ -1,0 +1,82 @@
+"""Search over published articles and public fact-checks."""
+
+import pytest
+
+from articles import selectors
+
+from .factories import ApprovedClaimFactory, ArticleFactory, ClaimFactory, PublishedArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus():
+    nato = PublishedArticleFactory(
+        title="Allies weigh security guarantees",
+        body="NATO members met online. Ukraine wants guarantees like Article 5.",
+    )
+    budget = PublishedArticleFactory(
+        title="Budget day", body="The chancellor set out spending plans."
+    )
+    ArticleFactory(title="Draft about NATO", body="NATO draft text.")
+    claim = ApprovedClaimFactory(
+        article=PublishedArticleFactory(),
+        verdict_summary="NATO has had 32 members since Sweden joined in March 2024.",
+    )
+    ClaimFactory(
+        article=budget, text=budget.body[:38], end=38, quote="", verdict_summary="NATO pending"
+    )
+    return {"nato": nato, "budget": budget, "claim": claim}
+
+
+def test_search_finds_published_articles_and_public_fact_checks(client, corpus):
+    response = client.get("/search/?q=NATO")
+    results = response.context["results"]
+    assert corpus["nato"] in results.articles
+    assert corpus["budget"] not in results.articles
+    assert results.claims == [corpus["claim"]]
+    html = response.content.decode()
+    assert "Draft about NATO" not in html and "NATO pending" not in html
+
+
+def test_every_word_must_match(client, corpus):
+    results = client.get("/search/?q=ukraine+guarantees").context["results"]
+    assert corpus["nato"] in results.articles
+    assert not client.get("/search/?q=ukraine+chancellor").context["results"].count
+
+
+def test_an_empty_query_shows_the_form_only(client, corpus):
+    response = client.get("/search/?q=+")
+    assert response.status_code == 200
+    assert response.context["results"].count == 0
+    assert 'name="q"' in response.content.decode()
+
+
+def test_the_query_is_escaped_when_shown(client, corpus):
+    html = client.get("/search/?q=%3Cscript%3Ealert(1)%3C/script%3E").content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_search_needs_a_bounded_number_of_queries(client, corpus, django_assert_max_num_queries):
+    for _ in range(10):
+        ApprovedClaimFactory(article=PublishedArticleFactory(title="More NATO news"))
+    with django_assert_max_num_queries(8):
+        assert client.get("/search/?q=NATO").status_code == 200
+
+
+@pytest.mark.postgres
+def test_postgresql_ranks_headline_matches_first_and_stems_words(corpus):
+    in_body = PublishedArticleFactory(
+        title="Other news", body="Sanctions were discussed at length."
+    )
+    in_title = PublishedArticleFactory(title="Sanctions tightened", body="Ministers met.")
+    results = selectors.search("sanction")  # stemmed: matches "sanctions"
+    assert results.articles[:2] == [in_title, in_body]
+
+
+@pytest.mark.postgres
+def test_postgresql_search_understands_phrases_and_exclusions(corpus):
+    results = selectors.search('"security guarantees" -budget')
+    assert results.articles == [corpus["nato"]]
+    assert selectors.search("NATO -Sweden").claims == []
