@@ -72,7 +72,8 @@ _ORG_DESCRIPTORS = {
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b")
 _ADMIN_RE = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?\s+administration\b")
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
-_LAW_AFTER_RE = re.compile(r"\s*(?:\([^)\n]{0,80}\)\s*)?(?:Bill|Act|Order|Regulations|Directive)\b")
+_LAW_AFTER_RE = re.compile(
+    r"\s*\)?\s*(?:\([^)\n]{0,80}\)\s*)?(?:Bill|Act|Order|Regulations|Directive)\b")
 _SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -297,7 +298,7 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
         k = end
         while k < len(run) and run[k].low in ORG_CONNECTORS and run[k].low != "and":
             k += 1
-        if k >= len(run) or not run[k].cap:
+        if k >= len(run) or not run[k].cap or run[k].low in WEEKDAYS or run[k].low in MONTHS:
             break
         while k < len(run) and run[k].cap:
             k += 1
@@ -312,6 +313,8 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
 
 
 def _is_acronym(tok: Tok) -> bool:
+    if "." in tok.text and tok.low not in KNOWN_ORGS:
+        return False  # "D.C.", "U.N." style: places or known forms only
     text = tok.text.replace(".", "").replace("&", "")
     return (
         2 <= len(text) <= 6
@@ -348,6 +351,9 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             continue
         # Organisation by keyword ("European Commission", "Institute for ...").
         end = _org_keyword_end(run, i)
+        lex_end, lex_kind, _ = _lexicon_match(run, i)
+        if lex_kind in ("organization", "country", "place") and lex_end >= end:
+            end = i
         if end > i:
             toks = run[i:end]
             phrase = " ".join(t.text for t in toks)
@@ -421,10 +427,15 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
         if not chunk:
             i = max(j, i + 1)
             continue
-        if j < n and run[j].low in TITLE_HEADS and run[j].cap and not chunk[-1].poss and not honorific:
+        if j < n and run[j].low in TITLE_HEADS and run[j].cap and not chunk[-1].poss \
+                and not honorific and run[j].low not in POST_NOMINALS:
             # "Holyrood Leader X": the chunk qualifies a title.
             role = chunk + [run[j]]
             i = j + 1
+            continue
+        if _LAW_AFTER_RE.match(text, chunk[-1].end):
+            role, honorific = [], ""
+            i = j
             continue
         role_text = " ".join(t.text for t in role)
         cand = Candidate("name", chunk[0].start, chunk[-1].end, _span_text(text, chunk),
@@ -517,10 +528,10 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         reporting = _followed_by_reporting(text, cand.end)
         lows = [t.lower() for t in cand.tokens]
         if len(cand.tokens) >= 2:
-            if len(cand.tokens) > 4:
+            if len(cand.tokens) > 4 or (cand.quoted and not cand.strong):
                 continue
             placey = lows[0] in PLACE_FIRST_WORDS or lows[-1] in NOT_PERSON_LAST_WORDS
-            common = any(w in NOT_NAME_WORDS or w in lower_words for w in lows)
+            common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in lower_words
             if " ".join(lows) in PLACES or " ".join(lows) in SUBDIVISIONS:
                 placey = True
             if cand.strong or appos == "person":
@@ -663,6 +674,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             acronym_of.setdefault(initials, cand.canonical)
     for cand in orgs:
         canon = cand.canonical
+        if canon == cand.text and " " in canon and canon.lower() in text:
+            continue  # the same words in lower case elsewhere: a common noun phrase
         if canon in acronym_of and len(canon) <= 7:
             canon = acronym_of[canon]
         if canon.lower().startswith("the "):

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import ActorIndex, ActorInfo
-from .lexicon import GENERIC_SPEAKERS, REPORTING_RE, WEAK_VERBS
+from .lexicon import GENERIC_SPEAKERS, REPORTING_ALT, REPORTING_RE, WEAK_VERBS
 from .quotes import QuoteSpan
 from .types import ExtractedClaim
 
@@ -53,6 +53,14 @@ _NAME_CUES_BEFORE = {"so-called", "dubbed", "entitled", "titled", "named", "nick
 _NAME_CUES_AFTER = {"catchphrase", "slogan", "campaign", "report", "study", "programme",
                     "brand", "label", "logo", "scheme", "initiative", "strategy", "series",
                     "website", "album", "song", "film", "tag", "motto", "nickname", "label"}
+_PERSON_ROLE_HEADS = {"minister", "secretary", "leader", "president", "chancellor", "chairman",
+                      "spokesman", "spokeswoman", "premier", "mayor", "governor", "chief",
+                      "executive", "general", "director", "commissioner"}
+_TAIL_CREDIT_RE = re.compile(r",\s*((?:[\w'\u2019.-]+\s+){0,6}?)(?:" + REPORTING_ALT
+                             + r")\b[^,;:]{0,60}[.!?]?[\"'\u201d]?\s*$", re.IGNORECASE)
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|of)\s+$|['\u2019]s?\s+$",
+    re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _FACT_FEATURES = [
     (re.compile(r"\d"), 0.35),
@@ -138,7 +146,7 @@ class _Resolver:
                     return cand
         return None
 
-    def role(self, phrase: str, before: int) -> ActorInfo | None:
+    def role(self, phrase: str, before: int, sent: int) -> ActorInfo | None:
         phrase = " ".join(phrase.lower().split())
         words = phrase.split()
         if not words:
@@ -150,7 +158,13 @@ class _Resolver:
             if info.actor.kind == "person" and role and (role.endswith(phrase) or phrase.endswith(role)):
                 best = info
                 break
-        if best is None and head not in ("minister", "secretary", "leader", "president"):
+        if best is None and head in _PERSON_ROLE_HEADS:
+            # A role nobody holds by name in the text: the person just spoken of.
+            for k in range(sent - 1, max(-1, sent - 3), -1):
+                cand = self.ctx.subjects[k]
+                if cand is not None and cand.actor.kind == "person":
+                    return cand
+        if best is None and head not in _PERSON_ROLE_HEADS:
             # "the coalition", "the company": the organisation named so.
             latest = -1
             for start, _end, info in self.ctx.mentions:
@@ -163,7 +177,8 @@ class _Resolver:
                     best, latest = info, start
         return best
 
-    def subject(self, start: int, end: int, sent: int) -> tuple[bool, ActorInfo | None]:
+    def subject(self, start: int, end: int, sent: int,
+                fallback: bool = True) -> tuple[bool, ActorInfo | None]:
         """Who the clause ``masked[start:end]`` (ending just before a verb) credits.
 
         Returns (found_a_subject_phrase, actor_or_None).
@@ -208,14 +223,14 @@ class _Resolver:
             return True, self.pronoun(pm.group(1), sent)
         rm = _ROLE_NP_RE.search(np_text)
         if rm:
-            info = self.role(rm.group(1), np_start)
+            info = self.role(rm.group(1), np_start, sent)
             if info is not None:
                 return True, info
         words = [w.lower() for w in _WORD_RE.findall(np_text)]
         if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
             return True, None
         # "Both Zelenskyy and European allies have made it clear"
-        info = _pick(_mentions_in(ctx, start, core_end), first=False)
+        info = _pick(_mentions_in(ctx, start, core_end), first=False) if fallback else None
         if info is not None:
             return True, info
         return bool(words), None
@@ -240,6 +255,7 @@ def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool =
     """
     ctx = res.ctx
     found_verb = False
+    named_np = False  # an earlier verb had a subject the text does not name
     for v in _verbs(ctx, start, end):
         word = v.group().lower()
         if word == "according to":
@@ -254,7 +270,9 @@ def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool =
             # Passive: "researchers were told".
             found_verb = found_verb or not weak
             continue
-        has_np, info = res.subject(start, v.start(), sent)
+        if _DETERMINER_BEFORE_RE.search(before):
+            continue  # a noun: "the claims", "his questions"
+        has_np, info = res.subject(start, v.start(), sent, fallback=not named_np)
         if info is None and (not before.strip() or before.rstrip().endswith((",", '"', "\u201d"))):
             info = res.after(v.end(), end)
         if info is not None:
@@ -266,6 +284,8 @@ def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool =
                 found_verb = True
             continue
         found_verb = True
+        if has_np:
+            named_np = True  # later verbs may still name a speaker, but no guessing
     return found_verb, None
 
 
@@ -352,7 +372,13 @@ def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[Quote
                     last_speaker[si] = entry["info"]
             ctx.subjects[si] = last_speaker[si]
         else:
-            verb, info = _credit(res, s, e, si)
+            verb, info = False, None
+            tail = _TAIL_CREDIT_RE.search(masked, s, e)
+            if tail:
+                verb, info = _credit(res, tail.start() + 1, e, si)
+            if info is None:
+                verb2, info = _credit(res, s, e, si)
+                verb = verb or verb2
             if info is None:
                 first = _mentions_in(ctx, s, e)
                 pm = _PRONOUN_RE.match(masked[s:e])

@@ -134,6 +134,7 @@ _REPORTING_STEMS = (
     "reassure|reassured|plead|pleaded|appeal|appealed|threaten|threatened|threatens"
 )
 #: Any reporting verb or phrase, whole words only.
+REPORTING_ALT = _REPORTING_STEMS
 REPORTING_RE = re.compile(r"\b(?:" + _REPORTING_STEMS + r")\b", re.IGNORECASE)
 #: The verbs that introduce a quote or speech most often, for short speaker clauses.
 SPEECH_VERBS = frozenset(
@@ -176,7 +177,7 @@ ORG_KEYWORDS = {
     "observer", "mirror", "express", "mail", "sun", "broadcasting", "television", "radio",
     "channel", "media", "communications", "telecom", "telecommunications", "technologies",
     "systems", "securities", "exchange", "fund", "reserve", "capital", "partners",
-    "investments", "insurance", "energy", "petroleum", "oil", "gas", "pharmaceuticals",
+    "investments", "energy", "petroleum", "oil", "gas", "pharmaceuticals",
     "foods", "stores", "store", "supermarkets", "group's", "centre", "center", "unit",
     "cabinet", "government", "administration", "chamber", "house", "commons", "lords",
     "directorate", "inspectorate", "watchdog", "regulator", "consortium", "cartel",
@@ -189,7 +190,7 @@ ORG_KEYWORDS = {
 ORG_KEYWORDS_NEED_TAIL = {"house", "chamber", "community", "states", "nations", "forum",
                           "movement", "front", "centre", "center", "panel", "initiative"}
 #: Connectors allowed inside an organisation's name.
-ORG_CONNECTORS = {"of", "for", "the", "on", "against", "and", "de", "du", "des", "&"}
+ORG_CONNECTORS = {"of", "for", "the", "against", "and", "de", "du", "des", "&"}
 
 #: Party forms -> canonical party name.
 PARTY_FORMS = {
@@ -345,7 +346,7 @@ PLACES = {
     "caribbean", "pacific", "atlantic", "mediterranean", "gulf", "alaska", "texas",
     "california", "florida", "ohio", "yorkshire", "lancashire", "kent", "essex", "surrey",
     "devon", "cornwall", "merseyside", "midlands", "west midlands", "east midlands",
-    "highlands", "westminster", "holyrood", "darfur", "chechnya", "kashmir", "tibet",
+    "highlands", "westminster", "d.c.", "washington d.c.", "holyrood", "darfur", "chechnya", "kashmir", "tibet",
     "siberia", "bavaria", "catalonia", "flanders", "wallonia", "normandy", "brittany",
     "silicon valley", "wall street", "city of london", "the city", "fallujah", "falluja",
     "mosul", "kirkuk", "najaf", "tikrit", "ramadi", "sunderland", "hull", "york",
