@@ -20,9 +20,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article, Claim, ClaimEvent, Correction, EditorNote
@@ -97,6 +100,20 @@ def user_can_write_notes(user) -> bool:
 def user_can_edit_claims(user) -> bool:
     """Editors: correct what the extractor got wrong (kind, speaker, check-worthiness)."""
     return _has_perm(user, "articles.change_claim")
+
+
+def users_who_can_take_claims():
+    """Active staff who may be assigned claims: fact-checkers, editors, superusers."""
+    take = Permission.objects.filter(codename="take_claim", content_type__app_label="articles")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(
+            Q(is_superuser=True) | Q(groups__permissions__in=take) | Q(user_permissions__in=take)
+        )
+        .distinct()
+        .order_by("username")
+    )
 
 
 def _name(user) -> str:
@@ -619,16 +636,52 @@ def _blocked_message(blocking: list[Claim]) -> str:
     )
 
 
+def _check_publish(article: Article, by) -> None:
+    if not user_can_publish(by):
+        raise NotAllowed("Only editors can publish articles.")
+    if article.status == Article.Status.PUBLISHED:
+        raise InvalidTransition("The article is already published.")
+    if article.status == Article.Status.RETRACTED:
+        raise InvalidTransition("A retracted article cannot be published again.")
+
+
+def _check_published(article: Article, by, *, verb: str) -> None:
+    if not user_can_publish(by):
+        raise NotAllowed(f"Only editors can {verb.removesuffix('ed')} articles.")
+    if article.status != Article.Status.PUBLISHED:
+        raise InvalidTransition(
+            f"Only a published article can be {verb}; this one is "
+            f"{article.get_status_display().lower()}."
+        )
+
+
+_ARTICLE_CHECKS = {
+    "publish": _check_publish,
+    "correct": lambda article, user: _check_published(article, user, verb="corrected"),
+    "retract": lambda article, user: _check_published(article, user, verb="retracted"),
+}
+
+
+def article_allowed_actions(*, article: Article, user) -> frozenset[str]:
+    """The steps ``user`` may take on ``article`` now (publishing may still be
+    blocked by its claims: see ``article_blocking_claims``)."""
+    allowed = set()
+    for action, check in _ARTICLE_CHECKS.items():
+        try:
+            check(article, user)
+        except WorkflowError:
+            continue
+        allowed.add(action)
+    return frozenset(allowed)
+
+
 @transaction.atomic
 def article_publish(*, article: Article, by) -> Article:
     """Publish once every check-worthy claim is approved or dismissed."""
     if not user_can_publish(by):
         raise NotAllowed("Only editors can publish articles.")
     locked = _lock_article(article)
-    if locked.status == Article.Status.PUBLISHED:
-        raise InvalidTransition("The article is already published.")
-    if locked.status == Article.Status.RETRACTED:
-        raise InvalidTransition("A retracted article cannot be published again.")
+    _check_publish(locked, by)
     blocking = list(article_blocking_claims(locked))
     if blocking:
         raise PublishBlocked(_blocked_message(blocking), blocking)
@@ -638,14 +691,6 @@ def article_publish(*, article: Article, by) -> Article:
     return _sync(article, locked)
 
 
-def _check_published(article: Article, verb: str) -> None:
-    if article.status != Article.Status.PUBLISHED:
-        raise InvalidTransition(
-            f"Only a published article can be {verb}; this one is "
-            f"{article.get_status_display().lower()}."
-        )
-
-
 @transaction.atomic
 def article_correct(*, article: Article, by, body: str) -> Correction:
     """Add a dated correction that readers see under the article."""
@@ -653,7 +698,7 @@ def article_correct(*, article: Article, by, body: str) -> Correction:
         raise NotAllowed("Only editors can correct articles.")
     body = _required_text(body, "The correction text")
     locked = _lock_article(article)
-    _check_published(locked, "corrected")
+    _check_published(locked, by, verb="corrected")
     return Correction.objects.create(article=locked, body=body, author=by)
 
 
@@ -664,7 +709,7 @@ def article_retract(*, article: Article, by, reason: str) -> Article:
         raise NotAllowed("Only editors can retract articles.")
     reason = _required_text(reason, "A reason for the retraction")
     locked = _lock_article(article)
-    _check_published(locked, "retracted")
+    _check_published(locked, by, verb="retracted")
     locked.status = Article.Status.RETRACTED
     locked.retracted_at = timezone.now()
     locked.retraction_reason = reason
