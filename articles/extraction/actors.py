@@ -40,7 +40,7 @@ from .lexicon import (
     PLACE_FIRST_WORDS,
     PLACES,
     POST_NOMINALS,
-    REPORTING_RE,
+    REPORTING_WORDS,
     ROLE_NOUNS,
     STATE_ROLES,
     STOPWORDS,
@@ -75,7 +75,9 @@ _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _LAW_AFTER_RE = re.compile(
     r"\s*\)?\s*(?:\([^)\n]{0,80}\)\s*)?(?:Bill|Act|Order|Regulations|Directive)\b")
 _SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 
+_KEEP_LOWER = frozenset(_NAME_PARTICLES | ORG_CONNECTORS)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -127,13 +129,18 @@ class ActorIndex:
 
 
 def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> list[Tok]:
+    """Capitalised words, and the connectors that may sit inside names."""
     tokens = []
     quote_iter = iter(quotes)
     q = next(quote_iter, None)
     shouting = _shouting_spans(text, quotes)
+    keep_lower = _KEEP_LOWER
     for m in _TOKEN_RE.finditer(text):
-        start, end = m.span()
         word = m.group()
+        first = word[0]
+        if not first.isupper() and word not in keep_lower and "-" not in word:
+            continue
+        start, end = m.span()
         pre = _PREFIX_RE.match(word)
         if pre:
             start += pre.end()
@@ -149,7 +156,9 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
         while q is not None and q.end <= start:
             q = next(quote_iter, None)
         quoted = q is not None and q.start <= start < q.end
-        if quoted and any(s <= start < e for s, e in shouting):
+        if shouting and quoted and any(s <= start < e for s, e in shouting):
+            continue
+        if not word[:1].isupper() and word not in keep_lower:
             continue
         # Sentence-initial: first word of a sentence, a quotation or a bullet.
         j = start - 1
@@ -486,21 +495,21 @@ def _appositive_kind(text: str, end: int) -> str:
     return ""
 
 
+_NEXT_WORDS_RE = re.compile(r"(?:['\u2019]s)?\s+(?:(?:has|had|have|also|then|later|previously|"
+                            r"yesterday|today|has also)\s+)?([a-z]+)")
+
+
 def _followed_by_reporting(text: str, end: int) -> bool:
-    m = REPORTING_RE.match(text, end + 1, min(len(text), end + 40)) if end < len(text) and text[end] == " " else None
-    if m:
-        return True
-    # "X has said", "X also told"
-    window = text[end:end + 30]
-    m2 = re.match(r"\s+(?:has|had|have|also|then|later|has also|previously|yesterday|today|on \w+)\s+", window)
-    return bool(m2 and REPORTING_RE.match(text, end + m2.end(), end + m2.end() + 20))
+    """"X said", "X has also told": a reporting verb follows the name."""
+    m = _NEXT_WORDS_RE.match(text, end)
+    return bool(m and m.group(1) in REPORTING_WORDS)
 
 
 def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteSpan]) -> ActorIndex:
     """Every actor of ``text`` with its mentions, clustered."""
     sentence_starts = {s for s, _ in sentences}
     tokens = _tokenise(text, sentence_starts, quotes)
-    lower_words = {t.low for t in tokens if not t.cap}
+    lower_words = set(_LOWER_WORD_RE.findall(text))
     proper_mid = {t.low for t in tokens if t.cap and not t.initial}
     candidates: list[Candidate] = []
     for run in _runs(text, tokens):

@@ -17,10 +17,11 @@ Speakers are found the way a reader finds them:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .actors import ActorIndex, ActorInfo
-from .lexicon import GENERIC_SPEAKERS, REPORTING_ALT, REPORTING_RE, WEAK_VERBS
+from .lexicon import GENERIC_SPEAKERS, WEAK_VERBS, find_reporting
 from .quotes import QuoteSpan
 from .types import ExtractedClaim
 
@@ -56,8 +57,6 @@ _NAME_CUES_AFTER = {"catchphrase", "slogan", "campaign", "report", "study", "pro
 _PERSON_ROLE_HEADS = {"minister", "secretary", "leader", "president", "chancellor", "chairman",
                       "spokesman", "spokeswoman", "premier", "mayor", "governor", "chief",
                       "executive", "general", "director", "commissioner"}
-_TAIL_CREDIT_RE = re.compile(r",\s*((?:[\w'\u2019.-]+\s+){0,6}?)(?:" + REPORTING_ALT
-                             + r")\b[^,;:]{0,60}[.!?]?[\"'\u201d]?\s*$", re.IGNORECASE)
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|of)\s+$|['\u2019]s?\s+$",
     re.IGNORECASE)
@@ -89,7 +88,8 @@ class _Context:
     index: ActorIndex
     mentions: list[tuple[int, int, ActorInfo]]  # outside quotes, outermost only
     subjects: list[ActorInfo | None]  # per sentence, filled as we go
-    sent_of: list[int]  # not used for lookups by position; kept for clarity
+    verbs: list[tuple[int, int, str]]  # reporting verbs outside quotes
+    verb_starts: list[int]
 
 
 def _outer_mentions(index: ActorIndex, quotes: list[QuoteSpan]) -> list[tuple[int, int, ActorInfo]]:
@@ -243,8 +243,10 @@ class _Resolver:
         return _pick(_mentions_in(ctx, start, end))
 
 
-def _verbs(ctx: _Context, start: int, end: int) -> list[re.Match]:
-    return list(REPORTING_RE.finditer(ctx.masked, start, end))
+def _verbs(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
+    lo = bisect_left(ctx.verb_starts, start)
+    hi = bisect_left(ctx.verb_starts, end)
+    return [v for v in ctx.verbs[lo:hi] if v[1] <= end]
 
 
 def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool = False):
@@ -256,25 +258,24 @@ def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool =
     ctx = res.ctx
     found_verb = False
     named_np = False  # an earlier verb had a subject the text does not name
-    for v in _verbs(ctx, start, end):
-        word = v.group().lower()
+    for v_start, v_end, word in _verbs(ctx, start, end):
         if word == "according to":
-            info = res.after(v.end(), end)
+            info = res.after(v_end, end)
             found_verb = True
             if info is not None:
                 return True, info
             continue
         weak = word in WEAK_VERBS
-        before = ctx.masked[start:v.start()]
+        before = ctx.masked[start:v_start]
         if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", before, re.I):
             # Passive: "researchers were told".
             found_verb = found_verb or not weak
             continue
         if _DETERMINER_BEFORE_RE.search(before):
             continue  # a noun: "the claims", "his questions"
-        has_np, info = res.subject(start, v.start(), sent, fallback=not named_np)
+        has_np, info = res.subject(start, v_start, sent, fallback=not named_np)
         if info is None and (not before.strip() or before.rstrip().endswith((",", '"', "\u201d"))):
-            info = res.after(v.end(), end)
+            info = res.after(v_end, end)
         if info is not None:
             if weak and strong_only:
                 continue
@@ -287,6 +288,21 @@ def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool =
         if has_np:
             named_np = True  # later verbs may still name a speaker, but no guessing
     return found_verb, None
+
+
+def _tail_clause(ctx: _Context, start: int, end: int) -> int:
+    """Start of a closing credit such as ``..., argued Mr Howard.``, or -1."""
+    comma = ctx.masked.rfind(",", start, end)
+    if comma < 0:
+        return -1
+    verbs = _verbs(ctx, comma, end)
+    if not verbs:
+        return -1
+    head = ctx.masked[comma + 1:verbs[0][0]]
+    rest = ctx.masked[verbs[0][1]:end]
+    if len(head.split()) > 6 or len(rest.split()) > 8:
+        return -1
+    return comma + 1
 
 
 def _is_name_quote(text: str, q: QuoteSpan) -> bool:
@@ -318,8 +334,9 @@ def _paragraph_ids(text: str) -> list[int]:
 
 def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteSpan],
                  masked: str, index: ActorIndex) -> list[ExtractedClaim]:
+    verbs = find_reporting(masked)
     ctx = _Context(text, masked, sentences, index, _outer_mentions(index, quotes),
-                   [None] * len(sentences), [])
+                   [None] * len(sentences), verbs, [v[0] for v in verbs])
     res = _Resolver(ctx)
     claims: list[ExtractedClaim] = []
     # Quotes by sentence.
@@ -373,9 +390,9 @@ def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[Quote
             ctx.subjects[si] = last_speaker[si]
         else:
             verb, info = False, None
-            tail = _TAIL_CREDIT_RE.search(masked, s, e)
-            if tail:
-                verb, info = _credit(res, tail.start() + 1, e, si)
+            tail = _tail_clause(ctx, s, e)
+            if tail >= 0:
+                verb, info = _credit(res, tail, e, si)
             if info is None:
                 verb2, info = _credit(res, s, e, si)
                 verb = verb or verb2

@@ -89,51 +89,59 @@ GENERIC_SPEAKERS = {
 
 # --- reporting --------------------------------------------------------------
 
-_REPORTING_STEMS = (
-    "say|says|said|saying|tell|tells|told|telling|claim|claims|claimed|claiming|"
-    "warn|warns|warned|warning|argue|argues|argued|arguing|insist|insists|insisted|insisting|"
-    "deny|denies|denied|denying|accuse|accuses|accused|accusing|urge|urges|urged|urging|"
-    "announce|announces|announced|announcing|confirm|confirms|confirmed|confirming|"
-    "acknowledge|acknowledges|acknowledged|acknowledging|express|expresses|expressed|"
-    "expressing|reveal|reveals|revealed|revealing|assert|asserts|asserted|asserting|"
-    "state|states|stated|stating|add|adds|added|adding|predict|predicts|predicted|predicting|"
-    "recall|recalls|recalled|recalling|remember|remembers|remembered|question|questions|"
-    "questioned|questioning|ask|asks|asked|asking|reply|replies|replied|replying|"
-    "declare|declares|declared|declaring|explain|explains|explained|explaining|"
-    "suggest|suggests|suggested|suggesting|admit|admits|admitted|admitting|"
-    "concede|concedes|conceded|conceding|note|notes|noted|noting|stress|stresses|stressed|"
-    "stressing|emphasise|emphasised|emphasising|emphasize|emphasized|emphasizing|"
-    "maintain|maintains|maintained|maintaining|hint|hints|hinted|hinting|"
-    "describe|describes|described|describing|refer|refers|referred|referring|"
-    "call|calls|called|calling|criticise|criticised|criticises|criticising|criticize|"
-    "criticized|attack|attacks|attacked|attacking|defend|defends|defended|defending|"
-    "hail|hails|hailed|hailing|ridicule|ridiculed|ridicules|challenge|challenges|challenged|"
-    "challenging|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|"
-    "welcome|welcomes|welcomed|welcoming|praise|praises|praised|praising|condemn|condemns|"
-    "condemned|condemning|complain|complains|complained|complaining|report|reports|reported|"
-    "estimate|estimates|estimated|forecast|forecasts|vow|vows|vowed|vowing|pledge|pledges|"
-    "pledged|pledging|promise|promises|promised|promising|boast|boasts|boasted|boasting|"
-    "write|writes|wrote|writing|joke|jokes|joked|joking|fear|fears|feared|believe|believes|"
-    "believed|demand|demands|demanded|demanding|allege|alleges|alleged|alleging|"
-    "blame|blames|blamed|blaming|deride|derides|derided|deriding|reiterate|reiterated|"
-    "reiterates|articulate|articulated|articulates|affirm|affirms|affirmed|affirming|"
-    "underline|underlined|underlines|highlight|highlighted|highlights|signal|signalled|"
-    "signaled|signals|indicate|indicated|indicates|indicating|voice|voiced|voices|"
-    "recommend|recommended|recommends|propose|proposed|proposes|accept|accepts|accepted|"
-    "disagree|disagreed|disagrees|agree|agreed|agrees|attribute|attributed|attributes|"
-    "jeer|jeered|jeers|shout|shouted|shouts|cry|cried|respond|responded|responds|"
-    "counter|countered|counters|retort|retorted|protest|protested|protests|"
-    "point out|points out|pointed out|pointing out|point to|points to|pointed to|"
-    "pointing to|made clear|make clear|makes clear|made it clear|makes it clear|"
-    "according to|expect|expects|expected|think|thinks|thought|hope|hopes|hoped|"
-    "show|shows|showed|find|finds|found|conclude|concludes|concluded|"
-    "telling|press|pressed|pressing|accuse|criticism|contend|contends|contended|"
-    "observe|observes|observed|announce|insist|quip|quipped|urge|caution|cautioned|"
-    "speculate|speculated|acknowledge|mention|mentioned|mentions|recount|recounted|"
-    "testify|testified|brief|briefed|inform|informed|informs|assure|assured|assures|"
-    "reassure|reassured|plead|pleaded|appeal|appealed|threaten|threatened|threatens"
+#: Reporting verbs (whole words), and phrases of several words.
+REPORTING_WORDS = frozenset(
+    """
+    say says said saying tell tells told telling claim claims claimed claiming warn warns
+    warned warning argue argues argued arguing insists insisted insisting deny denies
+    denied denying accuses accused accusing urges urged urging announces announced
+    announcing confirm confirms confirmed confirming acknowledges acknowledged
+    acknowledging expresses expressed expressing reveal reveals revealed revealing assert
+    asserts asserted asserting stated stating added adding predict predicts predicted
+    predicting recall recalls recalled recalling remembers remembered questioned
+    questioning ask asks asked asking replied replying declare declares declared declaring
+    explain explains explained explaining suggest suggests suggested suggesting admit
+    admits admitted admitting concede concedes conceded conceding noted noting stress
+    stresses stressed stressing emphasise emphasised emphasising emphasize emphasized
+    emphasizing maintain maintains maintained maintaining hinted hinting describe describes
+    described describing refer refers referred referring called calling criticise
+    criticised criticises criticising criticize criticized attacked attacking defend
+    defends defended defending hailed hailing ridicule ridiculed ridicules challenged
+    challenging reject rejects rejected rejecting dismiss dismisses dismissed dismissing
+    welcomes welcomed welcoming praise praises praised praising condemn condemns condemned
+    condemning complain complains complained complaining reported estimated forecast vowed
+    vowing pledged pledging promised promising boasted boasting writes wrote joked joking
+    feared believe believes believed demanded demanding allege alleges alleged alleging
+    blame blames blamed blaming deride derides derided deriding reiterate reiterated
+    reiterates articulate articulated articulates affirm affirms affirmed affirming
+    underline underlined underlines highlight highlighted highlights signalled signaled
+    indicate indicated indicates indicating voiced recommend recommended recommends propose
+    proposed proposes accepted disagree disagreed disagrees agreed attribute attributed
+    attributes jeer jeered jeers shout shouted shouts cried responded countered counters
+    retorted protested expect expects expected think thinks thought hoped shows showed
+    conclude concludes concluded contend contends contended observed quipped cautioned
+    speculated mentioned mentions recounted testified briefed informed assured reassured
+    pleaded appealed threatened threatens add adds insist announce acknowledge urge accuse
+    write boast boasts
+    """.split()
 )
-#: Any reporting verb or phrase, whole words only.
+REPORTING_PHRASES = (
+    "point out",
+    "points out",
+    "pointed out",
+    "pointing out",
+    "point to",
+    "points to",
+    "pointed to",
+    "pointing to",
+    "made clear",
+    "make clear",
+    "makes clear",
+    "made it clear",
+    "makes it clear",
+    "according to",
+)
+_REPORTING_STEMS = "|".join(sorted(REPORTING_PHRASES, key=len, reverse=True) + sorted(REPORTING_WORDS))
 REPORTING_ALT = _REPORTING_STEMS
 REPORTING_RE = re.compile(r"\b(?:" + _REPORTING_STEMS + r")\b", re.IGNORECASE)
 #: The verbs that introduce a quote or speech most often, for short speaker clauses.
@@ -156,6 +164,33 @@ WEAK_VERBS = frozenset(
     "signalled signaled indicate indicates indicated indicating believe believes believed "
     "estimate estimates estimated forecast forecasts highlight highlights highlighted".split()
 )
+_WORD_ONLY_RE = re.compile(r"[A-Za-z]+")
+_PHRASE_TAIL_RE: dict[str, re.Pattern] = {}
+for _phrase in REPORTING_PHRASES:
+    _first, _rest = _phrase.split(" ", 1)
+    _PHRASE_TAIL_RE.setdefault(_first, []).append(_rest)  # type: ignore[arg-type]
+_PHRASE_TAIL_RE = {
+    first: re.compile(r"\s+(?:" + "|".join(r"\s+".join(r.split()) for r in sorted(rests, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    for first, rests in _PHRASE_TAIL_RE.items()  # type: ignore[union-attr]
+}
+
+
+def find_reporting(text: str) -> list[tuple[int, int, str]]:
+    """Every reporting verb or phrase in ``text``: (start, end, lower-case form)."""
+    found = []
+    for m in _WORD_ONLY_RE.finditer(text):
+        word = m.group().lower()
+        tail = _PHRASE_TAIL_RE.get(word)
+        if tail is not None:
+            t = tail.match(text, m.end())
+            if t:
+                found.append((m.start(), t.end(), " ".join(text[m.start():t.end()].lower().split())))
+                continue
+        if word in REPORTING_WORDS:
+            found.append((m.start(), m.end(), word))
+    return found
+
+
 PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?(?:told|asked|"
                         r"expected|thought|believed|called|reported|found|described|"
                         r"accused|urged|warned|promised|estimated|forecast)\b", re.IGNORECASE)
