@@ -116,3 +116,13 @@ class ActorMentionFactory(factory.django.DjangoModelFactory):
     actor = factory.SubFactory(ActorFactory)
     count = 1
     offsets = factory.LazyFunction(list)
+
+
+class ActorAliasFactory(factory.django.DjangoModelFactory):
+    """Another form of an actor's name."""
+
+    class Meta:
+        model = "articles.ActorAlias"
+
+    actor = factory.SubFactory(ActorFactory)
+    name = factory.Sequence(lambda n: f"Alias {n}")

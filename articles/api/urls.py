@@ -1,4 +1,24 @@
-"""API routes under /api/v1/."""
+"""API routes under /api/v1/: the resources, the token exchange, the schema
+and its docs (served from our own static files, no CDN)."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from . import views
 
 app_name = "api"
-urlpatterns = []
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("actors", views.ActorViewSet, basename="actor")
+router.register("notes", views.NoteViewSet, basename="note")
+
+urlpatterns = [
+    path("auth/token/", views.TokenView.as_view(), name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]

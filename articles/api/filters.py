@@ -1,0 +1,97 @@
+"""Query-string filters of the list endpoints.
+
+They narrow what the viewset already lets the caller see, so a filter on a
+state the caller may not see (``status=draft`` when anonymous) finds nothing
+rather than revealing anything.
+"""
+
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django_filters import rest_framework as filters
+
+from ..models import Actor, ActorAlias, ActorMention, Article, Claim
+
+
+class ArticleFilter(filters.FilterSet):
+    actor = filters.CharFilter(
+        method="filter_actor", label="Slug of an actor the article names."
+    )
+    published_after = filters.IsoDateTimeFilter(
+        field_name="published_at",
+        lookup_expr="gte",
+        label="Published at or after this time (ISO 8601).",
+    )
+    published_before = filters.IsoDateTimeFilter(
+        field_name="published_at", lookup_expr="lt", label="Published before this time (ISO 8601)."
+    )
+    updated_since = filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label="Changed at or after this time."
+    )
+    search = filters.CharFilter(method="filter_search", label="Words in the title or the body.")
+    status = filters.ChoiceFilter(
+        choices=Article.Status.choices,
+        label="Staff only: articles in this state (others see published ones only).",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["actor", "published_after", "published_before", "updated_since", "search"]
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(
+            Exists(ActorMention.objects.filter(article=OuterRef("pk"), actor__slug=value))
+        )
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(body__icontains=value))
+
+
+class ClaimFilter(filters.FilterSet):
+    rating = filters.ChoiceFilter(choices=Claim.Rating.choices, label="The verdict's rating.")
+    speaker = filters.CharFilter(field_name="speaker__slug", label="Slug of the speaker.")
+    article = filters.CharFilter(field_name="article__slug", label="Slug of the article.")
+    kind = filters.ChoiceFilter(choices=Claim.Kind.choices, label="Kind of statement.")
+    status = filters.ChoiceFilter(
+        choices=Claim.Status.choices,
+        label="Staff only: claims in this state (others see approved ones only).",
+    )
+    min_checkworthiness = filters.NumberFilter(
+        field_name="checkworthiness",
+        lookup_expr="gte",
+        field_class=forms.FloatField,
+        min_value=0,
+        max_value=1,
+        label="Check-worthiness at least this (0 to 1).",
+    )
+    updated_since = filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label="Changed at or after this time."
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "rating",
+            "speaker",
+            "article",
+            "kind",
+            "status",
+            "min_checkworthiness",
+            "updated_since",
+        ]
+
+
+class ActorFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(
+        choices=Actor.Kind.choices, label="Person, organisation or country."
+    )
+    search = filters.CharFilter(method="filter_search", label="Part of the name or of an alias.")
+
+    class Meta:
+        model = Actor
+        fields = ["kind", "search"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Exists(ActorAlias.objects.filter(actor=OuterRef("pk"), name__icontains=value))
+        )

@@ -1,0 +1,252 @@
+"""What the API shows of articles, claims and actors, and what its workflow
+verbs accept. Serializers read what the viewsets annotate and prefetch; none of
+them runs a query of its own."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import Actor, Article, Claim, EditorNote
+
+
+def reader_url(obj) -> str:
+    """The public page of an article, claim or actor, absolute on the site URL
+    (the same address the ClaimReview gives, wherever the API is served)."""
+    return settings.NEWSROOM_SITE_URL + obj.get_absolute_url()
+
+
+class ReaderUrlField(serializers.ReadOnlyField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("help_text", "The reader page, absolute.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return reader_url(value)
+
+
+extend_schema_field({"type": "string", "format": "uri"})(ReaderUrlField)
+
+
+# ---------------------------------------------------------------- actors
+
+
+class ActorRefSerializer(serializers.ModelSerializer):
+    """An actor as other records name it."""
+
+    class Meta:
+        model = Actor
+        fields = ["slug", "name", "kind"]
+        read_only_fields = fields
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Actor
+        fields = ["slug", "name"]
+        read_only_fields = fields
+
+
+def verdict_attr(rating: str) -> str:
+    """The annotation holding an actor's number of verdicts with ``rating``."""
+    return "verdicts_" + rating.replace("-", "_")
+
+
+class VerdictRecordSerializer(serializers.Serializer):
+    """How many of an actor's approved claims carry each rating, keyed by rating."""
+
+    def get_fields(self):
+        return {
+            rating.value: serializers.IntegerField(
+                source=verdict_attr(rating.value),
+                min_value=0,
+                read_only=True,
+                help_text=f"Approved claims rated “{rating.label}”.",
+            )
+            for rating in Claim.Rating
+        }
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    aliases = serializers.ListField(
+        source="alias_names",
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Other forms of the name.",
+    )
+    verdict_record = VerdictRecordSerializer(
+        source="*",
+        read_only=True,
+        help_text="Approved verdicts on the actor's claims by rating; anonymous consumers "
+        "see only those on published articles.",
+    )
+    url = ReaderUrlField()
+
+    class Meta:
+        model = Actor
+        fields = ["slug", "name", "kind", "role", "aliases", "verdict_record", "url"]
+        read_only_fields = fields
+
+
+# ---------------------------------------------------------------- claims
+
+
+class SourceSerializer(serializers.Serializer):
+    """One source of a verdict."""
+
+    url = serializers.URLField(max_length=2000)
+    title = serializers.CharField(max_length=300)
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    article = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    speaker = SpeakerSerializer(read_only=True, allow_null=True)
+    sources = SourceSerializer(many=True, read_only=True)
+    url = ReaderUrlField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "article",
+            "kind",
+            "text",
+            "quote",
+            "speaker",
+            "start",
+            "end",
+            "checkworthiness",
+            "status",
+            "rating",
+            "verdict_summary",
+            "sources",
+            "reviewed_at",
+            "version",
+            "url",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "version": {"help_text": "Send it back with a workflow verb to refuse a stale change."}
+        }
+
+
+# ---------------------------------------------------------------- articles
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = ReaderUrlField()
+    actors = serializers.SerializerMethodField(help_text="Named in the text, most named first.")
+    claims_count = serializers.IntegerField(
+        read_only=True, help_text="Claims you may see: approved ones unless you are staff."
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "slug",
+            "title",
+            "dateline",
+            "status",
+            "published_at",
+            "updated_at",
+            "url",
+            "actors",
+            "claims_count",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ActorRefSerializer(many=True))
+    def get_actors(self, article):
+        return ActorRefSerializer([m.actor for m in article.actor_mentions], many=True).data
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    claims = ClaimSerializer(source="visible_claims", many=True, read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "body", "claims"]
+        read_only_fields = fields
+
+
+# ---------------------------------------------------------------- workflow
+
+
+class VersionedSerializer(serializers.Serializer):
+    version = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="The claim's version as you read it; a newer one is refused with 409.",
+    )
+
+
+class AssignSerializer(VersionedSerializer):
+    assignee = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=get_user_model().objects.filter(is_active=True),
+        required=False,
+        help_text="Username of the fact-checker to take the claim; yourself if left out.",
+    )
+
+
+class VerdictSerializer(VersionedSerializer):
+    rating = serializers.ChoiceField(choices=Claim.Rating.choices)
+    summary = serializers.CharField(max_length=5000)
+    sources = SourceSerializer(many=True)
+
+
+class SendBackSerializer(VersionedSerializer):
+    comment = serializers.CharField(max_length=5000)
+
+
+class DismissSerializer(VersionedSerializer):
+    reason = serializers.CharField(max_length=5000)
+
+
+class NoteSerializer(serializers.ModelSerializer):
+    article = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Article.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Slug of the article the note is on (or give a claim).",
+    )
+    claim = serializers.PrimaryKeyRelatedField(
+        queryset=Claim.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Id of the claim the note is on (or give an article).",
+    )
+    author = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = EditorNote
+        fields = ["id", "article", "claim", "body", "author", "created_at"]
+        read_only_fields = ["id", "author", "created_at"]
+
+    def validate(self, attrs):
+        if bool(attrs.get("article")) == bool(attrs.get("claim")):
+            raise serializers.ValidationError("Give either an article or a claim, not both.")
+        return attrs
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text="Send as `Authorization: Token <token>`.")
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Every refusal: a reason for people, a code for programs."""
+
+    detail = serializers.CharField(help_text="Why, in words.")
+    code = serializers.CharField(help_text="Why, as a stable code.")
+    errors = serializers.DictField(
+        required=False,
+        help_text="Invalid input: the messages for each field, nested as the input is.",
+    )
+    blocking_claims = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text="Publish refused: the claims that must be approved or dismissed first.",
+    )

@@ -1,0 +1,460 @@
+"""The API's endpoints: reads of articles, claims and actors for everyone,
+workflow verbs for the desk.
+
+Reads start from the models' ``visible_to`` querysets (``public_actors`` for
+actors), so anything a caller may not see answers 404 exactly like something
+that does not exist. Verbs call the same workflow services as the admin; every
+rule and refusal comes from there.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Sum
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.authtoken.models import Token
+from rest_framework.authtoken.serializers import AuthTokenSerializer
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+from ..claimreview import claim_review
+from ..models import Actor, ActorAlias, ActorMention, Article, Claim
+from ..selectors import public_actors
+from ..services import workflow
+from . import schema, serializers
+from .conditional import Validators
+from .filters import ActorFilter, ArticleFilter, ClaimFilter
+from .permissions import IsDeskStaff
+from .renderers import JSONLDRenderer
+
+
+def is_staff(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def newest(queryset):
+    """The newest ``updated_at`` among ``queryset``'s rows, as a subquery."""
+    return Subquery(queryset.order_by("-updated_at").values("updated_at")[:1])
+
+
+class ReadViewSet(viewsets.ReadOnlyModelViewSet):
+    """A read-only resource with conditional GET and a fixed number of queries.
+
+    Subclasses give ``get_queryset`` (what the caller may see, unadorned, for
+    filtering and counting), ``for_display`` (the annotations and prefetches
+    the serializers read) and ``list_state`` (one aggregate query that changes
+    whenever a list page would).
+    """
+
+    workflow_actions: frozenset[str] = frozenset()
+
+    @property
+    def staff(self) -> bool:
+        return is_staff(self.request.user)
+
+    @property
+    def audience(self) -> str:
+        return "staff" if self.staff else "public"
+
+    def get_permissions(self):
+        if self.action in self.workflow_actions:
+            return [IsDeskStaff()]
+        return [AllowAny()]
+
+    def for_display(self, queryset):
+        return queryset
+
+    def list_state(self, queryset) -> dict:
+        return queryset.order_by().aggregate(count=Count("pk"), changed=Max("updated_at"))
+
+    def get_object(self):
+        # No filters on a detail: a query string must not turn an object into a 404.
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        obj = get_object_or_404(
+            self.for_display(self.get_queryset()), **{self.lookup_field: self.kwargs[lookup]}
+        )
+        self.check_object_permissions(self.request, obj)
+        return obj
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        state = self.list_state(queryset)
+        validators = Validators.from_state(
+            self.audience, request.get_full_path(), *sorted(state.items())
+        )
+        if (not_modified := validators.not_modified(request)) is not None:
+            return not_modified
+        page = self.paginate_queryset(self.for_display(queryset))
+        response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return validators.stamp(response)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.conditional_response(self.get_object())
+
+    def conditional_response(self, obj, data=None):
+        if data is None:
+            data = self.get_serializer(obj).data
+        validators = Validators.from_data([self.audience, data], *self.changed_at(obj))
+        if (not_modified := validators.not_modified(self.request)) is not None:
+            return not_modified
+        return validators.stamp(Response(data))
+
+    def changed_at(self, obj) -> list:
+        return [obj.updated_at]
+
+
+# ---------------------------------------------------------------- articles
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Articles",
+        description="Published articles, newest first; staff see every article.",
+        parameters=schema.CONDITIONAL_REQUEST,
+        responses=schema.list_responses(serializers.ArticleSerializer),
+    ),
+    retrieve=extend_schema(
+        summary="One article with its claims",
+        description="Anonymous callers see published articles and their approved claims only.",
+        parameters=schema.CONDITIONAL_REQUEST,
+        responses=schema.detail_responses(serializers.ArticleDetailSerializer),
+    ),
+)
+class ArticleViewSet(ReadViewSet):
+    """Articles: published ones for everyone, all of them for the desk."""
+
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    filterset_class = ArticleFilter
+    workflow_actions = frozenset({"publish"})
+
+    def get_queryset(self):
+        return Article.objects.visible_to(self.request.user)
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return serializers.ArticleSerializer
+        return serializers.ArticleDetailSerializer
+
+    def visible_claims(self):
+        return Claim.objects.all() if self.staff else Claim.objects.approved()
+
+    def for_display(self, queryset):
+        counted = Q() if self.staff else Q(claims__status=Claim.Status.APPROVED)
+        queryset = queryset.annotate(claims_count=Count("claims", filter=counted)).prefetch_related(
+            Prefetch(
+                "mentions",
+                queryset=ActorMention.objects.select_related("actor").order_by(
+                    "-count", "actor__name", "pk"
+                ),
+                to_attr="actor_mentions",
+            )
+        )
+        queryset = queryset.order_by(
+            F("published_at").desc(nulls_last=True), "-created_at", "-id"
+        )
+        if self.action == "list":
+            return queryset.defer("body", "source_path", "content_hash")
+        return queryset.prefetch_related(
+            Prefetch(
+                "claims",
+                queryset=self.visible_claims().select_related("speaker").order_by("start", "id"),
+                to_attr="visible_claims",
+            )
+        )
+
+    def list_state(self, queryset):
+        return (
+            queryset.order_by()
+            .annotate(
+                newest_claim=newest(self.visible_claims().filter(article=OuterRef("pk"))),
+                newest_actor=newest(Actor.objects.filter(mentions__article=OuterRef("pk"))),
+            )
+            .aggregate(
+                count=Count("pk"),
+                changed=Max("updated_at"),
+                claims_changed=Max("newest_claim"),
+                actors_changed=Max("newest_actor"),
+            )
+        )
+
+    def changed_at(self, article):
+        return [
+            article.updated_at,
+            *(claim.updated_at for claim in article.visible_claims),
+            *(mention.actor.updated_at for mention in article.actor_mentions),
+        ]
+
+    @extend_schema(
+        summary="Publish an article",
+        description="Editors only. Refused (400, `publish_blocked`) while check-worthy "
+        "claims are unresolved; their ids are in `blocking_claims`.",
+        request=None,
+        responses=schema.workflow_responses(serializers.ArticleDetailSerializer),
+    )
+    @action(detail=True, methods=["post"])
+    def publish(self, request, slug=None):
+        workflow.article_publish(article=self.get_object(), by=request.user)
+        return Response(self.get_serializer(self.get_object()).data)
+
+
+# ---------------------------------------------------------------- claims
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Claims",
+        description="Approved verdicts on published articles, latest verdict first; "
+        "staff see every claim.",
+        parameters=schema.CONDITIONAL_REQUEST,
+        responses=schema.list_responses(serializers.ClaimSerializer),
+    ),
+    retrieve=extend_schema(
+        summary="One claim",
+        description="Anonymous callers see approved verdicts on published articles only.",
+        parameters=schema.CONDITIONAL_REQUEST,
+        responses=schema.detail_responses(serializers.ClaimSerializer),
+    ),
+)
+class ClaimViewSet(ReadViewSet):
+    """Claims: approved verdicts on published articles for everyone, every claim
+    and the workflow verbs for the desk."""
+
+    serializer_class = serializers.ClaimSerializer
+    filterset_class = ClaimFilter
+    workflow_actions = frozenset({"assign", "verdict", "approve", "send_back", "dismiss"})
+
+    def get_queryset(self):
+        return Claim.objects.visible_to(self.request.user)
+
+    def for_display(self, queryset):
+        return queryset.select_related("article", "speaker").order_by(
+            F("reviewed_at").desc(nulls_last=True), "-id"
+        )
+
+    def list_state(self, queryset):
+        return queryset.order_by().aggregate(
+            count=Count("pk"),
+            changed=Max("updated_at"),
+            articles_changed=Max("article__updated_at"),
+            speakers_changed=Max("speaker__updated_at"),
+        )
+
+    def changed_at(self, claim):
+        speaker = claim.speaker
+        return [claim.updated_at, claim.article.updated_at, speaker and speaker.updated_at]
+
+    @extend_schema(
+        summary="A claim's ClaimReview",
+        description="The verdict as schema.org ClaimReview (JSON-LD), as the reader's "
+        "claim page embeds it. Ratings map false..true to 1..5; an unverifiable "
+        "verdict carries only its name.",
+        parameters=schema.CONDITIONAL_REQUEST,
+        responses=schema.detail_responses(schema.CLAIM_REVIEW),
+    )
+    @action(
+        detail=True,
+        url_path="claimreview",
+        renderer_classes=[JSONLDRenderer, JSONRenderer],
+    )
+    def claimreview(self, request, pk=None):
+        claim = self.get_object()
+        return self.conditional_response(claim, data=claim_review(claim))
+
+    # -- workflow verbs
+
+    def run_verb(self, service, request, body_serializer):
+        """Validate the body, call the workflow ``service``, answer with the claim."""
+        claim = self.get_object()
+        body = body_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        arguments = dict(body.validated_data)
+        expected_version = arguments.pop("version", None)
+        service(claim=claim, by=request.user, expected_version=expected_version, **arguments)
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(
+        summary="Assign a claim",
+        description="Fact-checkers take a claim (`assignee` left out) or editors give it "
+        "to a fact-checker.",
+        request=serializers.AssignSerializer,
+        responses=schema.workflow_responses(serializers.ClaimSerializer),
+    )
+    @action(detail=True, methods=["post"])
+    def assign(self, request, pk=None):
+        return self.run_verb(workflow.claim_assign, request, serializers.AssignSerializer)
+
+    @extend_schema(
+        summary="Propose a verdict",
+        description="The assigned fact-checker proposes a rating, a summary and sources; "
+        "another person must approve it.",
+        request=serializers.VerdictSerializer,
+        responses=schema.workflow_responses(serializers.ClaimSerializer),
+    )
+    @action(detail=True, methods=["post"])
+    def verdict(self, request, pk=None):
+        return self.run_verb(workflow.claim_propose_verdict, request, serializers.VerdictSerializer)
+
+    @extend_schema(
+        summary="Approve a proposed verdict",
+        description="Editors only, and never the person who proposed it (two-person rule).",
+        request=serializers.VersionedSerializer,
+        responses=schema.workflow_responses(serializers.ClaimSerializer),
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        return self.run_verb(workflow.claim_approve, request, serializers.VersionedSerializer)
+
+    @extend_schema(
+        summary="Send a proposed verdict back",
+        description="Editors only: the claim returns to review with the comment.",
+        request=serializers.SendBackSerializer,
+        responses=schema.workflow_responses(serializers.ClaimSerializer),
+    )
+    @action(detail=True, methods=["post"], url_path="send-back")
+    def send_back(self, request, pk=None):
+        return self.run_verb(workflow.claim_send_back, request, serializers.SendBackSerializer)
+
+    @extend_schema(
+        summary="Dismiss a claim",
+        description="Editors only: the claim is not worth a verdict, for the reason given.",
+        request=serializers.DismissSerializer,
+        responses=schema.workflow_responses(serializers.ClaimSerializer),
+    )
+    @action(detail=True, methods=["post"])
+    def dismiss(self, request, pk=None):
+        return self.run_verb(workflow.claim_dismiss, request, serializers.DismissSerializer)
+
+
+# ---------------------------------------------------------------- actors
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Actors",
+        description="People, organisations and countries named in published articles "
+        "(staff: all), each with their verdict record.",
+        parameters=schema.CONDITIONAL_REQUEST,
+        responses=schema.list_responses(serializers.ActorSerializer),
+    ),
+    retrieve=extend_schema(
+        summary="One actor",
+        description="With aliases and the verdict record of their claims.",
+        parameters=schema.CONDITIONAL_REQUEST,
+        responses=schema.detail_responses(serializers.ActorSerializer),
+    ),
+)
+class ActorViewSet(ReadViewSet):
+    """Actors named in published articles (all of them for the desk)."""
+
+    serializer_class = serializers.ActorSerializer
+    filterset_class = ActorFilter
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+
+    def get_queryset(self):
+        return Actor.objects.all() if self.staff else public_actors()
+
+    def counted_claims(self) -> Q:
+        """The claims an actor's verdict record counts, as seen by this caller."""
+        approved = Q(claims__status=Claim.Status.APPROVED)
+        if self.staff:
+            return approved
+        return approved & Q(
+            claims__article__status=Article.Status.PUBLISHED,
+            claims__article__published_at__isnull=False,
+        )
+
+    def for_display(self, queryset):
+        counted = self.counted_claims()
+        return queryset.annotate(
+            **{
+                serializers.verdict_attr(rating): Count(
+                    "claims", filter=counted & Q(claims__rating=rating)
+                )
+                for rating in Claim.Rating.values
+            }
+        ).prefetch_related("aliases").order_by("name", "id")
+
+    def list_state(self, queryset):
+        alias_count = (
+            ActorAlias.objects.filter(actor=OuterRef("pk"))
+            .order_by()
+            .values("actor")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            queryset.order_by()
+            .annotate(
+                newest_claim=newest(Claim.objects.filter(speaker=OuterRef("pk"))),
+                alias_count=Subquery(alias_count),
+            )
+            .aggregate(
+                count=Count("pk"),
+                changed=Max("updated_at"),
+                claims_changed=Max("newest_claim"),
+                # Aliases carry no timestamp; their number changes when one is added.
+                aliases=Sum("alias_count"),
+            )
+        )
+
+    def changed_at(self, actor):
+        return [actor.updated_at]
+
+
+# ---------------------------------------------------------------- notes and tokens
+
+
+@extend_schema_view(
+    create=extend_schema(
+        summary="Leave a note",
+        description="A note from the desk on an article or on one claim, never shown to readers.",
+        responses=schema.workflow_responses(serializers.NoteSerializer, success=201),
+    )
+)
+class NoteViewSet(mixins.CreateModelMixin, viewsets.GenericViewSet):
+    """Desk notes: written here, read in the admin."""
+
+    serializer_class = serializers.NoteSerializer
+    permission_classes = [IsDeskStaff]
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = workflow.note_create(
+            by=self.request.user,
+            body=data["body"],
+            article=data.get("article"),
+            claim=data.get("claim"),
+        )
+
+
+@extend_schema(
+    summary="Get an API token",
+    description="Exchange a username and password for the token to send as "
+    "`Authorization: Token <token>`.",
+    request=AuthTokenSerializer,
+    responses={
+        200: serializers.TokenSerializer,
+        400: OpenApiResponse(serializers.ErrorSerializer, description="Wrong credentials."),
+        429: schema.THROTTLED,
+    },
+    auth=[],
+)
+class TokenView(ObtainAuthToken):
+    # DRF's view is unthrottled; a password check must not be.
+    throttle_classes = api_settings.DEFAULT_THROTTLE_CLASSES
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def post(self, request, *args, **kwargs):
+        body = self.get_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        token, _ = Token.objects.get_or_create(user=body.validated_data["user"])
+        return Response({"token": token.key}, status=status.HTTP_200_OK)
+
