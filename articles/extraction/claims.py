@@ -60,6 +60,7 @@ _PERSON_ROLE_HEADS = {"minister", "secretary", "leader", "president", "chancello
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|of)\s+$|['\u2019]s?\s+$",
     re.IGNORECASE)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _FACT_FEATURES = [
     (re.compile(r"\d"), 0.35),
@@ -197,7 +198,8 @@ class _Resolver:
             else:
                 core_end = last
         core = ctx.masked[start:core_end]
-        core = _AUX_TAIL_RE.sub("", core)
+        head, tail = core[:-80], core[-80:]
+        core = head + _AUX_TAIL_RE.sub("", tail)
         core_end = start + len(core)
         np_start = start
         for m in _BOUNDARY_RE.finditer(core):
@@ -267,11 +269,12 @@ def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool =
             continue
         weak = word in WEAK_VERBS
         before = ctx.masked[start:v_start]
-        if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", before, re.I):
+        near = before[-30:]
+        if _PASSIVE_BEFORE_RE.search(near):
             # Passive: "researchers were told".
             found_verb = found_verb or not weak
             continue
-        if _DETERMINER_BEFORE_RE.search(before):
+        if _DETERMINER_BEFORE_RE.search(near):
             continue  # a noun: "the claims", "his questions"
         has_np, info = res.subject(start, v_start, sent, fallback=not named_np)
         if info is None and (not before.strip() or before.rstrip().endswith((",", '"', "\u201d"))):
