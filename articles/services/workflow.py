@@ -536,9 +536,7 @@ CLAIM_EDITABLE_FIELDS = ("kind", "speaker", "checkworthiness", "confirmed")
 
 
 @transaction.atomic
-def claim_update(
-    *, claim: Claim, by, changes: dict, expected_version: int | None = None
-) -> Claim:
+def claim_update(*, claim: Claim, by, changes: dict, expected_version: int | None = None) -> Claim:
     """Correct the extraction (kind, speaker, check-worthiness, confirmed).
 
     The verdict fields are not here: they change only through the transitions.
