@@ -70,6 +70,14 @@ _ORG_DESCRIPTORS = {
     "telecoms", "utility", "consultancy", "think-tank", "thinktank", "campaign",
 }
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b")
+_PERSON_AFTER_RE = re.compile(
+    r"(?:\s+of\s+the\s+[A-Z]|,\s+(?:who\b|whose\b|of\s+the\b|one\s+of\b|\d{1,3},|aged\b|"
+    r"(?:[\w'\u2019-]+\s+){0,8}?(?:mp|msp|mep|"
+    + "|".join(sorted({"secretary", "minister", "president", "chairman", "chairwoman", "leader",
+                       "director", "spokesman", "spokeswoman", "executive", "chief", "head",
+                       "governor", "professor", "founder", "editor", "economist", "analyst"}))
+    + r")\b))", re.IGNORECASE)
+_THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _ADMIN_RE = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?\s+administration\b")
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _LAW_AFTER_RE = re.compile(
@@ -160,6 +168,8 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
             continue
         if not word[:1].isupper() and word not in keep_lower:
             continue
+        if "-" in word and word.rsplit("-", 1)[1][:1].islower() and word[:1].isupper():
+            continue  # "California-based", "English-speaking"
         # Sentence-initial: first word of a sentence, a quotation or a bullet.
         j = start - 1
         while j >= 0 and text[j] in " \t":
@@ -289,6 +299,9 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
     limit = min(len(run), i + 7)
     while j < limit:
         tok = run[j]
+        if tok.low in ("and", "&") and j > i and j + 1 < len(run) and run[j + 1].cap:
+            j += 1
+            continue  # "Foreign and Commonwealth Office"
         if tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES:
             return i
         if tok.low in ORG_KEYWORDS and tok.cap:
@@ -316,8 +329,8 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
         end = k
     if run[j].low in ORG_KEYWORDS_NEED_TAIL and end == j + 1 and j == i:
         return i
-    if end == i + 1 and run[i].low in ORG_KEYWORDS and len(run) == 1:
-        return i  # a lone "Council" or "Party"
+    if end == i + 1 and j == i:
+        return i  # a lone "Council", "the Bank"
     return end
 
 
@@ -459,7 +472,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             i += 1
 
 
-def _role_before(text: str, start: int) -> str:
+def _role_before(text: str, start: int, comma: bool = False) -> str:
     """A lower-case job title just before ``start`` ("housing minister ")."""
     window = text[max(0, start - 60):start]
     if not window.endswith(" "):
@@ -468,11 +481,12 @@ def _role_before(text: str, start: int) -> str:
     if not words:
         return ""
     last = words[-1].lower().rstrip(",")
-    if words[-1].endswith(",") or last not in ROLE_NOUNS:
+    if (words[-1].endswith(",") and not comma) or (last not in ROLE_NOUNS and last[:-1] not in ROLE_NOUNS):
         return ""
     parts = [words[-1]]
     for w in reversed(words[:-1][-3:]):
-        if not w or w[-1] in ",.;:\"'" or w.lower() in STOPWORDS or w.lower() in ("and", "of"):
+        if not w or w[-1] in ",.;:\"'" or w.lower() in STOPWORDS or w.lower() in ("and", "of") \
+                or w.lower() in REPORTING_WORDS:
             break
         parts.insert(0, w)
     return " ".join(parts)
@@ -481,13 +495,17 @@ def _role_before(text: str, start: int) -> str:
 def _appositive_kind(text: str, end: int) -> str:
     m = _APPOSITIVE_RE.match(text, end)
     if not m:
+        if _PERSON_AFTER_RE.match(text, end):
+            return "person"
         return ""
     head = m.group(2).lower()
     if head in _ORG_DESCRIPTORS:
         return "organization"
     if head in ROLE_NOUNS:
         return "person"
-    for w in m.group(1).split():
+    clause = text[m.start():m.start() + 80].split(",")[1] if "," in text[m.start() + 1:m.start() + 80] \
+        else text[m.start():m.start() + 80]
+    for w in clause.split():
         if w.lower() in ROLE_NOUNS:
             return "person"
         if w.lower() in _ORG_DESCRIPTORS:
@@ -499,10 +517,16 @@ _NEXT_WORDS_RE = re.compile(r"(?:['\u2019]s)?\s+(?:(?:has|had|have|also|then|lat
                             r"yesterday|today|has also)\s+)?([a-z]+)")
 
 
+_COMMA_CLAUSE_RE = re.compile(r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)|,\s+([a-z]+)")
+
+
 def _followed_by_reporting(text: str, end: int) -> bool:
-    """"X said", "X has also told": a reporting verb follows the name."""
+    """"X said", "X has also told", "X, the party's leader, said": a reporting verb follows."""
     m = _NEXT_WORDS_RE.match(text, end)
-    return bool(m and m.group(1) in REPORTING_WORDS)
+    if m and m.group(1) in REPORTING_WORDS:
+        return True
+    m = _COMMA_CLAUSE_RE.match(text, end)
+    return bool(m and (m.group(1) or m.group(2)) in REPORTING_WORDS)
 
 
 def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteSpan]) -> ActorIndex:
@@ -510,11 +534,24 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     sentence_starts = {s for s, _ in sentences}
     tokens = _tokenise(text, sentence_starts, quotes)
     lower_words = set(_LOWER_WORD_RE.findall(text))
+    quote_starts = {q.start for q in quotes}
     proper_mid = {t.low for t in tokens if t.cap and not t.initial}
     candidates: list[Candidate] = []
     for run in _runs(text, tokens):
         _segment(text, run, candidates)
 
+    # Names right after a party or organisation ("Liberal Democrat Sarah Teather").
+    after_org = set()
+    for cand in candidates:
+        if cand.kind == "organization":
+            k = cand.end
+            if text.startswith(("'s ", "\u2019s "), k):
+                k += 3
+            elif text.startswith(" ", k):
+                k += 1
+            after_org.add(k)
+    # Words used alone as a name elsewhere ("Mr Howard", "Howard said").
+    single_words = {c.tokens[0].lower() for c in candidates if c.kind == "name" and len(c.tokens) == 1}
     # Classify name chunks.
     people: list[Candidate] = []
     singles: list[Candidate] = []
@@ -537,15 +574,18 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         reporting = _followed_by_reporting(text, cand.end)
         lows = [t.lower() for t in cand.tokens]
         if len(cand.tokens) >= 2:
-            if len(cand.tokens) > 4 or (cand.quoted and not cand.strong):
-                continue
+            if len(cand.tokens) > 4 or (cand.quoted and not cand.strong and cand.start in quote_starts):
+                continue  # a quoted name or nickname ("Blair Babes")
             placey = lows[0] in PLACE_FIRST_WORDS or lows[-1] in NOT_PERSON_LAST_WORDS
             common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in lower_words
             if " ".join(lows) in PLACES or " ".join(lows) in SUBDIVISIONS:
                 placey = True
             if cand.strong or appos == "person":
                 people.append(cand)
-            elif appos == "organization":
+            elif appos == "organization" or (
+                text[max(0, cand.start - 4):cand.start].lower() == "the "
+                and _THING_VERB_RE.match(text, cand.end)
+            ):
                 cand.kind = "organization"
                 cand.canonical = cand.text
                 orgs.append(cand)
@@ -553,7 +593,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 continue
             elif any(w.isupper() and len(w) > 1 for w in cand.tokens):
                 continue
-            else:
+            elif reporting or lows[-1] in single_words or cand.start in after_org \
+                    or _role_before(text, cand.start, comma=True):
                 people.append(cand)
             continue
         # One word.
@@ -646,12 +687,12 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             continue
         if cand.strong:
             # "President Trump" with no full name anywhere.
-            if low in COUNTRIES or low in PLACES or low in lower_words:
+            if low in COUNTRIES or low in PLACES or low in lower_words or low in NOT_NAME_WORDS:
                 continue
             info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
             surname_map.setdefault(low, []).append(info)
             continue
-        if cand.kind == "maybe":
+        if cand.kind == "maybe" or low.endswith(("ians", "eans", "ans", "ese", "ites", "ists")):
             continue
         if low in PLACES or low in SUBDIVISIONS or low in COUNTRIES or low in lower_words:
             continue
@@ -681,8 +722,13 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if len(words) >= 2:
             initials = "".join(w[0] for w in words).upper()
             acronym_of.setdefault(initials, cand.canonical)
+    full_orgs = sorted({c.canonical for c in orgs if " " in c.canonical}, key=len, reverse=True)
     for cand in orgs:
         canon = cand.canonical
+        for longer in full_orgs:
+            if len(longer) > len(canon) and longer.startswith(canon + " ") and " " in canon:
+                canon = cand.canonical = longer  # "Reserve Bank" of "Reserve Bank of Australia"
+                break
         if canon == cand.text and " " in canon and canon.lower() in text:
             continue  # the same words in lower case elsewhere: a common noun phrase
         if canon in acronym_of and len(canon) <= 7:

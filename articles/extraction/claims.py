@@ -32,6 +32,7 @@ _BOUNDARY_RE = re.compile(
 )
 _PRONOUN_RE = re.compile(r"^\W*(?:(?:but|and|so|yet|however|then|now)\W+)?(he|she|they|it|we|i)\b",
                          re.IGNORECASE)
+_PRONOUN_END_RE = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
 _ROLE_NP_RE = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*$", re.IGNORECASE)
 _AUX_TAIL_RE = re.compile(
     r"(?:\s+(?:has|had|have|also|will|would|is|was|were|are|be|been|then|later|now|this|"
@@ -215,12 +216,19 @@ class _Resolver:
             if ap_people:
                 return True, ap_people[0][2]
         if np_mentions:
+            # "the Liberal Democrat leader": an organisation qualifying a role.
+            after = ctx.masked[np_mentions[-1][1]:core_end].split()
+            if after and len(after) <= 3 and after[-1].lower() in _PERSON_ROLE_HEADS | {"mp", "msp"}:
+                info = self.role(ctx.masked[np_mentions[-1][0]:core_end], np_start, sent)
+                if info is not None and info.actor.kind == "person":
+                    return True, info
+        if np_mentions:
             return True, np_mentions[0][2]
         if appos:
             ap = _mentions_in(ctx, appos[0], appos[1])
             if ap:
                 return True, ap[0][2]
-        pm = _PRONOUN_RE.match(np_text)
+        pm = _PRONOUN_RE.match(np_text) or _PRONOUN_END_RE.search(np_text)
         if pm:
             return True, self.pronoun(pm.group(1), sent)
         rm = _ROLE_NP_RE.search(np_text)

@@ -206,7 +206,7 @@ ORG_KEYWORDS = {
     "foundation", "trust", "society", "league", "alliance", "coalition", "coalition",
     "parliament", "assembly", "executive", "congress", "senate", "court", "tribunal",
     "board", "bureau", "service", "services", "forces", "army", "navy", "police",
-    "company", "co", "bros", "holdings", "industries", "airways", "airlines", "motors",
+    "company", "co", "bros", "brothers", "chambers", "holdings", "industries", "airways", "airlines", "motors",
     "library", "museum", "hospital", "network", "networks", "news", "times", "post",
     "telegraph", "guardian", "journal", "herald", "gazette", "press", "tribune",
     "observer", "mirror", "express", "mail", "sun", "broadcasting", "television", "radio",
@@ -426,7 +426,7 @@ NOT_PERSON_LAST_WORDS = {
     "north", "south", "east", "west", "region", "province", "state", "district",
     "borough", "ward", "quarter", "zone", "area", "forest", "desert", "lakes", "falls",
     "canal", "peninsula", "strait", "channel", "gulf", "coastline", "motorway", "way",
-    "ham", "mac", "warning", "pounder", "h", "rings", "gulf", "trilogy", "pass",
+    "ham", "mac", "warning", "prison", "jail", "barracks", "base", "pounder", "h", "rings", "gulf", "trilogy", "pass",
 }
 #: Capitalised words that are ordinary words, not parts of a person's name.
 NOT_NAME_WORDS = {
@@ -440,7 +440,7 @@ NOT_NAME_WORDS = {
     "service", "act", "bill", "budget", "report", "plan", "fund", "index", "market",
     "day", "week", "year", "christmas", "easter", "new year", "boxing", "bank", "holiday",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "january", "february", "march", "july", "august", "september",
     "october", "november", "december", "god", "allah", "christ", "jesus", "islam",
     "muslim", "muslims", "christian", "christians", "jewish", "catholic", "protestant",
     "article", "chapter", "section", "clause", "part", "page", "figure", "table", "room",
@@ -453,7 +453,7 @@ NOT_NAME_WORDS = {
     "champions", "league", "cup", "open", "olympic", "olympics", "paralympic",
     "commonwealth", "empire", "kingdom", "republic", "democratic", "people's", "popular",
     "independent", "independence", "liberal", "socialist", "communist", "green", "red",
-    "blue", "white", "black", "yellow", "orange", "purple", "brown", "grey", "pink",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 }
 
 #: Words that begin sentences or clauses and are never names.
