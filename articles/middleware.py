@@ -3,8 +3,11 @@
 Django 5.2 has none built in. Reader pages load only our own stylesheet and
 images and run no script (JSON-LD blocks are data, never executed), so the
 policy allows our own origin and nothing else. The admin and the API's docs
-page bring their own inline code and are left to their defaults.
+page bring their own inline code and are left to their defaults, as are
+Django's own error pages while debugging (they style themselves inline).
 """
+
+from django.conf import settings
 
 READER_POLICY = "; ".join(
     [
@@ -29,6 +32,9 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(EXEMPT_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", READER_POLICY)
+        if request.path.startswith(EXEMPT_PREFIXES):
+            return response
+        if settings.DEBUG and response.status_code >= 400:
+            return response
+        response.headers.setdefault("Content-Security-Policy", READER_POLICY)
         return response

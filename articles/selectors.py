@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Left
 from django.http import Http404
 
 from .models import Actor, ActorMention, Article, Claim
 from .rendering import ClaimMark
 
 # ---------------------------------------------------------------- articles
+
+EXCERPT_CHARS = 300
 
 
 def public_claims() -> QuerySet[Claim]:
@@ -29,7 +32,11 @@ def article_list() -> QuerySet[Article]:
     """Published articles, newest first, each with its number of fact-checks."""
     return (
         Article.objects.published()
-        .annotate(fact_check_count=Count("claims", filter=Q(claims__status=Claim.Status.APPROVED)))
+        .annotate(
+            fact_check_count=Count("claims", filter=Q(claims__status=Claim.Status.APPROVED)),
+            # Enough of the opening for a summary, without reading whole bodies.
+            excerpt=Left("body", EXCERPT_CHARS),
+        )
         .defer("body", "source_path", "content_hash")
         .order_by("-published_at", "-id")
     )

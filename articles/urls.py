@@ -18,4 +18,5 @@ urlpatterns = [
     path("feeds/fact-checks/rss/", feeds.FactChecksFeed(), name="fact_checks_rss"),
     path("feeds/fact-checks/atom/", feeds.FactChecksAtomFeed(), name="fact_checks_atom"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -8,8 +8,9 @@ page that never existed.
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 
 from . import selectors
@@ -102,6 +103,12 @@ def fact_check_index(request):
 def search(request):
     results = selectors.search(request.GET.get("q", ""))
     return render(request, "articles/search.html", {"results": results, "query": results.query})
+
+
+@require_safe
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever the page links to.
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @require_safe
