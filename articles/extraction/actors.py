@@ -85,6 +85,7 @@ _LAW_AFTER_RE = re.compile(
 _SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 
+_PLAIN_CONNECTORS = frozenset({"of", "for", "the", "against", "and", "&"})
 _KEEP_LOWER = frozenset(_NAME_PARTICLES | ORG_CONNECTORS)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
@@ -364,7 +365,9 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
     honorific = ""
     while i < n:
         tok = run[i]
-        if tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES:
+        if (tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES) and (
+            not tok.cap or tok.low in _PLAIN_CONNECTORS
+        ):
             role, honorific = [], ""
             i += 1
             continue
@@ -432,7 +435,8 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
                 break
             if t.low in POST_NOMINALS and t.text.isupper():
                 break
-            if t.low in ORG_CONNECTORS and t.low not in _NAME_PARTICLES:
+            if t.low in _PLAIN_CONNECTORS or (t.low in ORG_CONNECTORS and not t.cap
+                                               and t.low not in _NAME_PARTICLES):
                 break
             if j > i and _lexicon_match(run, j)[1] in ("organization", "country"):
                 break
@@ -593,8 +597,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 continue
             elif any(w.isupper() and len(w) > 1 for w in cand.tokens):
                 continue
-            elif reporting or lows[-1] in single_words or cand.start in after_org \
-                    or _role_before(text, cand.start, comma=True):
+            elif lows[-1] in single_words or _role_before(text, cand.start, comma=True):
+                people.append(cand)
+            elif (reporting or cand.start in after_org) and lows[-1] not in lower_words:
                 people.append(cand)
             continue
         # One word.

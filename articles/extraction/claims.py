@@ -148,7 +148,7 @@ class _Resolver:
                     return cand
         return None
 
-    def role(self, phrase: str, before: int, sent: int) -> ActorInfo | None:
+    def role(self, phrase: str, before: int, sent: int, anaphoric: bool = True) -> ActorInfo | None:
         phrase = " ".join(phrase.lower().split())
         words = phrase.split()
         if not words:
@@ -160,7 +160,7 @@ class _Resolver:
             if info.actor.kind == "person" and role and (role.endswith(phrase) or phrase.endswith(role)):
                 best = info
                 break
-        if best is None and head in _PERSON_ROLE_HEADS:
+        if best is None and head in _PERSON_ROLE_HEADS and anaphoric:
             # A role nobody holds by name in the text: the person just spoken of.
             for k in range(sent - 1, max(-1, sent - 3), -1):
                 cand = self.ctx.subjects[k]
@@ -200,8 +200,18 @@ class _Resolver:
                 core_end = last
         core = ctx.masked[start:core_end]
         head, tail = core[:-80], core[-80:]
-        core = head + _AUX_TAIL_RE.sub("", tail)
+        core = (head + _AUX_TAIL_RE.sub("", tail)).rstrip()
         core_end = start + len(core)
+        if appos is None and core.endswith(","):
+            # "Turkey, which occupies northern Cyprus, had previously insisted"
+            last = core_end - 1
+            prev = ctx.masked.rfind(",", start, last)
+            if prev >= 0:
+                appos = (prev + 1, last)
+                core_end = prev
+            else:
+                core_end = last
+            core = ctx.masked[start:core_end]
         np_start = start
         for m in _BOUNDARY_RE.finditer(core):
             np_start = start + m.end()
@@ -219,7 +229,8 @@ class _Resolver:
             # "the Liberal Democrat leader": an organisation qualifying a role.
             after = ctx.masked[np_mentions[-1][1]:core_end].split()
             if after and len(after) <= 3 and after[-1].lower() in _PERSON_ROLE_HEADS | {"mp", "msp"}:
-                info = self.role(ctx.masked[np_mentions[-1][0]:core_end], np_start, sent)
+                info = self.role(ctx.masked[np_mentions[-1][0]:core_end], np_start, sent,
+                                 anaphoric=False)
                 if info is not None and info.actor.kind == "person":
                     return True, info
         if np_mentions:
