@@ -29,13 +29,14 @@ class Validators:
         self.last_modified = last_modified
 
     @classmethod
-    def from_state(cls, *parts) -> Validators:
-        """A weak ETag over ``parts`` (counts, timestamps, the audience, the
-        URL); Last-Modified is the newest timestamp among them."""
+    def from_state(cls, state: dict, *context) -> Validators:
+        """A weak ETag over ``state`` (counts and newest timestamps of what a
+        list shows) and ``context`` (the audience, the URL); Last-Modified is
+        the newest timestamp in ``state``."""
         digest = hashlib.sha256(
-            json.dumps(parts, cls=DjangoJSONEncoder, sort_keys=True).encode()
+            json.dumps([state, context], cls=DjangoJSONEncoder, sort_keys=True).encode()
         ).hexdigest()[:32]
-        stamps = [part for part in parts if isinstance(part, datetime)]
+        stamps = [value for value in state.values() if isinstance(value, datetime)]
         return cls(f'W/"{digest}"', max(stamps, default=None))
 
     @classmethod
@@ -52,9 +53,7 @@ class Validators:
 
     def not_modified(self, request):
         """``304`` (or ``412``) if the request's conditions say so, else None."""
-        response = get_conditional_response(
-            request, etag=self.etag, last_modified=self.timestamp
-        )
+        response = get_conditional_response(request, etag=self.etag, last_modified=self.timestamp)
         if response is not None:
             self.stamp(response)
         return response

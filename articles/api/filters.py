@@ -12,10 +12,13 @@ from django_filters import rest_framework as filters
 from ..models import Actor, ActorAlias, ActorMention, Article, Claim
 
 
+class FloatFilter(filters.NumberFilter):
+    # A float, not a Decimal: compared with a float column, and never out of its range.
+    field_class = forms.FloatField
+
+
 class ArticleFilter(filters.FilterSet):
-    actor = filters.CharFilter(
-        method="filter_actor", label="Slug of an actor the article names."
-    )
+    actor = filters.CharFilter(method="filter_actor", label="Slug of an actor the article names.")
     published_after = filters.IsoDateTimeFilter(
         field_name="published_at",
         lookup_expr="gte",
@@ -55,10 +58,9 @@ class ClaimFilter(filters.FilterSet):
         choices=Claim.Status.choices,
         label="Staff only: claims in this state (others see approved ones only).",
     )
-    min_checkworthiness = filters.NumberFilter(
+    min_checkworthiness = FloatFilter(
         field_name="checkworthiness",
         lookup_expr="gte",
-        field_class=forms.FloatField,
         min_value=0,
         max_value=1,
         label="Check-worthiness at least this (0 to 1).",

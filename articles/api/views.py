@@ -84,9 +84,7 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         state = self.list_state(queryset)
-        validators = Validators.from_state(
-            self.audience, request.get_full_path(), *sorted(state.items())
-        )
+        validators = Validators.from_state(state, self.audience, request.get_full_path())
         if (not_modified := validators.not_modified(request)) is not None:
             return not_modified
         page = self.paginate_queryset(self.for_display(queryset))
@@ -155,9 +153,7 @@ class ArticleViewSet(ReadViewSet):
                 to_attr="actor_mentions",
             )
         )
-        queryset = queryset.order_by(
-            F("published_at").desc(nulls_last=True), "-created_at", "-id"
-        )
+        queryset = queryset.order_by(F("published_at").desc(nulls_last=True), "-created_at", "-id")
         if self.action == "list":
             return queryset.defer("body", "source_path", "content_hash")
         return queryset.prefetch_related(
@@ -372,14 +368,18 @@ class ActorViewSet(ReadViewSet):
 
     def for_display(self, queryset):
         counted = self.counted_claims()
-        return queryset.annotate(
-            **{
-                serializers.verdict_attr(rating): Count(
-                    "claims", filter=counted & Q(claims__rating=rating)
-                )
-                for rating in Claim.Rating.values
-            }
-        ).prefetch_related("aliases").order_by("name", "id")
+        return (
+            queryset.annotate(
+                **{
+                    serializers.verdict_attr(rating): Count(
+                        "claims", filter=counted & Q(claims__rating=rating)
+                    )
+                    for rating in Claim.Rating.values
+                }
+            )
+            .prefetch_related("aliases")
+            .order_by("name", "id")
+        )
 
     def list_state(self, queryset):
         alias_count = (
@@ -457,4 +457,3 @@ class TokenView(ObtainAuthToken):
         body.is_valid(raise_exception=True)
         token, _ = Token.objects.get_or_create(user=body.validated_data["user"])
         return Response({"token": token.key}, status=status.HTTP_200_OK)
-

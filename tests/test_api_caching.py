@@ -1,0 +1,172 @@
+"""Paging, conditional GET (ETag, Last-Modified, 304) and anonymous throttling."""
+
+import pytest
+from django.core.cache import cache
+from django.utils.http import http_date
+from rest_framework.test import APIClient
+
+from articles.models import Actor, Claim
+
+from .factories import (
+    ActorFactory,
+    ActorMentionFactory,
+    ApprovedClaimFactory,
+    ClaimFactory,
+    PublishedArticleFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client():
+    return APIClient()
+
+
+@pytest.fixture
+def claim():
+    article = PublishedArticleFactory(slug="nato-summit")
+    actor = ActorFactory(slug="john-smith")
+    ActorMentionFactory(article=article, actor=actor)
+    return ApprovedClaimFactory(article=article, speaker=actor)
+
+
+READS = [
+    "/api/v1/articles/",
+    "/api/v1/articles/nato-summit/",
+    "/api/v1/claims/",
+    "/api/v1/actors/",
+    "/api/v1/actors/john-smith/",
+]
+
+
+# ---------------------------------------------------------------- paging
+
+
+def test_list_is_paged_with_count_next_and_previous(client):
+    for _ in range(5):
+        PublishedArticleFactory()
+    first = client.get("/api/v1/articles/", {"page_size": 2}).json()
+    assert first["count"] == 5
+    assert len(first["results"]) == 2
+    assert first["previous"] is None
+    assert "page=2" in first["next"]
+    last = client.get("/api/v1/articles/", {"page_size": 2, "page": 3}).json()
+    assert len(last["results"]) == 1
+    assert last["next"] is None
+
+
+def test_page_size_is_bounded(client):
+    for _ in range(101):
+        PublishedArticleFactory(body="Short. Body.")
+    assert len(client.get("/api/v1/articles/", {"page_size": 1000}).json()["results"]) == 100
+
+
+def test_page_past_the_end_is_404(client, claim):
+    response = client.get("/api/v1/claims/", {"page": 9})
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+# ---------------------------------------------------------------- conditional GET
+
+
+@pytest.mark.parametrize("url", [*READS, "claim"])
+def test_reads_carry_etag_and_last_modified(client, claim, url):
+    if url == "claim":
+        url = f"/api/v1/claims/{claim.pk}/claimreview/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["ETag"]
+    assert response["Last-Modified"]
+    assert "Authorization" in response["Vary"]
+
+
+@pytest.mark.parametrize("url", READS)
+def test_matching_etag_answers_304(client, claim, url):
+    etag = client.get(url)["ETag"]
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert not response.content
+
+
+def test_if_modified_since_answers_304(client, claim):
+    last_modified = client.get("/api/v1/claims/")["Last-Modified"]
+    response = client.get("/api/v1/claims/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert response.status_code == 304
+
+
+def test_an_old_date_gets_the_full_answer(client, claim):
+    response = client.get("/api/v1/claims/", HTTP_IF_MODIFIED_SINCE=http_date(0))
+    assert response.status_code == 200
+
+
+def test_not_modified_list_costs_one_query(client, claim, django_assert_num_queries):
+    etag = client.get("/api/v1/articles/")["ETag"]
+    with django_assert_num_queries(1):
+        assert client.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_approving_a_claim_changes_the_article_list_etag(client, claim):
+    pending = ClaimFactory(article=claim.article, start=1)
+    etag = client.get("/api/v1/articles/")["ETag"]
+    Claim.objects.filter(pk=pending.pk).update(
+        status=Claim.Status.APPROVED, rating=Claim.Rating.TRUE
+    )
+    pending.refresh_from_db()
+    pending.save()  # the services save, which stamps updated_at
+    response = client.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response.json()["results"][0]["claims_count"] == 2
+
+
+def test_renaming_an_actor_changes_the_article_list_etag(client, claim):
+    etag = client.get("/api/v1/articles/")["ETag"]
+    actor = Actor.objects.get(slug="john-smith")
+    actor.name = "John Q. Smith"
+    actor.save()
+    assert client.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_new_alias_changes_the_actor_list_etag(client, claim):
+    etag = client.get("/api/v1/actors/")["ETag"]
+    Actor.objects.get(slug="john-smith").aliases.create(name="Smithy")
+    assert client.get("/api/v1/actors/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_staff_and_anonymous_etags_differ(client, claim, editor):
+    ClaimFactory(article=claim.article, start=1)
+    anonymous = client.get("/api/v1/articles/nato-summit/")["ETag"]
+    client.force_authenticate(editor)
+    response = client.get("/api/v1/articles/nato-summit/", HTTP_IF_NONE_MATCH=anonymous)
+    assert response.status_code == 200
+    assert len(response.json()["claims"]) == 2
+
+
+# ---------------------------------------------------------------- throttling
+
+
+@pytest.fixture
+def tight_throttle(settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute"},
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_anonymous_use_is_throttled(client, tight_throttle):
+    assert client.get("/api/v1/articles/").status_code == 200
+    assert client.get("/api/v1/articles/").status_code == 200
+    response = client.get("/api/v1/articles/")
+    assert response.status_code == 429
+    assert response.json()["code"] == "throttled"
+    assert int(response["Retry-After"]) > 0
+
+
+def test_signed_in_use_is_not_throttled(client, tight_throttle, editor):
+    client.force_authenticate(editor)
+    assert all(client.get("/api/v1/articles/").status_code == 200 for _ in range(4))
