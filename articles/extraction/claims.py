@@ -68,10 +68,11 @@ _FACT_FEATURES = [
     (re.compile(r"%|\bper\s?cent\b|\bpercentage\b", re.I), 0.2),
     (re.compile(r"[£$€¥]|\b(?:bn|billion|million|trillion|m)\b", re.I), 0.2),
     (re.compile(r"\b(?:1[89]\d\d|20\d\d)\b"), 0.15),
-    (re.compile(r"\b(?:only|first|never|always|consistently|record|ever|history|historic|"
-                r"historical|since|biggest|largest|highest|lowest|smallest|worst|best|"
-                r"most|least|fastest|slowest|longest|double|doubled|tripled|halved|twice|"
-                r"unanimously|majority|minority|all-time|unprecedented|once)\b", re.I), 0.3),
+    (re.compile(r"\b(?:first|never|consistently|record|records|history|historic|historical|"
+                r"biggest|largest|highest|lowest|smallest|worst|best|fastest|slowest|longest|"
+                r"doubled|tripled|halved|unanimously|all-time|unprecedented|invoked)\b", re.I), 0.35),
+    (re.compile(r"\b(?:only|ever|since|most|least|once|twice|double|always|majority|"
+                r"minority)\b", re.I), 0.2),
     (re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                 r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|"
                 r"dozens|half|third|quarter)\b", re.I), 0.2),
@@ -396,7 +397,9 @@ def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[Quote
                     info, credited = post_info, True
                 else:
                     info, credited = None, pre_verb or post_verb
-            if not credited and not shouting and n_words < 6 and q.closed:
+            inner = text[q.start:q.end]
+            sentence_like = n_words >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
+            if not credited and not shouting and n_words < 6 and q.closed and not sentence_like:
                 # A short quoted phrase nobody is said to have spoken: a scare quote.
                 sentence_verb, _ = _credit(res, s, e, si, strong_only=False)
                 if not sentence_verb:

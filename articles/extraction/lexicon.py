@@ -477,7 +477,7 @@ STOPWORDS = set(
     could may might must not yes no well oh ah ok okay please thanks thank sorry dear
     whether whatever whoever whichever wherever whenever everyone everybody everything
     someone somebody something anyone anybody anything nobody nothing lots plenty
-    mr mrs ms dr prof sir dame lord lady details main key new old other former ex""".split()
+    details main key new old other former ex others""".split()
 )
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MONTHS = {

@@ -1,0 +1,121 @@
+"""Actors: canonical names, roles, aliases, kinds; what is not an actor."""
+
+from articles.extraction import extract
+
+
+def actors(text):
+    return {a.name: a for a in extract(text).actors}
+
+
+def test_title_and_name_make_one_person_with_a_role():
+    found = actors("Tory leader Michael Howard said taxes would rise. Mr Howard spoke in the Commons.")
+    howard = found["Michael Howard"]
+    assert howard.kind == "person"
+    assert howard.role == "Tory leader"
+    assert "Howard" in howard.aliases
+    assert len(howard.mentions) == 2
+
+
+def test_capitalised_title_is_a_role_not_a_name():
+    found = actors("Chancellor Gordon Brown said the economy was strong. Mr Brown smiled.")
+    assert "Gordon Brown" in found
+    assert found["Gordon Brown"].role == "Chancellor"
+    assert "Chancellor" not in found and "Chancellor Gordon Brown" not in found
+
+
+def test_surname_alone_joins_the_full_name():
+    found = actors("President Volodymyr Zelenskyy met allies. Later Zelenskyy spoke to reporters.")
+    assert list(n for n in found if "Zelenskyy" in n) == ["Volodymyr Zelenskyy"]
+    assert len(found["Volodymyr Zelenskyy"].mentions) == 2
+
+
+def test_honorific_and_surname_without_full_name():
+    found = actors("Mrs Smith said the plan was flawed.")
+    assert found["Smith"].kind == "person"
+
+
+def test_prime_minister_alone_is_not_an_actor():
+    found = actors("The Prime Minister said nothing. Prime Minister Mark Carney said more.")
+    assert "Prime Minister" not in found
+    assert "Mark Carney" in found
+
+
+def test_party_short_forms_use_canonical_names():
+    found = actors("Labour and the Tories clashed with the Lib Dems. "
+                   "The Conservative Party and Liberal Democrats disagreed.")
+    assert {"Labour Party", "Conservative Party", "Liberal Democrats"} <= set(found)
+    assert len([a for a in found.values() if a.name == "Conservative Party"]) == 1
+
+
+def test_demonym_before_a_state_role_is_the_country():
+    found = actors("Russian President Vladimir Putin arrived.")
+    assert found["Russia"].kind == "country"
+    assert found["Vladimir Putin"].kind == "person"
+
+
+def test_short_country_names():
+    found = actors("The UK and the US signed a deal with Britain's allies in Scotland and Wales.")
+    assert found["United Kingdom"].kind == "country"
+    assert found["United States"].kind == "country"
+    assert found["Scotland"].kind == "country" and found["Wales"].kind == "country"
+    assert len([a for a in found.values() if a.name == "United Kingdom"]) == 1
+
+
+def test_cities_are_places_not_actors():
+    found = actors("Talks in Brussels and London were followed by a meeting in Alaska.")
+    assert not ({"Brussels", "London", "Alaska"} & set(found))
+
+
+def test_organisation_by_suffix_and_of_tail():
+    found = actors("Researchers from Birkbeck College spoke to the Institute for Fiscal Studies "
+                   "and the House of Commons.")
+    assert {"Birkbeck College", "Institute for Fiscal Studies", "House of Commons"} <= set(found)
+    assert all(found[n].kind == "organization" for n in ("Birkbeck College", "House of Commons"))
+
+
+def test_acronym_is_an_organisation_and_joins_its_full_form():
+    found = actors("The Securities and Exchange Commission (SEC) opened a probe. The SEC said little. "
+                   "He told CNN about it.")
+    assert "CNN" in found and found["CNN"].kind == "organization"
+    assert "SEC" not in found
+
+
+def test_sentence_initial_words_weekdays_months_are_not_actors():
+    found = actors("However, on Sunday in August nothing happened. Details were scarce.")
+    assert not ({"However", "Sunday", "August", "Details"} & set(found))
+
+
+def test_article_number_is_not_an_actor():
+    found = actors("NATO's Article 5 says an attack on one is an attack on all.")
+    assert "NATO" in found
+    assert not any(name.startswith("Article") for name in found)
+
+
+def test_shouting_inside_quotes_is_not_an_actor():
+    found = actors('Donald Trump wrote, "BIG PROGRESS ON RUSSIA. STAY TUNED!"')
+    assert not ({"BIG PROGRESS", "STAY TUNED", "RUSSIA"} & set(found))
+
+
+def test_quoted_nickname_is_not_a_person():
+    found = actors('Barbara Follet, one of the so-called "Blair Babes", told researchers nothing.')
+    assert "Blair Babes" not in found
+    assert "Barbara Follet" in found
+
+
+def test_name_particles_stay_in_the_name():
+    found = actors("European Commission President Ursula von der Leyen welcomed it. "
+                   "Von der Leyen later left.")
+    assert "Ursula von der Leyen" in found
+    assert "European Commission" in found
+
+
+def test_administration_of_a_named_leader_is_an_organisation():
+    found = actors("President Donald Trump spoke. A member of the Trump administration told CNN more.")
+    assert found["Trump administration"].kind == "organization"
+
+
+def test_mentions_are_offsets_into_the_body():
+    art = extract("Title here\n\nTony Blair said so. Mr Blair left.")
+    for actor in art.actors:
+        for m in actor.mentions:
+            assert art.body[m.start:m.end] == m.text

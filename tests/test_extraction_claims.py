@@ -1,0 +1,101 @@
+"""Attributed and factual claims, titles, datelines and offsets."""
+
+import datetime as dt
+
+import pytest
+
+from articles.extraction import EXTRACTOR_VERSION, extract
+from articles.extraction.preview import article_preview
+
+
+def claims(text, kind):
+    return [c for c in extract(text).claims if c.kind == kind]
+
+
+@pytest.mark.parametrize("verb", ["said", "told reporters", "warned", "claimed", "argued",
+                                  "insisted", "denied", "confirmed", "acknowledged", "revealed",
+                                  "announced", "added", "stated"])
+def test_reporting_verb_family_makes_an_attributed_claim(verb):
+    found = claims(f"Tony Blair {verb} that the plan would work.", "attributed")
+    assert [c.speaker for c in found] == ["Tony Blair"]
+
+
+def test_according_to_credits_the_actor_after_it():
+    found = claims("Growth will slow next year, according to the Bank of England.", "attributed")
+    assert [c.speaker for c in found] == ["Bank of England"]
+
+
+def test_inverted_credit_at_the_end_of_the_sentence():
+    text = "Mr Blair spoke first. Labour had broken its promises, argued Mr Howard."
+    found = claims(text, "attributed")
+    assert found[-1].speaker == "Howard"
+
+
+def test_appositive_does_not_steal_the_credit():
+    text = ("Prof Joni Lovenduski, who worked with Margaret Moran MP, said she was shocked.")
+    assert [c.speaker for c in claims(text, "attributed")] == ["Joni Lovenduski"]
+
+
+def test_pronoun_subject_of_a_reporting_verb():
+    text = "First Minister Jack McConnell spoke. He said fines would be levied."
+    assert claims(text, "attributed")[-1].speaker == "Jack McConnell"
+
+
+def test_generic_speaker_attributed_claim_has_no_speaker():
+    found = claims("Critics claim the record is at best patchy.", "attributed")
+    assert [c.speaker for c in found] == [None]
+
+
+def test_factual_claim_with_numbers_and_records():
+    found = claims("Title\n\nThe clause has only been invoked once in its history. It rained.",
+                   "factual")
+    assert [c.text for c in found] == ["The clause has only been invoked once in its history."]
+    assert 0 < found[0].checkworthiness <= 1
+
+
+def test_plain_sentence_is_not_a_claim():
+    assert extract("Title\n\nThe sky was grey.").claims == []
+
+
+def test_claim_text_equals_body_slice():
+    art = extract("Title\r\n\r\nTony Blair said 31 members agreed. Mr Howard denied it.")
+    assert art.claims
+    for c in art.claims:
+        assert art.body[c.start:c.end] == c.text
+
+
+def test_title_is_first_line_when_a_blank_line_follows():
+    art = extract("Women MPs reveal sexist taunts\n\nWomen MPs endure abuse, a study shows.\n")
+    assert art.title == "Women MPs reveal sexist taunts"
+    assert art.body == "Women MPs endure abuse, a study shows."
+
+
+def test_title_is_derived_when_there_is_no_title_line():
+    text = ("On Sunday, August 17, 2025, Ukraine and its allies participated in a virtual "
+            "meeting as President Volodymyr Zelenskyy prepared for talks. More followed.")
+    art = extract(text)
+    assert art.body == text
+    assert len(art.title) <= 91 and art.title.startswith("On Sunday, August 17, 2025, Ukraine")
+
+
+def test_dateline_sets_the_date():
+    art = extract("On Sunday, August 17, 2025, leaders met.")
+    assert art.dateline == dt.date(2025, 8, 17)
+
+
+def test_no_dateline():
+    assert extract("Leaders met on Sunday.").dateline is None
+
+
+def test_preview_entry_shape():
+    art = extract('Title\n\nOn Sunday, August 17, 2025, Tony Blair said: "Yes." Mr Blair left.')
+    entry = article_preview("seeds/x.txt", art)
+    assert entry["source"] == "seeds/x.txt" and entry["dateline"] == "2025-08-17"
+    assert set(entry["actors"][0]) == {"name", "kind", "role", "aliases", "mentions"}
+    claim = entry["claims"][0]
+    assert set(claim) == {"kind", "text", "quote", "speaker", "start", "end", "checkworthiness"}
+    assert claim["quote"] == "Yes."
+
+
+def test_extractor_version_is_a_string():
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION

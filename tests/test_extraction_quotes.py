@@ -1,0 +1,104 @@
+"""Quotes: spans, speakers after/before/between, pronouns, roles, continuations."""
+
+from articles.extraction import extract
+from articles.extraction.quotes import find_quotes
+
+
+def quotes(text):
+    return [(c.quote, c.speaker) for c in extract(text).claims if c.kind == "quote"]
+
+
+def spans(text):
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def test_straight_and_curly_quotes():
+    assert spans('He said "yes" and \u201cno\u201d.') == ["yes", "no"]
+
+
+def test_reopened_quote_gives_one_span_per_sentence():
+    text = 'She said: "The time has come. "There is evidence. "But we must listen."'
+    assert spans(text) == ["The time has come.", "There is evidence.", "But we must listen."]
+
+
+def test_quote_running_over_paragraphs_gives_one_span_per_paragraph():
+    text = '"First paragraph of the quote.\n\n"Second paragraph," he said.'
+    assert spans(text) == ["First paragraph of the quote.", "Second paragraph,"]
+
+
+def test_single_quotes_stay_inside_the_double_quote():
+    text = "\"When I said, 'Look', he said, 'ah but you're all the same'.\""
+    assert spans(text) == ["When I said, 'Look', he said, 'ah but you're all the same'."]
+
+
+def test_unbalanced_quote_ends_with_its_paragraph():
+    assert spans('He said "this never closes\n\nNext paragraph.') == ["this never closes"]
+
+
+def test_speaker_named_after_the_quote():
+    found = quotes('Michael Howard spoke. "Taxes will rise under Labour," said Mr Howard.')
+    assert found == [("Taxes will rise under Labour,", "Michael Howard")]
+
+
+def test_speaker_named_before_the_quote():
+    found = quotes('Tony Blair told the BBC: "We will make commitments on tax."')
+    assert found == [("We will make commitments on tax.", "Tony Blair")]
+
+
+def test_speaker_between_halves():
+    text = 'Simon Hart of the Countryside Alliance spoke. "The rules are blurred," he said. ' \
+           '"Police cannot judge."'
+    assert quotes(text) == [("The rules are blurred,", "Simon Hart"),
+                            ("Police cannot judge.", "Simon Hart")]
+
+
+def test_pronoun_respects_gender():
+    text = ('Mr Brown met Mrs Shepherd. Mr Brown said little. Mrs Shepherd was angry. '
+            '"It was a scandal," she said.')
+    assert quotes(text) == [("It was a scandal,", "Shepherd")]
+
+
+def test_role_resolves_to_the_person_holding_it():
+    text = ('Chancellor Gordon Brown and Tony Blair met. '
+            '"Growth is strong," the chancellor said.')
+    assert quotes(text) == [("Growth is strong,", "Gordon Brown")]
+
+
+def test_unattributed_quote_continues_the_quote_next_to_it():
+    text = ('Simon Hart of the Countryside Alliance spoke. "The definitions are blurred. '
+            '"You can hunt a rat, but not a mouse," he said.')
+    found = quotes(text)
+    assert [s for _, s in found] == ["Simon Hart", "Simon Hart"]
+
+
+def test_multi_paragraph_quote_keeps_its_speaker():
+    text = ('Travellers\n\nAndrew Ryder said: "We welcome the talk.\n\n'
+            '"Living on the side of the road is no fun."')
+    assert [s for _, s in quotes(text)] == ["Andrew Ryder", "Andrew Ryder"]
+
+
+def test_short_quoted_speech_is_a_quote():
+    text = 'Male MPs jeered "melons" as women spoke, researchers were told.'
+    assert [q for q, _ in quotes(text)] == ["melons"]
+
+
+def test_quoted_name_or_title_is_not_a_quote():
+    text = ('The meeting involved the "Coalition of the Willing," a coalition. '
+            'MPs answered questions for the study "Whose Secretary are You, minister".')
+    assert quotes(text) == []
+
+
+def test_scare_quote_without_speech_is_not_a_quote():
+    assert quotes('Officials will be able to serve "temporary stop notices" on sites.') == []
+
+
+def test_generic_speaker_is_none():
+    found = quotes('"This is a disaster," a spokesman said.')
+    assert found == [("This is a disaster,", None)]
+
+
+def test_quote_claim_text_is_the_whole_sentence():
+    art = extract('Title\n\nIntro line. Mr Blair said: "No more." Then he left.')
+    claim = next(c for c in art.claims if c.kind == "quote")
+    assert claim.text == 'Mr Blair said: "No more."'
+    assert art.body[claim.start:claim.end] == claim.text
