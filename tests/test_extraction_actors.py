@@ -8,7 +8,9 @@ def actors(text):
 
 
 def test_title_and_name_make_one_person_with_a_role():
-    found = actors("Tory leader Michael Howard said taxes would rise. Mr Howard spoke in the Commons.")
+    found = actors(
+        "Tory leader Michael Howard said taxes would rise. Mr Howard spoke in the Commons."
+    )
     howard = found["Michael Howard"]
     assert howard.kind == "person"
     assert howard.role == "Tory leader"
@@ -41,8 +43,10 @@ def test_prime_minister_alone_is_not_an_actor():
 
 
 def test_party_short_forms_use_canonical_names():
-    found = actors("Labour and the Tories clashed with the Lib Dems. "
-                   "The Conservative Party and Liberal Democrats disagreed.")
+    found = actors(
+        "Labour and the Tories clashed with the Lib Dems. "
+        "The Conservative Party and Liberal Democrats disagreed."
+    )
     assert {"Labour Party", "Conservative Party", "Liberal Democrats"} <= set(found)
     assert len([a for a in found.values() if a.name == "Conservative Party"]) == 1
 
@@ -67,15 +71,19 @@ def test_cities_are_places_not_actors():
 
 
 def test_organisation_by_suffix_and_of_tail():
-    found = actors("Researchers from Birkbeck College spoke to the Institute for Fiscal Studies "
-                   "and the House of Commons.")
+    found = actors(
+        "Researchers from Birkbeck College spoke to the Institute for Fiscal Studies "
+        "and the House of Commons."
+    )
     assert {"Birkbeck College", "Institute for Fiscal Studies", "House of Commons"} <= set(found)
     assert all(found[n].kind == "organization" for n in ("Birkbeck College", "House of Commons"))
 
 
 def test_acronym_is_an_organisation_and_joins_its_full_form():
-    found = actors("The Securities and Exchange Commission (SEC) opened a probe. The SEC said little. "
-                   "He told CNN about it.")
+    found = actors(
+        "The Securities and Exchange Commission (SEC) opened a probe. The SEC said little. "
+        "He told CNN about it."
+    )
     assert "CNN" in found and found["CNN"].kind == "organization"
     assert "SEC" not in found
 
@@ -103,14 +111,17 @@ def test_quoted_nickname_is_not_a_person():
 
 
 def test_name_particles_stay_in_the_name():
-    found = actors("European Commission President Ursula von der Leyen welcomed it. "
-                   "Von der Leyen later left.")
+    found = actors(
+        "European Commission President Ursula von der Leyen welcomed it. Von der Leyen later left."
+    )
     assert "Ursula von der Leyen" in found
     assert "European Commission" in found
 
 
 def test_administration_of_a_named_leader_is_an_organisation():
-    found = actors("President Donald Trump spoke. A member of the Trump administration told CNN more.")
+    found = actors(
+        "President Donald Trump spoke. A member of the Trump administration told CNN more."
+    )
     assert found["Trump administration"].kind == "organization"
 
 
@@ -118,4 +129,4 @@ def test_mentions_are_offsets_into_the_body():
     art = extract("Title here\n\nTony Blair said so. Mr Blair left.")
     for actor in art.actors:
         for m in actor.mentions:
-            assert art.body[m.start:m.end] == m.text
+            assert art.body[m.start : m.end] == m.text

@@ -12,9 +12,24 @@ def claims(text, kind):
     return [c for c in extract(text).claims if c.kind == kind]
 
 
-@pytest.mark.parametrize("verb", ["said", "told reporters", "warned", "claimed", "argued",
-                                  "insisted", "denied", "confirmed", "acknowledged", "revealed",
-                                  "announced", "added", "stated"])
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "said",
+        "told reporters",
+        "warned",
+        "claimed",
+        "argued",
+        "insisted",
+        "denied",
+        "confirmed",
+        "acknowledged",
+        "revealed",
+        "announced",
+        "added",
+        "stated",
+    ],
+)
 def test_reporting_verb_family_makes_an_attributed_claim(verb):
     found = claims(f"Tony Blair {verb} that the plan would work.", "attributed")
     assert [c.speaker for c in found] == ["Tony Blair"]
@@ -32,7 +47,7 @@ def test_inverted_credit_at_the_end_of_the_sentence():
 
 
 def test_appositive_does_not_steal_the_credit():
-    text = ("Prof Joni Lovenduski, who worked with Margaret Moran MP, said she was shocked.")
+    text = "Prof Joni Lovenduski, who worked with Margaret Moran MP, said she was shocked."
     assert [c.speaker for c in claims(text, "attributed")] == ["Joni Lovenduski"]
 
 
@@ -47,8 +62,9 @@ def test_generic_speaker_attributed_claim_has_no_speaker():
 
 
 def test_factual_claim_with_numbers_and_records():
-    found = claims("Title\n\nThe clause has only been invoked once in its history. It rained.",
-                   "factual")
+    found = claims(
+        "Title\n\nThe clause has only been invoked once in its history. It rained.", "factual"
+    )
     assert [c.text for c in found] == ["The clause has only been invoked once in its history."]
     assert 0 < found[0].checkworthiness <= 1
 
@@ -61,7 +77,7 @@ def test_claim_text_equals_body_slice():
     art = extract("Title\r\n\r\nTony Blair said 31 members agreed. Mr Howard denied it.")
     assert art.claims
     for c in art.claims:
-        assert art.body[c.start:c.end] == c.text
+        assert art.body[c.start : c.end] == c.text
 
 
 def test_title_is_first_line_when_a_blank_line_follows():
@@ -71,8 +87,10 @@ def test_title_is_first_line_when_a_blank_line_follows():
 
 
 def test_title_is_derived_when_there_is_no_title_line():
-    text = ("On Sunday, August 17, 2025, Ukraine and its allies participated in a virtual "
-            "meeting as President Volodymyr Zelenskyy prepared for talks. More followed.")
+    text = (
+        "On Sunday, August 17, 2025, Ukraine and its allies participated in a virtual "
+        "meeting as President Volodymyr Zelenskyy prepared for talks. More followed."
+    )
     art = extract(text)
     assert art.body == text
     assert len(art.title) <= 91 and art.title.startswith("On Sunday, August 17, 2025, Ukraine")

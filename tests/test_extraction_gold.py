@@ -91,8 +91,8 @@ def test_every_corpus_file_extracts_with_consistent_offsets():
     for path in files:
         art = extract(path.read_text(encoding="utf-8"))
         for claim in art.claims:
-            assert art.body[claim.start:claim.end] == claim.text, path
+            assert art.body[claim.start : claim.end] == claim.text, path
             assert 0.0 <= claim.checkworthiness <= 1.0
         for actor in art.actors:
             for m in actor.mentions:
-                assert art.body[m.start:m.end] == m.text, path
+                assert art.body[m.start : m.end] == m.text, path

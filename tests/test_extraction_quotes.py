@@ -9,7 +9,7 @@ def quotes(text):
 
 
 def spans(text):
-    return [text[q.start:q.end] for q in find_quotes(text)]
+    return [text[q.start : q.end] for q in find_quotes(text)]
 
 
 def test_straight_and_curly_quotes():
@@ -46,34 +46,43 @@ def test_speaker_named_before_the_quote():
 
 
 def test_speaker_between_halves():
-    text = 'Simon Hart of the Countryside Alliance spoke. "The rules are blurred," he said. ' \
-           '"Police cannot judge."'
-    assert quotes(text) == [("The rules are blurred,", "Simon Hart"),
-                            ("Police cannot judge.", "Simon Hart")]
+    text = (
+        'Simon Hart of the Countryside Alliance spoke. "The rules are blurred," he said. '
+        '"Police cannot judge."'
+    )
+    assert quotes(text) == [
+        ("The rules are blurred,", "Simon Hart"),
+        ("Police cannot judge.", "Simon Hart"),
+    ]
 
 
 def test_pronoun_respects_gender():
-    text = ('Mr Brown met Mrs Shepherd. Mr Brown said little. Mrs Shepherd was angry. '
-            '"It was a scandal," she said.')
+    text = (
+        "Mr Brown met Mrs Shepherd. Mr Brown said little. Mrs Shepherd was angry. "
+        '"It was a scandal," she said.'
+    )
     assert quotes(text) == [("It was a scandal,", "Shepherd")]
 
 
 def test_role_resolves_to_the_person_holding_it():
-    text = ('Chancellor Gordon Brown and Tony Blair met. '
-            '"Growth is strong," the chancellor said.')
+    text = 'Chancellor Gordon Brown and Tony Blair met. "Growth is strong," the chancellor said.'
     assert quotes(text) == [("Growth is strong,", "Gordon Brown")]
 
 
 def test_unattributed_quote_continues_the_quote_next_to_it():
-    text = ('Simon Hart of the Countryside Alliance spoke. "The definitions are blurred. '
-            '"You can hunt a rat, but not a mouse," he said.')
+    text = (
+        'Simon Hart of the Countryside Alliance spoke. "The definitions are blurred. '
+        '"You can hunt a rat, but not a mouse," he said.'
+    )
     found = quotes(text)
     assert [s for _, s in found] == ["Simon Hart", "Simon Hart"]
 
 
 def test_multi_paragraph_quote_keeps_its_speaker():
-    text = ('Travellers\n\nAndrew Ryder said: "We welcome the talk.\n\n'
-            '"Living on the side of the road is no fun."')
+    text = (
+        'Travellers\n\nAndrew Ryder said: "We welcome the talk.\n\n'
+        '"Living on the side of the road is no fun."'
+    )
     assert [s for _, s in quotes(text)] == ["Andrew Ryder", "Andrew Ryder"]
 
 
@@ -83,8 +92,10 @@ def test_short_quoted_speech_is_a_quote():
 
 
 def test_quoted_name_or_title_is_not_a_quote():
-    text = ('The meeting involved the "Coalition of the Willing," a coalition. '
-            'MPs answered questions for the study "Whose Secretary are You, minister".')
+    text = (
+        'The meeting involved the "Coalition of the Willing," a coalition. '
+        'MPs answered questions for the study "Whose Secretary are You, minister".'
+    )
     assert quotes(text) == []
 
 
@@ -101,4 +112,4 @@ def test_quote_claim_text_is_the_whole_sentence():
     art = extract('Title\n\nIntro line. Mr Blair said: "No more." Then he left.')
     claim = next(c for c in art.claims if c.kind == "quote")
     assert claim.text == 'Mr Blair said: "No more."'
-    assert art.body[claim.start:claim.end] == claim.text
+    assert art.body[claim.start : claim.end] == claim.text

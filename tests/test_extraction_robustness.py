@@ -11,22 +11,58 @@ from articles.extraction import extract
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_6ecc05ef853c777c.txt"
 
-_news_bits = st.sampled_from([
-    '"', "\u201c", "\u201d", "'", " said ", " Mr ", " Mrs ", "Prime Minister ", "U.S. ", "D.C.",
-    "\n", "\n\n", ". ", ", ", ":", "(", ")", "Labour", "Tories", "NATO", "the", " he said.",
-    "<p>", "</p>", "&amp;", "\x00", "\r\n", "  ", "\u2014", "2.5%", "£4bn", "On Sunday, ",
-    "August 17, 2025,", "Smith", "Tony Blair", " of the ", "ALL CAPS SHOUTING", "von der",
-])
+_news_bits = st.sampled_from(
+    [
+        '"',
+        "\u201c",
+        "\u201d",
+        "'",
+        " said ",
+        " Mr ",
+        " Mrs ",
+        "Prime Minister ",
+        "U.S. ",
+        "D.C.",
+        "\n",
+        "\n\n",
+        ". ",
+        ", ",
+        ":",
+        "(",
+        ")",
+        "Labour",
+        "Tories",
+        "NATO",
+        "the",
+        " he said.",
+        "<p>",
+        "</p>",
+        "&amp;",
+        "\x00",
+        "\r\n",
+        "  ",
+        "\u2014",
+        "2.5%",
+        "£4bn",
+        "On Sunday, ",
+        "August 17, 2025,",
+        "Smith",
+        "Tony Blair",
+        " of the ",
+        "ALL CAPS SHOUTING",
+        "von der",
+    ]
+)
 news_like = st.lists(st.one_of(_news_bits, st.text(max_size=12)), max_size=60).map("".join)
 
 
 def _check(text):
     art = extract(text)
     for claim in art.claims:
-        assert art.body[claim.start:claim.end] == claim.text
+        assert art.body[claim.start : claim.end] == claim.text
     for actor in art.actors:
         for m in actor.mentions:
-            assert art.body[m.start:m.end] == m.text
+            assert art.body[m.start : m.end] == m.text
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -42,10 +78,25 @@ def test_news_like_fragments_extract(text):
 
 
 def test_edge_cases():
-    for text in ["", " ", "\n\n\n", '"', '""', '"""', "\u201c\u201d\u201c", '"open only',
-                 "x" * 200_000, ('"a" ' * 5000), "<html><body><p>Hi</p></body></html>",
-                 "\x00\x01\x02 control", "Title\n\n", "A.\n\nB.", "Mr. Mr. Mr.",
-                 "'" * 50, ". . . . ."]:
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        '"',
+        '""',
+        '"""',
+        "\u201c\u201d\u201c",
+        '"open only',
+        "x" * 200_000,
+        ('"a" ' * 5000),
+        "<html><body><p>Hi</p></body></html>",
+        "\x00\x01\x02 control",
+        "Title\n\n",
+        "A.\n\nB.",
+        "Mr. Mr. Mr.",
+        "'" * 50,
+        ". . . . .",
+    ]:
         _check(text)
 
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    AMBIGUOUS_COUNTRIES,
     COUNTRIES,
     DEMONYMS,
     GENERIC_SPEAKERS,
@@ -34,7 +35,6 @@ from .lexicon import (
     ORG_CONNECTORS,
     ORG_KEYWORDS,
     ORG_KEYWORDS_NEED_TAIL,
-    PARTY_ADJECTIVES,
     PARTY_FORMS,
     PEERAGE,
     PLACE_FIRST_WORDS,
@@ -54,34 +54,150 @@ from .types import ExtractedActor, Mention
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w&]|['\u2019\-.](?=[^\W_]))*")
 _PREFIX_RE = re.compile(r"^(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-(?=[A-Z])")
-_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "bin",
-                   "al", "el", "le", "la", "ibn", "ben", "y", "dos", "das", "ter", "ten"}
+_NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "bin",
+    "al",
+    "el",
+    "le",
+    "la",
+    "ibn",
+    "ben",
+    "y",
+    "dos",
+    "das",
+    "ter",
+    "ten",
+}
 _ORG_DESCRIPTORS = {
-    "company", "firm", "group", "giant", "maker", "retailer", "chain", "bank", "carrier",
-    "airline", "channel", "network", "publisher", "engine", "broadcaster", "operator",
-    "provider", "manufacturer", "producer", "supermarket", "rival", "unit", "subsidiary",
-    "brand", "label", "website", "newspaper", "paper", "magazine", "agency", "insurer",
-    "lender", "conglomerate", "corporation", "outfit", "service", "firm's", "watchdog",
-    "regulator", "body", "union", "charity", "organisation", "organization", "party",
-    "studio", "distributor", "developer", "builder", "brewer", "miner", "exporter",
-    "importer", "investor", "fund", "club", "team", "band", "group's", "station",
-    "daily", "tabloid", "broadsheet", "site", "portal", "operator's", "giant's", "firms",
-    "companies", "groups", "banks", "carmaker", "drugmaker", "automaker", "chipmaker",
-    "telecoms", "utility", "consultancy", "think-tank", "thinktank", "campaign",
+    "company",
+    "firm",
+    "group",
+    "giant",
+    "maker",
+    "retailer",
+    "chain",
+    "bank",
+    "carrier",
+    "airline",
+    "channel",
+    "network",
+    "publisher",
+    "engine",
+    "broadcaster",
+    "operator",
+    "provider",
+    "manufacturer",
+    "producer",
+    "supermarket",
+    "rival",
+    "unit",
+    "subsidiary",
+    "brand",
+    "label",
+    "website",
+    "newspaper",
+    "paper",
+    "magazine",
+    "agency",
+    "insurer",
+    "lender",
+    "conglomerate",
+    "corporation",
+    "outfit",
+    "service",
+    "firm's",
+    "watchdog",
+    "regulator",
+    "body",
+    "union",
+    "charity",
+    "organisation",
+    "organization",
+    "party",
+    "studio",
+    "distributor",
+    "developer",
+    "builder",
+    "brewer",
+    "miner",
+    "exporter",
+    "importer",
+    "investor",
+    "fund",
+    "club",
+    "team",
+    "band",
+    "group's",
+    "station",
+    "daily",
+    "tabloid",
+    "broadsheet",
+    "site",
+    "portal",
+    "operator's",
+    "giant's",
+    "firms",
+    "companies",
+    "groups",
+    "banks",
+    "carmaker",
+    "drugmaker",
+    "automaker",
+    "chipmaker",
+    "telecoms",
+    "utility",
+    "consultancy",
+    "think-tank",
+    "thinktank",
+    "campaign",
 }
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b")
 _PERSON_AFTER_RE = re.compile(
     r"(?:\s+of\s+the\s+[A-Z]|,\s+(?:who\b|whose\b|of\s+the\b|one\s+of\b|\d{1,3},|aged\b|"
     r"(?:[\w'\u2019-]+\s+){0,8}?(?:mp|msp|mep|"
-    + "|".join(sorted({"secretary", "minister", "president", "chairman", "chairwoman", "leader",
-                       "director", "spokesman", "spokeswoman", "executive", "chief", "head",
-                       "governor", "professor", "founder", "editor", "economist", "analyst"}))
-    + r")\b))", re.IGNORECASE)
+    + "|".join(
+        sorted(
+            {
+                "secretary",
+                "minister",
+                "president",
+                "chairman",
+                "chairwoman",
+                "leader",
+                "director",
+                "spokesman",
+                "spokeswoman",
+                "executive",
+                "chief",
+                "head",
+                "governor",
+                "professor",
+                "founder",
+                "editor",
+                "economist",
+                "analyst",
+            }
+        )
+    )
+    + r")\b))",
+    re.IGNORECASE,
+)
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _ADMIN_RE = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?\s+administration\b")
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _LAW_AFTER_RE = re.compile(
-    r"\s*\)?\s*(?:\([^)\n]{0,80}\)\s*)?(?:Bill|Act|Order|Regulations|Directive)\b")
+    r"\s*\)?\s*(?:\([^)\n]{0,80}\)\s*)?(?:Bill|Act|Order|Regulations|Directive)\b"
+)
 _SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 
@@ -153,13 +269,16 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
         pre = _PREFIX_RE.match(word)
         if pre:
             start += pre.end()
-            word = word[pre.end():]
+            word = word[pre.end() :]
         poss = False
         if word.endswith(("'s", "\u2019s")) and len(word) > 2:
             word = word[:-2]
             poss = True
-        elif word.endswith("s") and end < len(text) and text[end] in "'\u2019" and (
-            end + 1 >= len(text) or not text[end + 1].isalpha()
+        elif (
+            word.endswith("s")
+            and end < len(text)
+            and text[end] in "'\u2019"
+            and (end + 1 >= len(text) or not text[end + 1].isalpha())
         ):
             poss = True
         while q is not None and q.end <= start:
@@ -175,10 +294,18 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
         j = start - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        initial = start in sentence_starts or j < 0 or text[j] in "\"\u201c\n:-\u2018("
+        initial = start in sentence_starts or j < 0 or text[j] in '"\u201c\n:-\u2018('
         tokens.append(
-            Tok(start, start + len(word), word, word.lower().rstrip("."), word[:1].isupper(),
-                poss, initial, quoted)
+            Tok(
+                start,
+                start + len(word),
+                word,
+                word.lower().rstrip("."),
+                word[:1].isupper(),
+                poss,
+                initial,
+                quoted,
+            )
         )
     return tokens
 
@@ -203,7 +330,7 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
         if tok.cap or (tok.text[:1].isdigit() and current and current[-1].low in ("g", "no")):
             if current:
                 prev = current[-1]
-                gap = text[prev.end + (2 if prev.poss else 0):tok.start]
+                gap = text[prev.end + (2 if prev.poss else 0) : tok.start]
                 if prev.poss or not gap.isspace() or "\n" in gap or len(gap) > 2:
                     runs.append(current)
                     current = []
@@ -214,18 +341,23 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
             current
             and (tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES)
             and not current[-1].poss
-            and text[current[-1].end:tok.start] == " "
+            and text[current[-1].end : tok.start] == " "
         ):
             # Keep connectors only when a capitalised word follows.
             j = i
             chain = []
-            while j < n and not tokens[j].cap and (
-                tokens[j].low in ORG_CONNECTORS or tokens[j].low in _NAME_PARTICLES
-            ) and len(chain) < 3:
+            while (
+                j < n
+                and not tokens[j].cap
+                and (tokens[j].low in ORG_CONNECTORS or tokens[j].low in _NAME_PARTICLES)
+                and len(chain) < 3
+            ):
                 chain.append(tokens[j])
                 j += 1
-            if j < n and tokens[j].cap and text[chain[-1].end:tokens[j].start] == " ":
-                ok = all(text[a.end:b.start] == " " for a, b in zip(chain, chain[1:], strict=False))
+            if j < n and tokens[j].cap and text[chain[-1].end : tokens[j].start] == " ":
+                ok = all(
+                    text[a.end : b.start] == " " for a, b in zip(chain, chain[1:], strict=False)
+                )
                 if ok:
                     current.extend(chain)
                     i = j
@@ -240,7 +372,14 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
             while j < n and tokens[j].low in _NAME_PARTICLES and not tokens[j].cap:
                 chain.append(tokens[j])
                 j += 1
-            if chain and j < n and tokens[j].cap and len(chain) <= 3 and i > 0 and not tokens[i - 1].cap:
+            if (
+                chain
+                and j < n
+                and tokens[j].cap
+                and len(chain) <= 3
+                and i > 0
+                and not tokens[i - 1].cap
+            ):
                 current.extend(chain)
                 i = j
                 continue
@@ -273,7 +412,7 @@ def _lexicon_match(run: list[Tok], i: int) -> tuple[int, str, str]:
         j = i + size
         if j > len(run):
             continue
-        if any(t.poss for t in run[i:j - 1]):
+        if any(t.poss for t in run[i : j - 1]):
             continue
         phrase = " ".join(t.text for t in run[i:j]).lower()
         if size == 1:
@@ -313,11 +452,18 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
     else:
         return i
     # Several keywords in a row ("Bank Holding Company").
-    while j + 1 < len(run) and run[j + 1].low in ORG_KEYWORDS and run[j + 1].cap and not run[j].poss:
+    while (
+        j + 1 < len(run) and run[j + 1].low in ORG_KEYWORDS and run[j + 1].cap and not run[j].poss
+    ):
         j += 1
     end = j + 1
     # An "of ..." tail: "House of Commons", "Office for the Deputy Prime Minister".
-    while end < len(run) and not run[end - 1].poss and run[end].low in ORG_CONNECTORS and run[end].low != "and":
+    while (
+        end < len(run)
+        and not run[end - 1].poss
+        and run[end].low in ORG_CONNECTORS
+        and run[end].low != "and"
+    ):
         k = end
         while k < len(run) and run[k].low in ORG_CONNECTORS and run[k].low != "and":
             k += 1
@@ -348,15 +494,17 @@ def _is_acronym(tok: Tok) -> bool:
 
 
 def _span_text(text: str, toks: list[Tok]) -> str:
-    return text[toks[0].start:toks[-1].end]
+    return text[toks[0].start : toks[-1].end]
 
 
 def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
     i = 0
     n = len(run)
     # Sentence-initial common words are never names ("But Tony Banks").
-    while i < n and (run[i].low in STOPWORDS or run[i].low in ORG_CONNECTORS) and (
-        run[i].initial or run[i].low in ORG_CONNECTORS or run[i].low in ("the", "a", "an")
+    while (
+        i < n
+        and (run[i].low in STOPWORDS or run[i].low in ORG_CONNECTORS)
+        and (run[i].initial or run[i].low in ORG_CONNECTORS or run[i].low in ("the", "a", "an"))
     ):
         if _lexicon_match(run, i)[1] in ("organization", "country"):
             break
@@ -385,15 +533,28 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             if not _LAW_AFTER_RE.match(text, toks[-1].end):
                 low = phrase.lower()
                 canon = PARTY_FORMS.get(low) or KNOWN_ORGS.get(low) or phrase
-                out.append(Candidate("organization", toks[0].start, toks[-1].end,
-                                     _span_text(text, toks), [t.text for t in toks],
-                                     quoted=toks[0].quoted, canonical=canon))
+                out.append(
+                    Candidate(
+                        "organization",
+                        toks[0].start,
+                        toks[-1].end,
+                        _span_text(text, toks),
+                        [t.text for t in toks],
+                        quoted=toks[0].quoted,
+                        canonical=canon,
+                    )
+                )
             role, honorific = [], ""
             i = end
             continue
         # Honorific before a name.
-        if tok.low.rstrip(".") in HONORIFICS and i + 1 < n and (run[i + 1].cap or run[i + 1].low in _NAME_PARTICLES) \
-                and not tok.poss and run[i + 1].low not in TITLE_HEADS:
+        if (
+            tok.low.rstrip(".") in HONORIFICS
+            and i + 1 < n
+            and (run[i + 1].cap or run[i + 1].low in _NAME_PARTICLES)
+            and not tok.poss
+            and run[i + 1].low not in TITLE_HEADS
+        ):
             honorific = tok.low.rstrip(".")
             i += 1
             continue
@@ -407,23 +568,46 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
         lend, kind, canon = _lexicon_match(run, i)
         if lend > i:
             toks = run[i:lend]
-            ambiguous = kind == "organization" and toks[0].low in PARTY_ADJECTIVES and toks[0].initial \
-                and lend < n and False
-            if kind in ("organization", "country") and not ambiguous:
-                if not (kind == "country" and lend < n and run[lend].cap and not run[lend].poss
-                        and run[lend].low not in TITLE_HEADS and run[lend].low not in HONORIFICS
-                        and _lexicon_match(run, lend)[1] == "" and len(toks) == 1
-                        and toks[0].low in ("jordan", "georgia", "chad", "israel", "kenya")):
-                    out.append(Candidate(kind, toks[0].start, toks[-1].end, _span_text(text, toks),
-                                         [t.text for t in toks], quoted=toks[0].quoted,
-                                         canonical=canon))
+            # "Jordan Henderson": a country name that is someone's first name.
+            as_first_name = (
+                kind == "country"
+                and len(toks) == 1
+                and toks[0].low in AMBIGUOUS_COUNTRIES
+                and lend < n
+                and run[lend].cap
+                and not run[lend].poss
+                and run[lend].low not in TITLE_HEADS
+                and run[lend].low not in HONORIFICS
+                and _lexicon_match(run, lend)[1] == ""
+            )
+            if kind in ("organization", "country") and not as_first_name:
+                out.append(
+                    Candidate(
+                        kind,
+                        toks[0].start,
+                        toks[-1].end,
+                        _span_text(text, toks),
+                        [t.text for t in toks],
+                        quoted=toks[0].quoted,
+                        canonical=canon,
+                    )
+                )
             i = lend
             role, honorific = ([], "") if kind != "demonym" else (role, honorific)
             continue
         if _is_acronym(tok):
             canon = KNOWN_ORGS.get(tok.low) or tok.text
-            out.append(Candidate("organization", tok.start, tok.end, tok.text, [tok.text],
-                                 quoted=tok.quoted, canonical=canon))
+            out.append(
+                Candidate(
+                    "organization",
+                    tok.start,
+                    tok.end,
+                    tok.text,
+                    [tok.text],
+                    quoted=tok.quoted,
+                    canonical=canon,
+                )
+            )
             i += 1
             role, honorific = [], ""
             continue
@@ -435,8 +619,9 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
                 break
             if t.low in POST_NOMINALS and t.text.isupper():
                 break
-            if t.low in _PLAIN_CONNECTORS or (t.low in ORG_CONNECTORS and not t.cap
-                                               and t.low not in _NAME_PARTICLES):
+            if t.low in _PLAIN_CONNECTORS or (
+                t.low in ORG_CONNECTORS and not t.cap and t.low not in _NAME_PARTICLES
+            ):
                 break
             if j > i and _lexicon_match(run, j)[1] in ("organization", "country"):
                 break
@@ -453,8 +638,14 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
         if not chunk:
             i = max(j, i + 1)
             continue
-        if j < n and run[j].low in TITLE_HEADS and run[j].cap and not chunk[-1].poss \
-                and not honorific and run[j].low not in POST_NOMINALS:
+        if (
+            j < n
+            and run[j].low in TITLE_HEADS
+            and run[j].cap
+            and not chunk[-1].poss
+            and not honorific
+            and run[j].low not in POST_NOMINALS
+        ):
             # "Holyrood Leader X": the chunk qualifies a title.
             role = chunk + [run[j]]
             i = j + 1
@@ -464,10 +655,18 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             i = j
             continue
         role_text = " ".join(t.text for t in role)
-        cand = Candidate("name", chunk[0].start, chunk[-1].end, _span_text(text, chunk),
-                         [t.text for t in chunk], honorific=honorific, role=role_text,
-                         strong=bool(honorific or role), initial=chunk[0].initial,
-                         quoted=chunk[0].quoted)
+        cand = Candidate(
+            "name",
+            chunk[0].start,
+            chunk[-1].end,
+            _span_text(text, chunk),
+            [t.text for t in chunk],
+            honorific=honorific,
+            role=role_text,
+            strong=bool(honorific or role),
+            initial=chunk[0].initial,
+            quoted=chunk[0].quoted,
+        )
         out.append(cand)
         role, honorific = [], ""
         i = j
@@ -478,19 +677,26 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
 
 def _role_before(text: str, start: int, comma: bool = False) -> str:
     """A lower-case job title just before ``start`` ("housing minister ")."""
-    window = text[max(0, start - 60):start]
+    window = text[max(0, start - 60) : start]
     if not window.endswith(" "):
         return ""
     words = window.split(" ")[:-1]
     if not words:
         return ""
     last = words[-1].lower().rstrip(",")
-    if (words[-1].endswith(",") and not comma) or (last not in ROLE_NOUNS and last[:-1] not in ROLE_NOUNS):
+    if (words[-1].endswith(",") and not comma) or (
+        last not in ROLE_NOUNS and last[:-1] not in ROLE_NOUNS
+    ):
         return ""
     parts = [words[-1]]
     for w in reversed(words[:-1][-3:]):
-        if not w or w[-1] in ",.;:\"'" or w.lower() in STOPWORDS or w.lower() in ("and", "of") \
-                or w.lower() in REPORTING_WORDS:
+        if (
+            not w
+            or w[-1] in ",.;:\"'"
+            or w.lower() in STOPWORDS
+            or w.lower() in ("and", "of")
+            or w.lower() in REPORTING_WORDS
+        ):
             break
         parts.insert(0, w)
     return " ".join(parts)
@@ -507,8 +713,11 @@ def _appositive_kind(text: str, end: int) -> str:
         return "organization"
     if head in ROLE_NOUNS:
         return "person"
-    clause = text[m.start():m.start() + 80].split(",")[1] if "," in text[m.start() + 1:m.start() + 80] \
-        else text[m.start():m.start() + 80]
+    clause = (
+        text[m.start() : m.start() + 80].split(",")[1]
+        if "," in text[m.start() + 1 : m.start() + 80]
+        else text[m.start() : m.start() + 80]
+    )
     for w in clause.split():
         if w.lower() in ROLE_NOUNS:
             return "person"
@@ -517,15 +726,19 @@ def _appositive_kind(text: str, end: int) -> str:
     return ""
 
 
-_NEXT_WORDS_RE = re.compile(r"(?:['\u2019]s)?\s+(?:(?:has|had|have|also|then|later|previously|"
-                            r"yesterday|today|has also)\s+)?([a-z]+)")
+_NEXT_WORDS_RE = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:has|had|have|also|then|later|previously|"
+    r"yesterday|today|has also)\s+)?([a-z]+)"
+)
 
 
-_COMMA_CLAUSE_RE = re.compile(r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)|,\s+([a-z]+)")
+_COMMA_CLAUSE_RE = re.compile(
+    r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)|,\s+([a-z]+)"
+)
 
 
 def _followed_by_reporting(text: str, end: int) -> bool:
-    """"X said", "X has also told", "X, the party's leader, said": a reporting verb follows."""
+    """ "X said", "X has also told", "X, the party's leader, said": a reporting verb follows."""
     m = _NEXT_WORDS_RE.match(text, end)
     if m and m.group(1) in REPORTING_WORDS:
         return True
@@ -555,7 +768,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 k += 1
             after_org.add(k)
     # Words used alone as a name elsewhere ("Mr Howard", "Howard said").
-    single_words = {c.tokens[0].lower() for c in candidates if c.kind == "name" and len(c.tokens) == 1}
+    single_words = {
+        c.tokens[0].lower() for c in candidates if c.kind == "name" and len(c.tokens) == 1
+    }
     # Classify name chunks.
     people: list[Candidate] = []
     singles: list[Candidate] = []
@@ -578,7 +793,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         reporting = _followed_by_reporting(text, cand.end)
         lows = [t.lower() for t in cand.tokens]
         if len(cand.tokens) >= 2:
-            if len(cand.tokens) > 4 or (cand.quoted and not cand.strong and cand.start in quote_starts):
+            if len(cand.tokens) > 4 or (
+                cand.quoted and not cand.strong and cand.start in quote_starts
+            ):
                 continue  # a quoted name or nickname ("Blair Babes")
             placey = lows[0] in PLACE_FIRST_WORDS or lows[-1] in NOT_PERSON_LAST_WORDS
             common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in lower_words
@@ -587,27 +804,29 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             if cand.strong or appos == "person":
                 people.append(cand)
             elif appos == "organization" or (
-                text[max(0, cand.start - 4):cand.start].lower() == "the "
+                text[max(0, cand.start - 4) : cand.start].lower() == "the "
                 and _THING_VERB_RE.match(text, cand.end)
             ):
                 cand.kind = "organization"
                 cand.canonical = cand.text
                 orgs.append(cand)
-            elif placey or common:
+            elif placey or common or any(w.isupper() and len(w) > 1 for w in cand.tokens):
                 continue
-            elif any(w.isupper() and len(w) > 1 for w in cand.tokens):
-                continue
-            elif lows[-1] in single_words or _role_before(text, cand.start, comma=True):
-                people.append(cand)
-            elif (reporting or cand.start in after_org) and lows[-1] not in lower_words:
+            elif (
+                lows[-1] in single_words
+                or _role_before(text, cand.start, comma=True)
+                or (reporting or cand.start in after_org)
+                and lows[-1] not in lower_words
+            ):
                 people.append(cand)
             continue
         # One word.
         word = cand.tokens[0]
         low = lows[0]
-        if low in GENERIC_SPEAKERS or low in STOPWORDS or low in NOT_NAME_WORDS:
-            if not cand.strong:
-                continue
+        if (
+            low in GENERIC_SPEAKERS or low in STOPWORDS or low in NOT_NAME_WORDS
+        ) and not cand.strong:
+            continue
         if cand.strong:
             singles.append(cand)
             continue
@@ -620,14 +839,16 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         elif reporting:
             cand.canonical = "reporting"
         else:
-            before = text[max(0, cand.start - 30):cand.start].split()
+            before = text[max(0, cand.start - 30) : cand.start].split()
             if before and before[-1].lower().split("-")[-1] in _ORG_DESCRIPTORS:
                 cand.canonical = "organization"
 
     index = ActorIndex()
     by_key: dict[tuple[str, str], ActorInfo] = {}
 
-    def add(kind: str, name: str, cand: Candidate, gender: str = "", surname: str = "") -> ActorInfo:
+    def add(
+        kind: str, name: str, cand: Candidate, gender: str = "", surname: str = ""
+    ) -> ActorInfo:
         key = (kind, name.lower())
         info = by_key.get(key)
         if info is None:
@@ -687,7 +908,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             name = cand.tokens[0]
             if cand.honorific in PEERAGE:
                 name = f"{cand.honorific.capitalize()} {name}"
-            info = add("person", name, cand, HONORIFICS.get(cand.honorific, ""), surname=cand.tokens[0])
+            info = add(
+                "person", name, cand, HONORIFICS.get(cand.honorific, ""), surname=cand.tokens[0]
+            )
             surname_map.setdefault(low, []).append(info)
             continue
         if cand.strong:
@@ -702,8 +925,14 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if low in PLACES or low in SUBDIVISIONS or low in COUNTRIES or low in lower_words:
             continue
         if cand.canonical in ("organization", "reporting"):
-            org = Candidate("organization", cand.start, cand.end, cand.text, cand.tokens,
-                            canonical=cand.tokens[0])
+            org = Candidate(
+                "organization",
+                cand.start,
+                cand.end,
+                cand.text,
+                cand.tokens,
+                canonical=cand.tokens[0],
+            )
             orgs.append(org)
         elif cand.canonical == "person":
             info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
@@ -713,8 +942,16 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     for m in _ADMIN_RE.finditer(text):
         word = m.group(1)
         if word.lower() in surname_map:
-            orgs.append(Candidate("organization", m.start(), m.end(), m.group(), [word],
-                                  canonical=f"{word} administration"))
+            orgs.append(
+                Candidate(
+                    "organization",
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    [word],
+                    canonical=f"{word} administration",
+                )
+            )
 
     # Organisations: acronyms join their full form.
     acronym_of: dict[str, str] = {}

@@ -30,8 +30,9 @@ _BOUNDARY_RE = re.compile(
     r"which|who|whom|where|if|although|though|since|so|yet|whether)\b",
     re.IGNORECASE,
 )
-_PRONOUN_RE = re.compile(r"^\W*(?:(?:but|and|so|yet|however|then|now)\W+)?(he|she|they|it|we|i)\b",
-                         re.IGNORECASE)
+_PRONOUN_RE = re.compile(
+    r"^\W*(?:(?:but|and|so|yet|however|then|now)\W+)?(he|she|they|it|we|i)\b", re.IGNORECASE
+)
 _PRONOUN_END_RE = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
 _ROLE_NP_RE = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*$", re.IGNORECASE)
 _AUX_TAIL_RE = re.compile(
@@ -43,24 +44,113 @@ _AUX_TAIL_RE = re.compile(
     r"may|might|could|should|can|to|is\s+expected|was\s+expected))+\s*$",
     re.IGNORECASE,
 )
-_DOC_NOUNS = {"study", "report", "survey", "research", "poll", "figures", "data", "analysis",
-              "book", "minutes", "statement", "letter", "document", "paper", "review",
-              "inquiry", "findings", "evidence", "memo", "documents", "papers", "research"}
-_NAME_CUES_BEFORE = {"so-called", "dubbed", "entitled", "titled", "named", "nicknamed",
-                     "headlined", "study", "report", "book", "film", "show", "programme",
-                     "album", "song", "campaign", "slogan", "motto", "brand", "label",
-                     "series", "novel", "play", "documentary", "operation", "codenamed",
-                     "code-named", "magazine", "newspaper", "paper", "website", "blog",
-                     "initiative", "scheme", "strategy", "plan", "document", "white"}
-_NAME_CUES_AFTER = {"catchphrase", "slogan", "campaign", "report", "study", "programme",
-                    "brand", "label", "logo", "scheme", "initiative", "strategy", "series",
-                    "website", "album", "song", "film", "tag", "motto", "nickname", "label"}
-_PERSON_ROLE_HEADS = {"minister", "secretary", "leader", "president", "chancellor", "chairman",
-                      "spokesman", "spokeswoman", "premier", "mayor", "governor", "chief",
-                      "executive", "general", "director", "commissioner"}
+_DOC_NOUNS = {
+    "study",
+    "report",
+    "survey",
+    "research",
+    "poll",
+    "figures",
+    "data",
+    "analysis",
+    "book",
+    "minutes",
+    "statement",
+    "letter",
+    "document",
+    "paper",
+    "review",
+    "inquiry",
+    "findings",
+    "evidence",
+    "memo",
+    "documents",
+    "papers",
+}
+_NAME_CUES_BEFORE = {
+    "so-called",
+    "dubbed",
+    "entitled",
+    "titled",
+    "named",
+    "nicknamed",
+    "headlined",
+    "study",
+    "report",
+    "book",
+    "film",
+    "show",
+    "programme",
+    "album",
+    "song",
+    "campaign",
+    "slogan",
+    "motto",
+    "brand",
+    "label",
+    "series",
+    "novel",
+    "play",
+    "documentary",
+    "operation",
+    "codenamed",
+    "code-named",
+    "magazine",
+    "newspaper",
+    "paper",
+    "website",
+    "blog",
+    "initiative",
+    "scheme",
+    "strategy",
+    "plan",
+    "document",
+    "white",
+}
+_NAME_CUES_AFTER = {
+    "catchphrase",
+    "slogan",
+    "campaign",
+    "report",
+    "study",
+    "programme",
+    "brand",
+    "label",
+    "logo",
+    "scheme",
+    "initiative",
+    "strategy",
+    "series",
+    "website",
+    "album",
+    "song",
+    "film",
+    "tag",
+    "motto",
+    "nickname",
+}
+_PERSON_ROLE_HEADS = {
+    "minister",
+    "secretary",
+    "leader",
+    "president",
+    "chancellor",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "premier",
+    "mayor",
+    "governor",
+    "chief",
+    "executive",
+    "general",
+    "director",
+    "commissioner",
+}
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|of)\s+$|['\u2019]s?\s+$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _FACT_FEATURES = [
@@ -68,17 +158,41 @@ _FACT_FEATURES = [
     (re.compile(r"%|\bper\s?cent\b|\bpercentage\b", re.I), 0.2),
     (re.compile(r"[£$€¥]|\b(?:bn|billion|million|trillion|m)\b", re.I), 0.2),
     (re.compile(r"\b(?:1[89]\d\d|20\d\d)\b"), 0.15),
-    (re.compile(r"\b(?:first|never|consistently|record|records|history|historic|historical|"
-                r"biggest|largest|highest|lowest|smallest|worst|best|fastest|slowest|longest|"
-                r"doubled|tripled|halved|unanimously|all-time|unprecedented|invoked)\b", re.I), 0.35),
-    (re.compile(r"\b(?:only|ever|since|most|least|once|twice|double|always|majority|"
-                r"minority)\b", re.I), 0.2),
-    (re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|"
-                r"dozens|half|third|quarter)\b", re.I), 0.2),
-    (re.compile(r"\b(?:rose|fell|increased|decreased|rise|fall|jumped|slumped|grew|"
-                r"cut|raised|lost|won|killed|died|elected|illegal|banned|invoked|"
-                r"agreed|signed|passed|approved|rejected|launched|closed|opened)\b", re.I), 0.1),
+    (
+        re.compile(
+            r"\b(?:first|never|consistently|record|records|history|historic|historical|"
+            r"biggest|largest|highest|lowest|smallest|worst|best|fastest|slowest|longest|"
+            r"doubled|tripled|halved|unanimously|all-time|unprecedented|invoked)\b",
+            re.I,
+        ),
+        0.35,
+    ),
+    (
+        re.compile(
+            r"\b(?:only|ever|since|most|least|once|twice|double|always|majority|"
+            r"minority)\b",
+            re.I,
+        ),
+        0.2,
+    ),
+    (
+        re.compile(
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|"
+            r"dozens|half|third|quarter)\b",
+            re.I,
+        ),
+        0.2,
+    ),
+    (
+        re.compile(
+            r"\b(?:rose|fell|increased|decreased|rise|fall|jumped|slumped|grew|"
+            r"cut|raised|lost|won|killed|died|elected|illegal|banned|invoked|"
+            r"agreed|signed|passed|approved|rejected|launched|closed|opened)\b",
+            re.I,
+        ),
+        0.1,
+    ),
 ]
 FACT_THRESHOLD = 0.45
 
@@ -158,7 +272,11 @@ class _Resolver:
         best = None
         for info in self.ctx.index.actors:
             role = info.actor.role.lower()
-            if info.actor.kind == "person" and role and (role.endswith(phrase) or phrase.endswith(role)):
+            if (
+                info.actor.kind == "person"
+                and role
+                and (role.endswith(phrase) or phrase.endswith(role))
+            ):
                 best = info
                 break
         if best is None and head in _PERSON_ROLE_HEADS and anaphoric:
@@ -180,8 +298,9 @@ class _Resolver:
                     best, latest = info, start
         return best
 
-    def subject(self, start: int, end: int, sent: int,
-                fallback: bool = True) -> tuple[bool, ActorInfo | None]:
+    def subject(
+        self, start: int, end: int, sent: int, fallback: bool = True
+    ) -> tuple[bool, ActorInfo | None]:
         """Who the clause ``masked[start:end]`` (ending just before a verb) credits.
 
         Returns (found_a_subject_phrase, actor_or_None).
@@ -228,10 +347,15 @@ class _Resolver:
                 return True, ap_people[0][2]
         if np_mentions:
             # "the Liberal Democrat leader": an organisation qualifying a role.
-            after = ctx.masked[np_mentions[-1][1]:core_end].split()
-            if after and len(after) <= 3 and after[-1].lower() in _PERSON_ROLE_HEADS | {"mp", "msp"}:
-                info = self.role(ctx.masked[np_mentions[-1][0]:core_end], np_start, sent,
-                                 anaphoric=False)
+            after = ctx.masked[np_mentions[-1][1] : core_end].split()
+            if (
+                after
+                and len(after) <= 3
+                and after[-1].lower() in _PERSON_ROLE_HEADS | {"mp", "msp"}
+            ):
+                info = self.role(
+                    ctx.masked[np_mentions[-1][0] : core_end], np_start, sent, anaphoric=False
+                )
                 if info is not None and info.actor.kind == "person":
                     return True, info
         if np_mentions:
@@ -321,19 +445,19 @@ def _tail_clause(ctx: _Context, start: int, end: int) -> int:
     verbs = _verbs(ctx, comma, end)
     if not verbs:
         return -1
-    head = ctx.masked[comma + 1:verbs[0][0]]
-    rest = ctx.masked[verbs[0][1]:end]
+    head = ctx.masked[comma + 1 : verbs[0][0]]
+    rest = ctx.masked[verbs[0][1] : end]
     if len(head.split()) > 6 or len(rest.split()) > 8:
         return -1
     return comma + 1
 
 
 def _is_name_quote(text: str, q: QuoteSpan) -> bool:
-    inner = text[q.start:q.end]
+    inner = text[q.start : q.end]
     words = _WORD_RE.findall(inner)
-    before = text[max(0, q.start - 40):q.start - 1].split()
+    before = text[max(0, q.start - 40) : q.start - 1].split()
     prev = before[-1].lower().strip(",") if before else ""
-    after = text[q.end + 1:q.end + 30].split()
+    after = text[q.end + 1 : q.end + 30].split()
     nxt = after[0].lower().strip(",.") if after else ""
     if prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER:
         return True
@@ -341,8 +465,12 @@ def _is_name_quote(text: str, q: QuoteSpan) -> bool:
         return False
     if len(words) > 8 or not words[0][0].isupper():
         return False
-    content = [w for w in words if w.lower() not in ("of", "the", "and", "for", "a", "an", "in",
-                                                       "on", "to", "at", "are", "is")]
+    content = [
+        w
+        for w in words
+        if w.lower()
+        not in ("of", "the", "and", "for", "a", "an", "in", "on", "to", "at", "are", "is")
+    ]
     if not content:
         return False
     caps = sum(1 for w in content if w[0].isupper())
@@ -355,11 +483,24 @@ def _paragraph_ids(text: str) -> list[int]:
     return [m.start() for m in re.finditer(r"\n", text)]
 
 
-def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteSpan],
-                 masked: str, index: ActorIndex) -> list[ExtractedClaim]:
+def build_claims(
+    text: str,
+    sentences: list[tuple[int, int]],
+    quotes: list[QuoteSpan],
+    masked: str,
+    index: ActorIndex,
+) -> list[ExtractedClaim]:
     verbs = find_reporting(masked)
-    ctx = _Context(text, masked, sentences, index, _outer_mentions(index, quotes),
-                   [None] * len(sentences), verbs, [v[0] for v in verbs])
+    ctx = _Context(
+        text,
+        masked,
+        sentences,
+        index,
+        _outer_mentions(index, quotes),
+        [None] * len(sentences),
+        verbs,
+        [v[0] for v in verbs],
+    )
     res = _Resolver(ctx)
     claims: list[ExtractedClaim] = []
     # Quotes by sentence.
@@ -385,11 +526,13 @@ def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[Quote
                 continue
             pre_verb, pre_info = _credit(res, prev_end, q.start - 1, si)
             post_verb, post_info = _credit(res, q.end + 1, nxt_start, si)
-            shouting = sum(1 for w in _WORD_RE.findall(text[q.start:q.end]) if w.isupper()) >= 2
-            n_words = len(_WORD_RE.findall(text[q.start:q.end]))
-            leading = not masked[prev_end:q.start - 1].strip()
+            shouting = sum(1 for w in _WORD_RE.findall(text[q.start : q.end]) if w.isupper()) >= 2
+            n_words = len(_WORD_RE.findall(text[q.start : q.end]))
+            leading = not masked[prev_end : q.start - 1].strip()
             if leading:
-                info, credited = (post_info, post_verb) if (post_verb or post_info) else (None, False)
+                info, credited = (
+                    (post_info, post_verb) if (post_verb or post_info) else (None, False)
+                )
             else:
                 if pre_info is not None:
                     info, credited = pre_info, True
@@ -397,7 +540,7 @@ def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[Quote
                     info, credited = post_info, True
                 else:
                     info, credited = None, pre_verb or post_verb
-            inner = text[q.start:q.end]
+            inner = text[q.start : q.end]
             sentence_like = n_words >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
             if not credited and not shouting and n_words < 6 and q.closed and not sentence_like:
                 # A short quoted phrase nobody is said to have spoken: a scare quote.
@@ -433,16 +576,24 @@ def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[Quote
                 ctx.subjects[si] = info
                 last_speaker[si] = info
             if verb:
-                sent_claims[si].append(ExtractedClaim(
-                    kind="attributed", text=text[s:e], start=s, end=e,
-                    speaker=info.actor.name if info else None,
-                    checkworthiness=_score(text[s:e], 0.5)))
+                sent_claims[si].append(
+                    ExtractedClaim(
+                        kind="attributed",
+                        text=text[s:e],
+                        start=s,
+                        end=e,
+                        speaker=info.actor.name if info else None,
+                        checkworthiness=_score(text[s:e], 0.5),
+                    )
+                )
             else:
                 score = _score(text[s:e], 0.0)
                 if score >= FACT_THRESHOLD:
-                    sent_claims[si].append(ExtractedClaim(
-                        kind="factual", text=text[s:e], start=s, end=e,
-                        checkworthiness=score))
+                    sent_claims[si].append(
+                        ExtractedClaim(
+                            kind="factual", text=text[s:e], start=s, end=e, checkworthiness=score
+                        )
+                    )
 
     # Pass 2: quotes with no credit of their own continue a neighbour.
     for i in range(len(quote_info) - 1, -1, -1):
@@ -451,7 +602,7 @@ def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[Quote
             continue
         if i + 1 < len(quote_info):
             nxt = quote_info[i + 1]
-            gap = text[entry["q"].end:nxt["q"].start]
+            gap = text[entry["q"].end : nxt["q"].start]
             if not _WORD_RE.search(gap) and nxt["info"] is not None:
                 entry["info"] = nxt["info"]
                 entry["chained"] = True
@@ -467,7 +618,7 @@ def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[Quote
             if last_speaker[k] is not None:
                 entry["info"] = last_speaker[k]
                 break
-            if "\n" in text[sentences[k][1]:sentences[k + 1][0]] and k < si - 1:
+            if "\n" in text[sentences[k][1] : sentences[k + 1][0]] and k < si - 1:
                 break
         if entry["info"] is not None and last_speaker[si] is None:
             last_speaker[si] = entry["info"]
@@ -476,10 +627,17 @@ def build_claims(text: str, sentences: list[tuple[int, int]], quotes: list[Quote
         q = entry["q"]
         s, e = sentences[entry["sent"]]
         info = entry["info"]
-        sent_claims[entry["sent"]].append(ExtractedClaim(
-            kind="quote", text=text[s:e], start=s, end=e, quote=text[q.start:q.end],
-            speaker=info.actor.name if info else None,
-            checkworthiness=_score(text[q.start:q.end], 0.45)))
+        sent_claims[entry["sent"]].append(
+            ExtractedClaim(
+                kind="quote",
+                text=text[s:e],
+                start=s,
+                end=e,
+                quote=text[q.start : q.end],
+                speaker=info.actor.name if info else None,
+                checkworthiness=_score(text[q.start : q.end], 0.45),
+            )
+        )
     for group in sent_claims:
         group.sort(key=lambda c: (c.kind != "quote", c.start))
         claims.extend(group)

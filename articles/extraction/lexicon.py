@@ -12,6 +12,12 @@ import re
 
 import pycountry
 
+
+def _words(text: str) -> frozenset[str]:
+    """A set of the whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
 # --- people -----------------------------------------------------------------
 
 #: Honorifics written before a name; value is the gender they imply.
@@ -61,7 +67,7 @@ ROLE_NOUNS = {
     "lawyer", "solicitor", "judge", "editor", "governor", "mayor", "envoy", "ambassador",
     "boss", "founder", "co-founder", "head", "manager", "officer", "candidate", "colleague",
     "author", "writer", "singer", "dancer", "actor", "actress", "star", "player", "coach",
-    "manager", "campaigner", "activist", "expert", "researcher", "adviser", "advisor",
+    "campaigner", "activist", "expert", "researcher", "adviser", "advisor",
     "aide", "commissioner", "deputy", "co-chairman", "owner", "investor", "banker", "trader",
     "strategist", "official", "master", "presenter", "broadcaster", "reporter",
     "correspondent", "historian", "scientist", "doctor", "surgeon", "teacher", "pupil",
@@ -70,10 +76,10 @@ ROLE_NOUNS = {
     "prosecutor", "partner", "consultant", "commentator", "columnist", "critic",
     "mp's", "vice-chairman", "vice-president", "co-chair", "general", "secretary-general",
     "director-general", "president-elect", "premier", "senator", "congressman",
-    "representative", "boss", "captain", "striker", "midfielder", "defender", "goalkeeper",
+    "representative", "captain", "striker", "midfielder", "defender", "goalkeeper",
     "winger", "veteran", "rival", "challenger", "incumbent", "nominee", "musician",
     "rapper", "comedian", "novelist", "poet", "artist", "designer", "chef", "model",
-    "lecturer", "fellow", "economist", "expert", "campaigner", "ceo", "cfo", "md",
+    "lecturer", "fellow", "ceo", "cfo", "md",
 }
 
 #: Nouns for a speaker that the text does not name ("critics said").
@@ -90,7 +96,7 @@ GENERIC_SPEAKERS = {
 # --- reporting --------------------------------------------------------------
 
 #: Reporting verbs (whole words), and phrases of several words.
-REPORTING_WORDS = frozenset(
+REPORTING_WORDS = _words(
     """
     say says said saying tell tells told telling claim claims claimed claiming warn warns
     warned warning argue argues argued arguing insists insisted insisting deny denies
@@ -123,7 +129,7 @@ REPORTING_WORDS = frozenset(
     speculated mentioned mentions recounted testified briefed informed assured reassured
     pleaded appealed threatened threatens add adds insist announce acknowledge urge accuse
     write boast boasts
-    """.split()
+    """
 )
 REPORTING_PHRASES = (
     "point out",
@@ -141,11 +147,13 @@ REPORTING_PHRASES = (
     "makes it clear",
     "according to",
 )
-_REPORTING_STEMS = "|".join(sorted(REPORTING_PHRASES, key=len, reverse=True) + sorted(REPORTING_WORDS))
-REPORTING_ALT = _REPORTING_STEMS
-REPORTING_RE = re.compile(r"\b(?:" + _REPORTING_STEMS + r")\b", re.IGNORECASE)
+_REPORTING_ALT = "|".join(
+    sorted(REPORTING_PHRASES, key=len, reverse=True) + sorted(REPORTING_WORDS)
+)
+#: Any reporting verb or phrase, whole words only (slow: prefer ``find_reporting``).
+REPORTING_RE = re.compile(r"\b(?:" + _REPORTING_ALT + r")\b", re.IGNORECASE)
 #: The verbs that introduce a quote or speech most often, for short speaker clauses.
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = _words(
     "say says said saying tell tells told ask asks asked add adds added reply replied replies "
     "declare declared declares insist insisted insists warn warned warns claim claimed claims "
     "argue argued argues explain explained explains joke joked admit admitted concede conceded "
@@ -153,26 +161,34 @@ SPEECH_VERBS = frozenset(
     "stress stressed note noted suggest suggested recall recalled remember remembered "
     "urge urged announce announced confirm confirmed quip quipped retort retorted "
     "respond responded counter countered shout shouted cry cried jeer jeered "
-    "describe described call called refer referred".split()
+    "describe described call called refer referred"
 )
 #: Verbs too weak to make a sentence reported speech unless a speaker is named.
-WEAK_VERBS = frozenset(
+WEAK_VERBS = _words(
     "expect expects expected think thinks thought hope hopes hoped show shows showed find finds "
     "found agree agreed agrees accept accepts accepted call called calling calls report "
     "reports reported fear fears feared press pressed pressing voice voiced voices "
     "promise promises promised promising propose proposed proposes signal signals "
     "signalled signaled indicate indicates indicated indicating believe believes believed "
-    "estimate estimates estimated forecast forecasts highlight highlights highlighted".split()
+    "estimate estimates estimated forecast forecasts highlight highlights highlighted"
 )
 _WORD_ONLY_RE = re.compile(r"[A-Za-z]+")
-_PHRASE_TAIL_RE: dict[str, re.Pattern] = {}
-for _phrase in REPORTING_PHRASES:
-    _first, _rest = _phrase.split(" ", 1)
-    _PHRASE_TAIL_RE.setdefault(_first, []).append(_rest)  # type: ignore[arg-type]
-_PHRASE_TAIL_RE = {
-    first: re.compile(r"\s+(?:" + "|".join(r"\s+".join(r.split()) for r in sorted(rests, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-    for first, rests in _PHRASE_TAIL_RE.items()  # type: ignore[union-attr]
-}
+
+def _phrase_tails() -> dict[str, re.Pattern]:
+    """First word of a reporting phrase -> a pattern for the words after it."""
+    rests: dict[str, list[str]] = {}
+    for phrase in REPORTING_PHRASES:
+        first, rest = phrase.split(" ", 1)
+        rests.setdefault(first, []).append(r"\s+".join(rest.split()))
+    return {
+        first: re.compile(
+            r"\s+(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\b", re.IGNORECASE
+        )
+        for first, alts in rests.items()
+    }
+
+
+_PHRASE_TAIL_RE = _phrase_tails()
 
 
 def find_reporting(text: str) -> list[tuple[int, int, str]]:
@@ -184,7 +200,8 @@ def find_reporting(text: str) -> list[tuple[int, int, str]]:
         if tail is not None:
             t = tail.match(text, m.end())
             if t:
-                found.append((m.start(), t.end(), " ".join(text[m.start():t.end()].lower().split())))
+                phrase = " ".join(text[m.start() : t.end()].lower().split())
+                found.append((m.start(), t.end(), phrase))
                 continue
         if word in REPORTING_WORDS:
             found.append((m.start(), m.end(), word))
@@ -203,10 +220,11 @@ ORG_KEYWORDS = {
     "corporation", "group", "university", "college", "school", "office", "ministry",
     "department", "union", "institute", "institution", "association", "federation",
     "confederation", "committee", "authority", "agency", "organisation", "organization",
-    "foundation", "trust", "society", "league", "alliance", "coalition", "coalition",
-    "parliament", "assembly", "executive", "congress", "senate", "court", "tribunal",
+    "foundation", "trust", "society", "league", "alliance", "coalition", "parliament",
+    "assembly", "executive", "congress", "senate", "court", "tribunal",
     "board", "bureau", "service", "services", "forces", "army", "navy", "police",
-    "company", "co", "bros", "brothers", "chambers", "holdings", "industries", "airways", "airlines", "motors",
+    "company", "co", "bros", "brothers", "chambers", "holdings", "industries", "airways",
+    "airlines", "motors",
     "library", "museum", "hospital", "network", "networks", "news", "times", "post",
     "telegraph", "guardian", "journal", "herald", "gazette", "press", "tribune",
     "observer", "mirror", "express", "mail", "sun", "broadcasting", "television", "radio",
@@ -219,7 +237,7 @@ ORG_KEYWORDS = {
     "brigade", "regiment", "squad", "club", "fc", "team", "orchestra", "band", "studios",
     "pictures", "records", "entertainment", "games", "labs", "laboratories", "commissions",
     "councils", "unions", "courts", "parties", "nations", "states", "community",
-    "movement", "front", "network", "initiative", "forum", "panel", "office's",
+    "movement", "front", "initiative", "forum", "panel", "office's",
 }
 #: Keywords that only make an organisation when something follows ("House of ...").
 ORG_KEYWORDS_NEED_TAIL = {"house", "chamber", "community", "states", "nations", "forum",
@@ -269,7 +287,8 @@ KNOWN_ORGS = {
     "nato": "NATO", "congress": "Congress", "senate": "Senate",
     "federal reserve": "Federal Reserve", "fed": "Federal Reserve",
     "bank of england": "Bank of England", "world bank": "World Bank",
-    "imf": "International Monetary Fund", "international monetary fund": "International Monetary Fund",
+    "imf": "International Monetary Fund",
+    "international monetary fund": "International Monetary Fund",
     "wto": "World Trade Organization", "world trade organization": "World Trade Organization",
     "world trade organisation": "World Trade Organization",
     "opec": "OPEC", "oecd": "OECD", "g8": "G8", "g7": "G7", "g20": "G20",
@@ -294,7 +313,7 @@ NOT_ORG_ACRONYMS = {
     "NB", "AGM", "IPO", "CPI", "RPI", "SUV", "MRI", "ICT", "SMS", "PIN", "ATM", "UV", "A",
     "OBE", "MBE", "CBE", "KC", "LLC", "PLC", "LTD", "INC", "CO", "IQ", "MD", "DJ", "R&B",
     "ASAP", "FAQ", "GCSE", "GCSES", "MA", "BA", "BSC", "MBA", "PHD", "SATS", "TB", "BSE",
-    "SARS", "AM", "FM", "HD", "3G", "4G", "5G", "PDF", "HTML", "URL", "WWW", "LCD", "CCTV",
+    "SARS", "HD", "3G", "4G", "5G", "PDF", "HTML", "URL", "WWW", "LCD", "CCTV",
     "AWOL", "NIMBY",
 }
 
@@ -321,7 +340,7 @@ COUNTRY_ALIASES = {
 }
 #: Country names that are also common words or first names: only count when capitalised
 #: and not used as a person's name.
-AMBIGUOUS_COUNTRIES = {"chad", "jordan", "georgia", "guinea", "niger", "jersey", "turkey",
+AMBIGUOUS_COUNTRIES = {"chad", "jordan", "georgia", "guinea", "niger", "jersey", "israel", "kenya",
                        "china", "man", "wallis", "norfolk", "christmas", "heard", "bouvet"}
 
 #: Demonyms that mark a country when a state role follows ("Russian President").
@@ -381,7 +400,8 @@ PLACES = {
     "caribbean", "pacific", "atlantic", "mediterranean", "gulf", "alaska", "texas",
     "california", "florida", "ohio", "yorkshire", "lancashire", "kent", "essex", "surrey",
     "devon", "cornwall", "merseyside", "midlands", "west midlands", "east midlands",
-    "highlands", "westminster", "d.c.", "washington d.c.", "holyrood", "darfur", "chechnya", "kashmir", "tibet",
+    "highlands", "westminster", "d.c.", "washington d.c.", "holyrood", "darfur", "chechnya",
+    "kashmir", "tibet",
     "siberia", "bavaria", "catalonia", "flanders", "wallonia", "normandy", "brittany",
     "silicon valley", "wall street", "city of london", "the city", "fallujah", "falluja",
     "mosul", "kirkuk", "najaf", "tikrit", "ramadi", "sunderland", "hull", "york",
@@ -398,7 +418,7 @@ PLACES = {
     "detroit", "houston", "dallas", "atlanta", "miami", "seattle", "philadelphia",
     "new orleans", "las vegas", "hollywood", "manhattan", "brooklyn", "arizona",
     "nevada", "virginia", "carolina", "north carolina", "south carolina", "new jersey",
-    "new mexico", "new england", "new hampshire", "iowa", "ohio", "michigan",
+    "new mexico", "new england", "new hampshire", "iowa", "michigan",
 }
 
 #: Capitalised words that start place names ("New York", "West Ham").
@@ -422,11 +442,12 @@ NOT_PERSON_LAST_WORDS = {
     "album", "single", "film", "movie", "book", "novel", "magazine", "edition",
     "service", "system", "centre", "center", "hall", "palace", "castle", "cathedral",
     "church", "abbey", "tower", "building", "house", "estate", "market", "markets",
-    "exchange", "index", "prices", "price", "rate", "rates", "age", "era", "century",
+    "exchange", "prices", "price", "rate", "rates", "age", "era", "century",
     "north", "south", "east", "west", "region", "province", "state", "district",
     "borough", "ward", "quarter", "zone", "area", "forest", "desert", "lakes", "falls",
     "canal", "peninsula", "strait", "channel", "gulf", "coastline", "motorway", "way",
-    "ham", "mac", "warning", "prison", "jail", "barracks", "base", "pounder", "h", "rings", "gulf", "trilogy", "pass",
+    "ham", "mac", "warning", "prison", "jail", "barracks", "base", "pounder", "h", "rings",
+    "trilogy", "pass",
 }
 #: Capitalised words that are ordinary words, not parts of a person's name.
 NOT_NAME_WORDS = {
@@ -449,7 +470,7 @@ NOT_NAME_WORDS = {
     "time", "times", "news", "sport", "sports", "business", "money", "politics", "science",
     "education", "culture", "media", "music", "film", "arts", "technology", "entertainment",
     "gold", "silver", "bronze", "oil", "gas", "coal", "energy", "power", "water",
-    "mini", "big", "top", "best", "super", "mega", "prime-time", "premier", "premiership",
+    "mini", "top", "best", "super", "mega", "prime-time", "premier", "premiership",
     "champions", "league", "cup", "open", "olympic", "olympics", "paralympic",
     "commonwealth", "empire", "kingdom", "republic", "democratic", "people's", "popular",
     "independent", "independence", "liberal", "socialist", "communist", "green", "red",
@@ -457,7 +478,7 @@ NOT_NAME_WORDS = {
 }
 
 #: Words that begin sentences or clauses and are never names.
-STOPWORDS = set(
+STOPWORDS = _words(
     """a an the this that these those there here it its it's he she they we i you his her
     their our my your him them us me who whom whose which what when where why how while
     whilst if unless although though because since as after before during until till
@@ -477,7 +498,7 @@ STOPWORDS = set(
     could may might must not yes no well oh ah ok okay please thanks thank sorry dear
     whether whatever whoever whichever wherever whenever everyone everybody everything
     someone somebody something anyone anybody anything nobody nothing lots plenty
-    details main key new old other former ex others""".split()
+    details main key new old other former ex others"""
 )
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MONTHS = {

@@ -52,7 +52,7 @@ def _split_title(text: str) -> tuple[str, str]:
 def _headline(body: str, sentences: list[tuple[int, int]]) -> str:
     if not sentences:
         return body[:_HEADLINE_CHARS].strip()
-    first = " ".join(body[sentences[0][0]:sentences[0][1]].split())
+    first = " ".join(body[sentences[0][0] : sentences[0][1]].split())
     if len(first) <= _HEADLINE_CHARS:
         return first.rstrip(".")
     cut = first.rfind(" ", 0, _HEADLINE_CHARS)
@@ -87,5 +87,6 @@ def extract(text: str) -> ExtractedArticle:
     index = find_actors(body, sentences, quotes)
     claims = build_claims(body, sentences, quotes, masked, index)
     actors: list[ExtractedActor] = [info.actor for info in index.actors]
-    return ExtractedArticle(title=title, body=body, dateline=_dateline(body),
-                            actors=actors, claims=claims)
+    return ExtractedArticle(
+        title=title, body=body, dateline=_dateline(body), actors=actors, claims=claims
+    )

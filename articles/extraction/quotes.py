@@ -117,7 +117,7 @@ def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     parts = []
     pos = 0
     for span in spans:
-        parts.append(text[pos:span.start])
+        parts.append(text[pos : span.start])
         parts.append("_" * (span.end - span.start))
         pos = span.end
     parts.append(text[pos:])

@@ -60,12 +60,18 @@ def split_sentences(text: str, quotes: list[QuoteSpan] | tuple = ()) -> list[tup
             if not (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018(£$€"):
                 continue
             punct = m.group()
-            if punct[-1] == "." and _is_abbreviation(text, m.start() + len(punct.rstrip("\"'\u201d\u2019)]")) - 1):
+            if punct[-1] == "." and _is_abbreviation(
+                text, m.start() + len(punct.rstrip("\"'\u201d\u2019)]")) - 1
+            ):
                 stripped = word.strip("\"'\u201c\u2018(").rstrip(",.;:")
-                dotted = "." in text[max(0, m.start() - 4):m.start()]
+                dotted = "." in text[max(0, m.start() - 4) : m.start()]
                 if not (dotted and stripped.lower() in STOPWORDS):
                     continue
-            if punct[-1] in "\"\u201d" and punct[0] in "!?" and _ATTRIBUTION_AHEAD_RE.match(text, cut):
+            if (
+                punct[-1] in '"\u201d'
+                and punct[0] in "!?"
+                and _ATTRIBUTION_AHEAD_RE.match(text, cut)
+            ):
                 continue
         start = pos
         while start < cut and text[start].isspace():
@@ -86,4 +92,3 @@ def split_sentences(text: str, quotes: list[QuoteSpan] | tuple = ()) -> list[tup
         if end > start:
             spans.append((start, end))
     return spans
-
