@@ -163,7 +163,7 @@ _ORG_DESCRIPTORS = {
 }
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b")
 _PERSON_AFTER_RE = re.compile(
-    r"(?:\s+of\s+the\s+[A-Z]|,\s+(?:who\b|whose\b|of\s+the\b|one\s+of\b|\d{1,3},|aged\b|"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])|,\s+(?:who\b|whose\b|of\s+the\b|one\s+of\b|\d{1,3},|aged\b|"
     r"(?:[\w'\u2019-]+\s+){0,8}?(?:mp|msp|mep|"
     + "|".join(
         sorted(
@@ -201,8 +201,9 @@ _LAW_AFTER_RE = re.compile(
 _SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 
-_PLAIN_CONNECTORS = frozenset({"of", "for", "the", "against", "and", "&"})
-_KEEP_LOWER = frozenset(_NAME_PARTICLES | ORG_CONNECTORS)
+_MID_CONNECTORS = frozenset({"and", "&", "in"})
+_PLAIN_CONNECTORS = frozenset({"of", "for", "the", "against", "and", "&", "in"})
+_KEEP_LOWER = frozenset(_NAME_PARTICLES | ORG_CONNECTORS | {"in"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -339,7 +340,7 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
             continue
         if (
             current
-            and (tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES)
+            and (tok.low in _KEEP_LOWER)
             and not current[-1].poss
             and text[current[-1].end : tok.start] == " "
         ):
@@ -349,7 +350,7 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
             while (
                 j < n
                 and not tokens[j].cap
-                and (tokens[j].low in ORG_CONNECTORS or tokens[j].low in _NAME_PARTICLES)
+                and (tokens[j].low in _KEEP_LOWER)
                 and len(chain) < 3
             ):
                 chain.append(tokens[j])
@@ -434,23 +435,33 @@ def _lexicon_match(run: list[Tok], i: int) -> tuple[int, str, str]:
 
 
 def _org_keyword_end(run: list[Tok], i: int) -> int:
-    """Index after an organisation name starting at ``i``, or ``i`` when none."""
+    """Index after an organisation name starting at ``i``, or ``i`` when none.
+
+    The name runs to the last organisation word before a title, honorific,
+    possessive or connector ("Energy Savings Trust", "Home Office Minister").
+    """
+    last_kw = -1
     j = i
     limit = min(len(run), i + 7)
     while j < limit:
         tok = run[j]
-        if tok.low in ("and", "&") and j > i and j + 1 < len(run) and run[j + 1].cap:
+        if tok.low in _MID_CONNECTORS and j > i and j + 1 < len(run) and run[j + 1].cap:
             j += 1
-            continue  # "Foreign and Commonwealth Office"
-        if tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES:
-            return i
-        if tok.low in ORG_KEYWORDS and tok.cap:
+            continue  # "Foreign and Commonwealth Office", "Efficiency in Government Unit"
+        if tok.low in ORG_CONNECTORS or (tok.low in _NAME_PARTICLES and not tok.cap):
             break
-        if tok.poss or tok.low in HONORIFICS or (tok.low in TITLE_HEADS and j > i):
-            return i
+        if tok.low in ORG_KEYWORDS and tok.cap:
+            last_kw = j
+        elif tok.low in HONORIFICS or (tok.low in TITLE_HEADS and j > i):
+            break
+        if tok.poss:
+            break
         j += 1
-    else:
+    if last_kw < 0:
         return i
+    if all(t.low in TITLE_MODIFIERS or t.low in TITLE_HEADS for t in run[i : last_kw + 1]):
+        return i  # "Chief Executive" is a title
+    j = last_kw
     # Several keywords in a row ("Bank Holding Company").
     while (
         j + 1 < len(run) and run[j + 1].low in ORG_KEYWORDS and run[j + 1].cap and not run[j].poss
@@ -513,7 +524,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
     honorific = ""
     while i < n:
         tok = run[i]
-        if (tok.low in ORG_CONNECTORS or tok.low in _NAME_PARTICLES) and (
+        if (tok.low in _KEEP_LOWER) and (
             not tok.cap or tok.low in _PLAIN_CONNECTORS
         ):
             role, honorific = [], ""
@@ -678,6 +689,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
 def _role_before(text: str, start: int, comma: bool = False) -> str:
     """A lower-case job title just before ``start`` ("housing minister ")."""
     window = text[max(0, start - 60) : start]
+    window = window[max(window.rfind("\n"), window.rfind('"'), window.rfind("\u201d")) + 1 :]
     if not window.endswith(" "):
         return ""
     words = window.split(" ")[:-1]
@@ -732,6 +744,10 @@ _NEXT_WORDS_RE = re.compile(
 )
 
 
+_OF_ORG_RE = re.compile(
+    r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:(?:the|of|for|and)\s+)?){1,6}"
+    r"(?:has\s+|had\s+|also\s+)?([a-z]+)"
+)
 _COMMA_CLAUSE_RE = re.compile(
     r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)|,\s+([a-z]+)"
 )
@@ -742,6 +758,9 @@ def _followed_by_reporting(text: str, end: int) -> bool:
     m = _NEXT_WORDS_RE.match(text, end)
     if m and m.group(1) in REPORTING_WORDS:
         return True
+    m = _OF_ORG_RE.match(text, end)
+    if m and m.group(1) in REPORTING_WORDS:
+        return True  # "Laura Brownlees of Save the Children said"
     m = _COMMA_CLAUSE_RE.match(text, end)
     return bool(m and (m.group(1) or m.group(2)) in REPORTING_WORDS)
 
@@ -968,8 +987,12 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     for cand in orgs:
         canon = cand.canonical
         for longer in full_orgs:
-            if len(longer) > len(canon) and longer.startswith(canon + " ") and " " in canon:
-                canon = cand.canonical = longer  # "Reserve Bank" of "Reserve Bank of Australia"
+            if len(longer) > len(canon) and " " in canon and (
+                longer.startswith(canon + " ") or longer.endswith(" " + canon)
+            ):
+                # "Reserve Bank" of "Reserve Bank of Australia", "Potato Council" of
+                # "British Potato Council"
+                canon = cand.canonical = longer
                 break
         if canon == cand.text and " " in canon and canon.lower() in text:
             continue  # the same words in lower case elsewhere: a common noun phrase

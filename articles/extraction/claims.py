@@ -151,6 +151,7 @@ _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|of)\s+$|['\u2019]s?\s+$",
     re.IGNORECASE,
 )
+_NOUN_CLAIM_BEFORE_RE = re.compile(r"\b[a-z]{3,}(?<!ly)(?<!ics)(?<!ers)(?<!ists)\s+$")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _FACT_FEATURES = [
@@ -239,11 +240,18 @@ class _Resolver:
     def __init__(self, ctx: _Context):
         self.ctx = ctx
 
-    def pronoun(self, word: str, sent: int) -> ActorInfo | None:
+    def pronoun(self, word: str, sent: int, pos: int = -1) -> ActorInfo | None:
         word = word.lower()
         ctx = self.ctx
         if word in ("he", "she"):
             want = "m" if word == "he" else "f"
+            if pos >= 0:
+                # "Mr Lewis wants an inquiry - cash he says is wasted"
+                for m in reversed(_mentions_in(ctx, ctx.sentences[sent][0], pos)):
+                    info = m[2]
+                    if info.actor.kind == "person" and info.gender in ("", want):
+                        info.gender = info.gender or want
+                        return info
             for k in range(sent - 1, max(-1, sent - 6), -1):
                 cand = ctx.subjects[k]
                 if cand is not None and cand.actor.kind == "person" and cand.gender in ("", want):
@@ -366,7 +374,7 @@ class _Resolver:
                 return True, ap[0][2]
         pm = _PRONOUN_RE.match(np_text) or _PRONOUN_END_RE.search(np_text)
         if pm:
-            return True, self.pronoun(pm.group(1), sent)
+            return True, self.pronoun(pm.group(1), sent, np_start)
         rm = _ROLE_NP_RE.search(np_text)
         if rm:
             info = self.role(rm.group(1), np_start, sent)
@@ -418,8 +426,12 @@ def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool =
             # Passive: "researchers were told".
             found_verb = found_verb or not weak
             continue
-        if _DETERMINER_BEFORE_RE.search(near):
-            continue  # a noun: "the claims", "his questions"
+        if _DETERMINER_BEFORE_RE.search(near) or (
+            word in ("claims", "claim")
+            and (m_noun := _NOUN_CLAIM_BEFORE_RE.search(near)) is not None
+            and m_noun.group().strip().lower() not in _DOC_NOUNS | GENERIC_SPEAKERS
+        ):
+            continue  # a noun: "the claims", "his questions", "asylum claims"
         has_np, info = res.subject(start, v_start, sent, fallback=not named_np)
         if info is None and (not before.strip() or before.rstrip().endswith((",", '"', "\u201d"))):
             info = res.after(v_end, end)
@@ -533,6 +545,11 @@ def build_claims(
                 info, credited = (
                     (post_info, post_verb) if (post_verb or post_info) else (None, False)
                 )
+            elif accepted and accepted[-1]["info"] is not None and not any(
+                v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1)
+            ):
+                # A second quote in the sentence, no new speaker between: the same one.
+                info, credited = accepted[-1]["info"], True
             else:
                 if pre_info is not None:
                     info, credited = pre_info, True

@@ -236,7 +236,7 @@ ORG_KEYWORDS = {
     "directorate", "inspectorate", "watchdog", "regulator", "consortium", "cartel",
     "brigade", "regiment", "squad", "club", "fc", "team", "orchestra", "band", "studios",
     "pictures", "records", "entertainment", "games", "labs", "laboratories", "commissions",
-    "councils", "unions", "courts", "parties", "nations", "states", "community",
+    "councils", "unions", "courts", "committees", "trusts", "boards", "authorities", "parties", "nations", "states", "community",
     "movement", "front", "initiative", "forum", "panel", "office's",
 }
 #: Keywords that only make an organisation when something follows ("House of ...").
