@@ -1,0 +1,58 @@
+"""Local demo accounts, one per role, so `make run` opens on a working desk.
+
+Refuses unless DEBUG is on: these accounts share a password printed to the
+terminal and must never exist in production. Idempotent: a second run resets
+the same three accounts to the same password and roles.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+DEMO_ACCOUNTS = {"reporter": "Reporter", "factchecker": "Fact-checker", "editor": "Editor"}
+DEMO_PASSWORD = "correct-horse-battery"
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the local demo accounts reporter, factchecker and editor (staff, one role "
+        "each) and print their password. Only with DJANGO_DEBUG on."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password", default=DEMO_PASSWORD, help="password for all three accounts"
+        )
+
+    def handle(self, *args, password, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "Refusing to create demo accounts with DJANGO_DEBUG off: they share a "
+                "known password and are for local development only."
+            )
+        if not password:
+            raise CommandError("The password cannot be empty.")
+        groups = {g.name: g for g in Group.objects.filter(name__in=DEMO_ACCOUNTS.values())}
+        missing = sorted(set(DEMO_ACCOUNTS.values()) - set(groups))
+        if missing:
+            raise CommandError(
+                f"Role groups missing ({', '.join(missing)}): run `manage.py migrate` first."
+            )
+        User = get_user_model()
+        with transaction.atomic():
+            for username, role in DEMO_ACCOUNTS.items():
+                user, created = User.objects.get_or_create(
+                    username=username, defaults={"email": f"{username}@example.org"}
+                )
+                user.is_staff, user.is_active, user.is_superuser = True, True, False
+                user.set_password(password)
+                user.save()
+                user.groups.set([groups[role]])
+                if options["verbosity"] >= 1:
+                    verb = "created" if created else "reset"
+                    self.stdout.write(f"  {username:<12} {role:<13} ({verb})")
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo accounts ready; the password for all three is: {password}")
+        )

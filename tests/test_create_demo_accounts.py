@@ -1,0 +1,48 @@
+"""`make run`'s demo accounts: one per role, DEBUG only, safe to run twice."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def run(**options):
+    out = StringIO()
+    call_command("create_demo_accounts", stdout=out, **options)
+    return out.getvalue()
+
+
+def test_creates_one_staff_account_per_role_and_prints_the_password(settings):
+    settings.DEBUG = True
+    output = run()
+    assert "correct-horse-battery" in output
+    for username, role in [
+        ("reporter", "Reporter"),
+        ("factchecker", "Fact-checker"),
+        ("editor", "Editor"),
+    ]:
+        assert username in output
+        user = authenticate(username=username, password="correct-horse-battery")
+        assert user is not None and user.is_staff and not user.is_superuser
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+    assert get_user_model().objects.get(username="editor").has_perm("articles.approve_claim")
+
+
+def test_running_twice_changes_nothing(settings):
+    settings.DEBUG = True
+    run()
+    run()
+    assert (
+        get_user_model().objects.filter(username__in=["reporter", "factchecker", "editor"]).count()
+        == 3
+    )
+
+
+def test_refuses_with_debug_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DJANGO_DEBUG off"):
+        run()
+    assert not get_user_model().objects.filter(username="editor").exists()
