@@ -201,6 +201,7 @@ _LAW_AFTER_RE = re.compile(
 _SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 
+_CANONICAL_FORMS = frozenset(PARTY_FORMS.values()) | frozenset(KNOWN_ORGS.values())
 _MID_CONNECTORS = frozenset({"and", "&", "in"})
 _PLAIN_CONNECTORS = frozenset({"of", "for", "the", "against", "and", "&", "in"})
 _KEEP_LOWER = frozenset(_NAME_PARTICLES | ORG_CONNECTORS | {"in"})
@@ -429,7 +430,8 @@ def _lexicon_match(run: list[Tok], i: int) -> tuple[int, str, str]:
             if nxt in STATE_ROLES:
                 return j, "country", DEMONYMS[phrase]
             return j, "demonym", ""
-        if phrase in PLACES or phrase in SUBDIVISIONS:
+        if phrase in PLACES or (phrase in SUBDIVISIONS and (size > 1 or j == len(run))):
+            # A one-word region name followed by another name is a first name ("Paul").
             return j, "place", ""
     return i, "", ""
 
@@ -987,8 +989,11 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     for cand in orgs:
         canon = cand.canonical
         for longer in full_orgs:
-            if len(longer) > len(canon) and " " in canon and (
-                longer.startswith(canon + " ") or longer.endswith(" " + canon)
+            if (
+                len(longer) > len(canon)
+                and " " in canon
+                and canon not in _CANONICAL_FORMS
+                and (longer.startswith(canon + " ") or longer.endswith(" " + canon))
             ):
                 # "Reserve Bank" of "Reserve Bank of Australia", "Potato Council" of
                 # "British Potato Council"

@@ -152,6 +152,10 @@ _DETERMINER_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_CLAIM_BEFORE_RE = re.compile(r"\b[a-z]{3,}(?<!ly)(?<!ics)(?<!ers)(?<!ists)\s+$")
+_SENTENCE_ROLE_RE = re.compile(
+    r"(?:But\s+|And\s+)?[Tt]he\s+((?:[A-Za-z-]+\s+){0,2}(?:minister|secretary|leader|chancellor|"
+    r"president|premier|chairman|spokesman|spokeswoman))\b"
+)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _FACT_FEATURES = [
@@ -271,6 +275,11 @@ class _Resolver:
                     return cand
         return None
 
+    def _opens_sentence(self, pos: int, sent: int) -> bool:
+        """True when only "the"/"but"/"and" stand between the sentence start and ``pos``."""
+        head = self.ctx.masked[self.ctx.sentences[sent][0] : pos].strip().lower()
+        return head in ("", "the", "but the", "and the", "but", "and")
+
     def role(self, phrase: str, before: int, sent: int, anaphoric: bool = True) -> ActorInfo | None:
         phrase = " ".join(phrase.lower().split())
         words = phrase.split()
@@ -287,7 +296,12 @@ class _Resolver:
             ):
                 best = info
                 break
-        if best is None and head in _PERSON_ROLE_HEADS and anaphoric:
+        if (
+            best is None
+            and head in _PERSON_ROLE_HEADS
+            and anaphoric
+            and self._opens_sentence(before, sent)
+        ):
             # A role nobody holds by name in the text: the person just spoken of.
             for k in range(sent - 1, max(-1, sent - 3), -1):
                 cand = self.ctx.subjects[k]
@@ -361,8 +375,9 @@ class _Resolver:
                 and len(after) <= 3
                 and after[-1].lower() in _PERSON_ROLE_HEADS | {"mp", "msp"}
             ):
+                definite = ctx.masked[np_start : np_mentions[-1][0]].strip().lower() == "the"
                 info = self.role(
-                    ctx.masked[np_mentions[-1][0] : core_end], np_start, sent, anaphoric=False
+                    ctx.masked[np_mentions[-1][0] : core_end], np_start, sent, anaphoric=definite
                 )
                 if info is not None and info.actor.kind == "person":
                     return True, info
@@ -372,14 +387,15 @@ class _Resolver:
             ap = _mentions_in(ctx, appos[0], appos[1])
             if ap:
                 return True, ap[0][2]
+        rm = _ROLE_NP_RE.search(np_text)
+        if rm:
+            # "the chancellor told reporters": the role, even when nobody holds it by name.
+            info = self.role(rm.group(1), np_start + rm.start(), sent)
+            if info is not None or rm.group(1).split()[-1].lower() in _PERSON_ROLE_HEADS:
+                return True, info
         pm = _PRONOUN_RE.match(np_text) or _PRONOUN_END_RE.search(np_text)
         if pm:
             return True, self.pronoun(pm.group(1), sent, np_start)
-        rm = _ROLE_NP_RE.search(np_text)
-        if rm:
-            info = self.role(rm.group(1), np_start, sent)
-            if info is not None:
-                return True, info
         words = [w.lower() for w in _WORD_RE.findall(np_text)]
         if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
             return True, None
@@ -403,7 +419,28 @@ def _verbs(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
     return [v for v in ctx.verbs[lo:hi] if v[1] <= end]
 
 
-def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool = False):
+def _credit_before_quote(res: _Resolver, start: int, end: int, sent: int):
+    """The credit for a quote from the clause before it: its nearest finite verb.
+
+    ``Mr Blair denied it, and the chancellor told reporters: "..."`` credits the
+    chancellor; participles ("stating", "adding") defer to the main clause.
+    """
+    verbs = [v for v in _verbs(res.ctx, start, end) if not v[2].endswith("ing")]
+    for v_start, v_end, _word in reversed(verbs[-2:]):
+        found, info = _credit(res, v_start, v_end, sent, subject_from=start)
+        if info is not None or found:
+            return True, info
+    return _credit(res, start, end, sent)
+
+
+def _credit(
+    res: _Resolver,
+    start: int,
+    end: int,
+    sent: int,
+    strong_only: bool = False,
+    subject_from: int = -1,
+):
     """First reporting verb in ``[start, end)`` and the actor it credits.
 
     Returns (verb_found, actor). ``verb_found`` is False when no reporting verb is
@@ -420,9 +457,10 @@ def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool =
                 return True, info
             continue
         weak = word in WEAK_VERBS
-        before = ctx.masked[start:v_start]
+        zone_start = start if subject_from < 0 else subject_from
+        before = ctx.masked[zone_start:v_start]
         near = before[-30:]
-        if _PASSIVE_BEFORE_RE.search(near):
+        if not word.endswith("ing") and _PASSIVE_BEFORE_RE.search(near):
             # Passive: "researchers were told".
             found_verb = found_verb or not weak
             continue
@@ -432,7 +470,7 @@ def _credit(res: _Resolver, start: int, end: int, sent: int, strong_only: bool =
             and m_noun.group().strip().lower() not in _DOC_NOUNS | GENERIC_SPEAKERS
         ):
             continue  # a noun: "the claims", "his questions", "asylum claims"
-        has_np, info = res.subject(start, v_start, sent, fallback=not named_np)
+        has_np, info = res.subject(zone_start, v_start, sent, fallback=not named_np)
         if info is None and (not before.strip() or before.rstrip().endswith((",", '"', "\u201d"))):
             info = res.after(v_end, end)
         if info is not None:
@@ -536,7 +574,7 @@ def build_claims(
             nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
             if _is_name_quote(text, q):
                 continue
-            pre_verb, pre_info = _credit(res, prev_end, q.start - 1, si)
+            pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
             post_verb, post_info = _credit(res, q.end + 1, nxt_start, si)
             shouting = sum(1 for w in _WORD_RE.findall(text[q.start : q.end]) if w.isupper()) >= 2
             n_words = len(_WORD_RE.findall(text[q.start : q.end]))
@@ -545,8 +583,10 @@ def build_claims(
                 info, credited = (
                     (post_info, post_verb) if (post_verb or post_info) else (None, False)
                 )
-            elif accepted and accepted[-1]["info"] is not None and not any(
-                v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1)
+            elif (
+                accepted
+                and accepted[-1]["info"] is not None
+                and not any(v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1))
             ):
                 # A second quote in the sentence, no new speaker between: the same one.
                 info, credited = accepted[-1]["info"], True
@@ -584,8 +624,11 @@ def build_claims(
             if info is None:
                 first = _mentions_in(ctx, s, e)
                 pm = _PRONOUN_RE.match(masked[s:e])
+                rm = _SENTENCE_ROLE_RE.match(masked, s, e)
                 if pm and pm.group(1).lower() in ("he", "she"):
                     info_subject = res.pronoun(pm.group(1), si)
+                elif rm:
+                    info_subject = res.role(rm.group(1), s, si)
                 else:
                     info_subject = first[0][2] if first else None
                 ctx.subjects[si] = info_subject
