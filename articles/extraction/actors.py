@@ -630,6 +630,8 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             t = run[j]
             if j > i and (t.low in TITLE_HEADS and t.cap and t.low not in ("general",)):
                 break
+            if j > i and t.low.rstrip(".") in HONORIFICS and j + 1 < n and run[j + 1].cap:
+                break  # "Interrupting Mr Sukul"
             if t.low in POST_NOMINALS and t.text.isupper():
                 break
             if t.low in _PLAIN_CONNECTORS or (
@@ -750,6 +752,7 @@ _OF_ORG_RE = re.compile(
     r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:(?:the|of|for|and)\s+)?){1,6}"
     r"(?:has\s+|had\s+|also\s+)?([a-z]+)"
 )
+_PLAIN_NEXT_RE = re.compile(r" ([a-z]+)\b")
 _COMMA_CLAUSE_RE = re.compile(
     r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)|,\s+([a-z]+)"
 )
@@ -813,6 +816,16 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         appos = _appositive_kind(text, cand.end)
         reporting = _followed_by_reporting(text, cand.end)
         lows = [t.lower() for t in cand.tokens]
+        after = _PLAIN_NEXT_RE.match(text, cand.end)
+        if after and after.group(1) in NOT_PERSON_LAST_WORDS:
+            continue  # "King Cross station", "Tony Blair Foundation"
+        if text[max(0, cand.start - 4) : cand.start].lower() == "the " and not cand.honorific:
+            # "the Ealing North MP": nobody's name follows "the".
+            if len(cand.tokens) >= 2 and _THING_VERB_RE.match(text, cand.end):
+                cand.kind = "organization"
+                cand.canonical = cand.text
+                orgs.append(cand)
+            continue
         if len(cand.tokens) >= 2:
             if len(cand.tokens) > 4 or (
                 cand.quoted and not cand.strong and cand.start in quote_starts
@@ -857,7 +870,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         cand.role = cand.role or ""
         if appos:
             cand.canonical = appos
-        elif reporting:
+        elif reporting and _NEXT_WORDS_RE.match(text, cand.end):
             cand.canonical = "reporting"
         else:
             before = text[max(0, cand.start - 30) : cand.start].split()

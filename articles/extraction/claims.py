@@ -130,6 +130,9 @@ _NAME_CUES_AFTER = {
     "nickname",
 }
 _PERSON_ROLE_HEADS = {
+    "mp",
+    "msp",
+    "mep",
     "minister",
     "secretary",
     "leader",
@@ -156,6 +159,7 @@ _SENTENCE_ROLE_RE = re.compile(
     r"(?:But\s+|And\s+)?[Tt]he\s+((?:[A-Za-z-]+\s+){0,2}(?:minister|secretary|leader|chancellor|"
     r"president|premier|chairman|spokesman|spokeswoman))\b"
 )
+_ROLE_AFTER_RE = re.compile(r"\s*the\s+((?:[\w'-]+\s+){0,3}?[\w-]+)\s*(?:[,.;:]|$)", re.I)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _FACT_FEATURES = [
@@ -262,7 +266,7 @@ class _Resolver:
                     cand.gender = cand.gender or want
                     return cand
                 s, e = ctx.sentences[k]
-                for m in reversed(_mentions_in(ctx, s, e)):
+                for m in _mentions_in(ctx, s, e):
                     info = m[2]
                     if info.actor.kind == "person" and info.gender in ("", want):
                         info.gender = info.gender or want
@@ -410,7 +414,15 @@ class _Resolver:
         ctx = self.ctx
         m = re.search(r"[.;:!?\"\u201c\u201d]", ctx.masked[start:limit])
         end = start + m.start() if m else limit
-        return _pick(_mentions_in(ctx, start, end))
+        info = _pick(_mentions_in(ctx, start, end))
+        if info is None or info.actor.kind != "person":
+            # "said the Ealing North MP": a role after the verb.
+            rm = _ROLE_AFTER_RE.match(ctx.masked, start, end)
+            if rm:
+                by_role = self.role(rm.group(1), start, -1, anaphoric=False)
+                if by_role is not None and by_role.actor.kind == "person":
+                    return by_role
+        return info
 
 
 def _verbs(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -630,7 +642,8 @@ def build_claims(
                 elif rm:
                     info_subject = res.role(rm.group(1), s, si)
                 else:
-                    info_subject = first[0][2] if first else None
+                    first_people = [m for m in first if m[2].actor.kind == "person"]
+                    info_subject = (first_people or first)[0][2] if first else None
                 ctx.subjects[si] = info_subject
             else:
                 ctx.subjects[si] = info

@@ -128,7 +128,7 @@ REPORTING_WORDS = _words(
     conclude concludes concluded contend contends contended observed quipped cautioned
     speculated mentioned mentions recounted testified briefed informed assured reassured
     pleaded appealed threatened threatens add adds insist announce acknowledge urge accuse
-    write boast boasts
+    write boast boasts branded
     """
 )
 REPORTING_PHRASES = (
