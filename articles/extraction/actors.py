@@ -233,6 +233,7 @@ class Candidate:
     initial: bool = False
     quoted: bool = False
     canonical: str = ""
+    after_place: bool = False  # right after a place in the same run ("Glasgow Kelvin")
 
 
 @dataclass(slots=True)
@@ -487,6 +488,14 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
             if run[k - 1].poss:
                 break
         end = k
+    if (
+        end > j + 1
+        and end + 2 == len(run)
+        and run[end].low in ("and", "&")
+        and run[end + 1].cap
+        and not run[end + 1].poss
+    ):
+        end += 2  # "Department for Work and Pensions"
     if run[j].low in ORG_KEYWORDS_NEED_TAIL and end == j + 1 and j == i:
         return i
     if end == i + 1 and j == i:
@@ -524,6 +533,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
         i += 1
     role: list[Tok] = []
     honorific = ""
+    after_place = False
     while i < n:
         tok = run[i]
         if (tok.low in _KEEP_LOWER) and (
@@ -532,7 +542,9 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             role, honorific = [], ""
             i += 1
             continue
-        if tok.low in WEEKDAYS or tok.low in MONTHS and tok.low not in ("may", "march"):
+        if tok.low in WEEKDAYS or (
+            tok.low in MONTHS and tok.low not in ("may", "march", "jan") and len(tok.low) > 3
+        ):
             i += 1
             continue
         # Organisation by keyword ("European Commission", "Institute for ...").
@@ -607,6 +619,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
                 )
             i = lend
             role, honorific = ([], "") if kind != "demonym" else (role, honorific)
+            after_place = kind == "place"
             continue
         if _is_acronym(tok):
             canon = KNOWN_ORGS.get(tok.low) or tok.text
@@ -682,8 +695,10 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             initial=chunk[0].initial,
             quoted=chunk[0].quoted,
         )
+        cand.after_place = after_place and not role and not honorific
         out.append(cand)
         role, honorific = [], ""
+        after_place = False
         i = j
         while i < n and run[i].low in POST_NOMINALS and run[i].text.isupper():
             cand.strong = True
@@ -928,9 +943,15 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                     best, best_pos = info, m.start
         return best
 
+    first_names: dict[str, list[ActorInfo]] = {}
+    for info in index.actors:
+        if info.actor.kind == "person" and " " in info.actor.name:
+            first_names.setdefault(info.actor.name.split()[0].lower(), []).append(info)
     for cand in singles:
         low = cand.tokens[0].lower()
         infos = surname_map.get(low)
+        if not infos and cand.honorific in ("sir", "dame"):
+            infos = first_names.get(low)  # "Sir Nicholas" is Sir Nicholas Scott
         if infos:
             info = nearest(infos, cand.start)
             gender = HONORIFICS.get(cand.honorific, "")
@@ -938,6 +959,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 info.gender = gender
             add("person", info.actor.name, cand)
             continue
+        if low in NOT_PERSON_LAST_WORDS or cand.after_place:
+            continue  # "Criminal Justice Plan", "the Glasgow Kelvin MP"
         if cand.strong and cand.honorific:
             name = cand.tokens[0]
             if cand.honorific in PEERAGE:

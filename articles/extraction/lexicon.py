@@ -43,6 +43,8 @@ TITLE_HEADS = {
     "vice-president", "deputy", "head", "whip", "mp", "msp", "mep", "qc", "am",
     "congressman", "congresswoman", "representative", "treasurer", "attorney",
     "prosecutor", "counsel", "editor", "correspondent", "economist", "analyst",
+    "welshman", "scotsman", "englishman", "irishman", "frenchman", "welshwoman",
+    "scotswoman", "englishwoman", "irishwoman", "countryman", "countrywoman",
 }
 #: Words that may precede a title head inside the title ("Prime", "Home", "Shadow").
 TITLE_MODIFIERS = {
@@ -400,7 +402,7 @@ PLACES = {
     "caribbean", "pacific", "atlantic", "mediterranean", "gulf", "alaska", "texas",
     "california", "florida", "ohio", "yorkshire", "lancashire", "kent", "essex", "surrey",
     "devon", "cornwall", "merseyside", "midlands", "west midlands", "east midlands",
-    "highlands", "westminster", "d.c.", "washington d.c.", "holyrood", "darfur", "chechnya",
+    "highlands", "westminster", "english channel", "d.c.", "washington d.c.", "holyrood", "darfur", "chechnya",
     "kashmir", "tibet",
     "siberia", "bavaria", "catalonia", "flanders", "wallonia", "normandy", "brittany",
     "silicon valley", "wall street", "city of london", "the city", "fallujah", "falluja",
