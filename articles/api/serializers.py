@@ -101,8 +101,21 @@ class SourceSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=300)
 
 
+class OptionalChoiceField(serializers.ChoiceField):
+    """A choice that may be unset: blank in the database, null in the API."""
+
+    def to_representation(self, value):
+        return super().to_representation(value) if value else None
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     article = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    rating = OptionalChoiceField(
+        choices=Claim.Rating.choices,
+        allow_null=True,
+        read_only=True,
+        help_text="The verdict's rating; null until one is proposed.",
+    )
     speaker = SpeakerSerializer(read_only=True, allow_null=True)
     sources = SourceSerializer(many=True, read_only=True)
     url = ReaderUrlField()
