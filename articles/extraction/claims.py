@@ -254,10 +254,18 @@ class _Resolver:
         if word in ("he", "she"):
             want = "m" if word == "he" else "f"
             if pos >= 0:
-                # "Mr Lewis wants an inquiry - cash he says is wasted"
-                for m in reversed(_mentions_in(ctx, ctx.sentences[sent][0], pos)):
+                # "Mr Lewis wants an inquiry - cash he says is wasted": the subject
+                # that opens the sentence, not any name before the pronoun.
+                s0 = ctx.sentences[sent][0]
+                opening = _mentions_in(ctx, s0, pos)[:1]
+                for m in opening:
                     info = m[2]
-                    if info.actor.kind == "person" and info.gender in ("", want):
+                    lead = ctx.masked[s0 : m[0]].split()
+                    if (
+                        info.actor.kind == "person"
+                        and info.gender in ("", want)
+                        and len(lead) <= 2
+                    ):
                         info.gender = info.gender or want
                         return info
             for k in range(sent - 1, max(-1, sent - 6), -1):
