@@ -371,6 +371,10 @@ class _Resolver:
             np_start = start + m.end()
         np_text = ctx.masked[np_start:core_end]
         np_mentions = _mentions_in(ctx, np_start, core_end)
+        end_pronoun = _PRONOUN_END_RE.search(np_text)
+        if end_pronoun and (not np_mentions or np_mentions[-1][1] < np_start + end_pronoun.start()):
+            # "But standing next to Mr Blair he added": the pronoun is the subject.
+            return True, self.pronoun(end_pronoun.group(1), sent, np_start)
         people = [m for m in np_mentions if m[2].actor.kind == "person"]
         if people:
             return True, people[0][2]
