@@ -29,6 +29,7 @@ from .lexicon import (
     HONORIFICS,
     KNOWN_ORGS,
     MONTHS,
+    NEWSPAPERS,
     NOT_NAME_WORDS,
     NOT_ORG_ACRONYMS,
     NOT_PERSON_LAST_WORDS,
@@ -349,12 +350,7 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
             # Keep connectors only when a capitalised word follows.
             j = i
             chain = []
-            while (
-                j < n
-                and not tokens[j].cap
-                and (tokens[j].low in _KEEP_LOWER)
-                and len(chain) < 3
-            ):
+            while j < n and not tokens[j].cap and (tokens[j].low in _KEEP_LOWER) and len(chain) < 3:
                 chain.append(tokens[j])
                 j += 1
             if j < n and tokens[j].cap and text[chain[-1].end : tokens[j].start] == " ":
@@ -536,9 +532,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
     after_place = False
     while i < n:
         tok = run[i]
-        if (tok.low in _KEEP_LOWER) and (
-            not tok.cap or tok.low in _PLAIN_CONNECTORS
-        ):
+        if (tok.low in _KEEP_LOWER) and (not tok.cap or tok.low in _PLAIN_CONNECTORS):
             role, honorific = [], ""
             i += 1
             continue
@@ -767,6 +761,7 @@ _OF_ORG_RE = re.compile(
     r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:(?:the|of|for|and)\s+)?){1,6}"
     r"(?:has\s+|had\s+|also\s+)?([a-z]+)"
 )
+_CAP_NEXT_RE = re.compile(r"(?:['\u2019]s)? [A-Z]")
 _PLAIN_NEXT_RE = re.compile(r" ([a-z]+)\b")
 _COMMA_CLAUSE_RE = re.compile(
     r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)|,\s+([a-z]+)"
@@ -994,6 +989,27 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         elif cand.canonical == "person":
             info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
             surname_map.setdefault(low, []).append(info)
+
+    # "the Times", "the Guardian": a newspaper named by its one-word title.
+    taken = {c.start for c in orgs} | {c.start for c in people}
+    for tok in tokens:
+        if (
+            tok.cap
+            and tok.low in NEWSPAPERS
+            and tok.start not in taken
+            and text[max(0, tok.start - 4) : tok.start].lower() == "the "
+            and not _CAP_NEXT_RE.match(text, tok.end)
+        ):
+            orgs.append(
+                Candidate(
+                    "organization",
+                    tok.start,
+                    tok.end,
+                    tok.text,
+                    [tok.text],
+                    canonical=f"The {tok.text}",
+                )
+            )
 
     # "the Trump administration" is an organisation of its own.
     for m in _ADMIN_RE.finditer(text):

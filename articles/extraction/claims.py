@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .actors import ActorIndex, ActorInfo
-from .lexicon import GENERIC_SPEAKERS, WEAK_VERBS, find_reporting
+from .lexicon import GENERIC_SPEAKERS, SPEECH_VERBS, WEAK_VERBS, find_reporting
 from .quotes import QuoteSpan
 from .types import ExtractedClaim
 
@@ -160,6 +160,9 @@ _SENTENCE_ROLE_RE = re.compile(
     r"president|premier|chairman|spokesman|spokeswoman))\b"
 )
 _ROLE_AFTER_RE = re.compile(r"\s*the\s+((?:[\w'-]+\s+){0,3}?[\w-]+)\s*(?:[,.;:]|$)", re.I)
+_INVERTED_NP_RE = re.compile(
+    r"\s+(?:a|an|the|one|some|two)\s+[\w'-]+(?:\s+[\w'-]+){0,4}\s*(?:[.,;:]|$)", re.I
+)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _FACT_FEATURES = [
@@ -261,11 +264,7 @@ class _Resolver:
                 for m in opening:
                     info = m[2]
                     lead = ctx.masked[s0 : m[0]].split()
-                    if (
-                        info.actor.kind == "person"
-                        and info.gender in ("", want)
-                        and len(lead) <= 2
-                    ):
+                    if info.actor.kind == "person" and info.gender in ("", want) and len(lead) <= 2:
                         info.gender = info.gender or want
                         return info
             for k in range(sent - 1, max(-1, sent - 6), -1):
@@ -494,9 +493,16 @@ def _credit(
             and m_noun.group().strip().lower() not in _DOC_NOUNS | GENERIC_SPEAKERS
         ):
             continue  # a noun: "the claims", "his questions", "asylum claims"
-        has_np, info = res.subject(zone_start, v_start, sent, fallback=not named_np)
-        if info is None and (not before.strip() or before.rstrip().endswith((",", '"', "\u201d"))):
-            info = res.after(v_end, end)
+        if word in SPEECH_VERBS and (
+            not before.strip() or before.rstrip().endswith((",", '"', "\u201d"))
+        ):
+            # Inverted: "..., said a spokesman", "..., argued Mr Howard".
+            has_np, info = True, res.after(v_end, end)
+            if info is None and not _INVERTED_NP_RE.match(ctx.masked, v_end, end):
+                # "Prof X, who led the study, said": the subject came before.
+                has_np, info = res.subject(zone_start, v_start, sent, fallback=not named_np)
+        else:
+            has_np, info = res.subject(zone_start, v_start, sent, fallback=not named_np)
         if info is not None:
             if weak and strong_only:
                 continue
@@ -610,7 +616,10 @@ def build_claims(
             elif (
                 accepted
                 and accepted[-1]["info"] is not None
-                and not any(v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1))
+                and (
+                    not any(v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1))
+                    or (pre_info is None and len(masked[prev_end : q.start - 1].split()) <= 4)
+                )
             ):
                 # A second quote in the sentence, no new speaker between: the same one.
                 info, credited = accepted[-1]["info"], True
