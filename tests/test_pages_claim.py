@@ -123,3 +123,11 @@ def test_the_claim_page_needs_a_bounded_number_of_queries(
 ):
     with django_assert_max_num_queries(8):
         assert client.get(claim.get_absolute_url()).status_code == 200
+
+
+def test_the_json_ld_carries_every_property_of_the_api_claimreview(client, claim):
+    api = client.get(f"/api/v1/claims/{claim.pk}/claimreview/", HTTP_ACCEPT="application/json")
+    assert api.status_code == 200
+    page = json_ld(client.get(claim.get_absolute_url()))
+    assert keys(page) == keys(api.json())
+    assert page == api.json()
