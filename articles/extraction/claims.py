@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .actors import ActorIndex, ActorInfo
-from .lexicon import GENERIC_SPEAKERS, SPEECH_VERBS, WEAK_VERBS, find_reporting
+from .lexicon import GENERIC_SPEAKERS, SPEECH_VERBS, WEAK_VERBS, find_reporting, words
 from .quotes import QuoteSpan
 from .types import ExtractedClaim
 
@@ -165,47 +165,26 @@ _INVERTED_NP_RE = re.compile(
 )
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
-_FACT_FEATURES = [
-    (re.compile(r"\d"), 0.35),
-    (re.compile(r"%|\bper\s?cent\b|\bpercentage\b", re.I), 0.2),
-    (re.compile(r"[£$€¥]|\b(?:bn|billion|million|trillion|m)\b", re.I), 0.2),
-    (re.compile(r"\b(?:1[89]\d\d|20\d\d)\b"), 0.15),
-    (
-        re.compile(
-            r"\b(?:first|never|consistently|record|records|history|historic|historical|"
-            r"biggest|largest|highest|lowest|smallest|worst|best|fastest|slowest|longest|"
-            r"doubled|tripled|halved|unanimously|all-time|unprecedented|invoked)\b",
-            re.I,
-        ),
-        0.35,
-    ),
-    (
-        re.compile(
-            r"\b(?:only|ever|since|most|least|once|twice|double|always|majority|"
-            r"minority)\b",
-            re.I,
-        ),
-        0.2,
-    ),
-    (
-        re.compile(
-            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|"
-            r"dozens|half|third|quarter)\b",
-            re.I,
-        ),
-        0.2,
-    ),
-    (
-        re.compile(
-            r"\b(?:rose|fell|increased|decreased|rise|fall|jumped|slumped|grew|"
-            r"cut|raised|lost|won|killed|died|elected|illegal|banned|invoked|"
-            r"agreed|signed|passed|approved|rejected|launched|closed|opened)\b",
-            re.I,
-        ),
-        0.1,
-    ),
-]
+# Check-worthiness features: (words, weight); a sentence scores each set once.
+_STRONG_FACT_WORDS = words(
+    "first never consistently record records history historic historical biggest largest "
+    "highest lowest smallest worst best fastest slowest longest doubled tripled halved "
+    "unanimously all-time unprecedented invoked"
+)
+_WEAK_FACT_WORDS = words("only ever since most least once twice double always majority minority")
+_NUMBER_WORDS = words(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands dozen dozens half third quarter"
+)
+_CHANGE_WORDS = words(
+    "rose fell increased decreased rise fall jumped slumped grew cut raised lost won killed "
+    "died elected illegal banned invoked agreed signed passed approved rejected launched "
+    "closed opened"
+)
+_MONEY_WORDS = words("bn billion million trillion")
+_FACT_WORD_RE = re.compile(r"[a-z][a-z-]*")
+_MONEY_RE = re.compile(r"[£$€¥]|\d(?:bn|m)\b")
+_YEAR_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 FACT_THRESHOLD = 0.45
 
 
@@ -370,7 +349,8 @@ class _Resolver:
             np_start = start + m.end()
         np_text = ctx.masked[np_start:core_end]
         np_mentions = _mentions_in(ctx, np_start, core_end)
-        end_pronoun = _PRONOUN_END_RE.search(np_text)
+        tail_at = max(0, len(np_text) - 60)
+        end_pronoun = _PRONOUN_END_RE.search(np_text, tail_at)
         if end_pronoun and (not np_mentions or np_mentions[-1][1] < np_start + end_pronoun.start()):
             # "But standing next to Mr Blair he added": the pronoun is the subject.
             return True, self.pronoun(end_pronoun.group(1), sent, np_start)
@@ -402,13 +382,13 @@ class _Resolver:
             ap = _mentions_in(ctx, appos[0], appos[1])
             if ap:
                 return True, ap[0][2]
-        rm = _ROLE_NP_RE.search(np_text)
+        rm = _ROLE_NP_RE.search(np_text, tail_at)
         if rm:
             # "the chancellor told reporters": the role, even when nobody holds it by name.
             info = self.role(rm.group(1), np_start + rm.start(), sent)
             if info is not None or rm.group(1).split()[-1].lower() in _PERSON_ROLE_HEADS:
                 return True, info
-        pm = _PRONOUN_RE.match(np_text) or _PRONOUN_END_RE.search(np_text)
+        pm = _PRONOUN_RE.match(np_text) or _PRONOUN_END_RE.search(np_text, tail_at)
         if pm:
             return True, self.pronoun(pm.group(1), sent, np_start)
         words = [w.lower() for w in _WORD_RE.findall(np_text)]
@@ -607,7 +587,7 @@ def build_claims(
             pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
             post_verb, post_info = _credit(res, q.end + 1, nxt_start, si)
             shouting = sum(1 for w in _WORD_RE.findall(text[q.start : q.end]) if w.isupper()) >= 2
-            n_words = len(_WORD_RE.findall(text[q.start : q.end]))
+            nwords = len(_WORD_RE.findall(text[q.start : q.end]))
             leading = not masked[prev_end : q.start - 1].strip()
             if leading:
                 info, credited = (
@@ -631,8 +611,8 @@ def build_claims(
                 else:
                     info, credited = None, pre_verb or post_verb
             inner = text[q.start : q.end]
-            sentence_like = n_words >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
-            if not credited and not shouting and n_words < 6 and q.closed and not sentence_like:
+            sentence_like = nwords >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
+            if not credited and not shouting and nwords < 6 and q.closed and not sentence_like:
                 # A short quoted phrase nobody is said to have spoken: a scare quote.
                 sentence_verb, _ = _credit(res, s, e, si, strong_only=False)
                 if not sentence_verb:
@@ -739,8 +719,24 @@ def build_claims(
 
 
 def _score(sentence: str, base: float) -> float:
+    """Check-worthiness: numbers, money, years, records and absolutes raise it."""
+    low = sentence.lower()
+    words = set(_FACT_WORD_RE.findall(low))
     score = base
-    for pattern, weight in _FACT_FEATURES:
-        if pattern.search(sentence):
-            score += weight
+    if any(ch.isdigit() for ch in sentence):
+        score += 0.35
+        if _YEAR_RE.search(sentence):
+            score += 0.15
+    if "%" in sentence or "per cent" in low or "percent" in low:
+        score += 0.2
+    if _MONEY_RE.search(sentence) or words & _MONEY_WORDS:
+        score += 0.2
+    if words & _STRONG_FACT_WORDS:
+        score += 0.35
+    if words & _WEAK_FACT_WORDS:
+        score += 0.2
+    if words & _NUMBER_WORDS:
+        score += 0.2
+    if words & _CHANGE_WORDS:
+        score += 0.1
     return round(min(1.0, score), 2)

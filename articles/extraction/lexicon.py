@@ -13,7 +13,7 @@ import re
 import pycountry
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
     """A set of the whitespace-separated words of ``text``."""
     return frozenset(text.split())
 
@@ -391,39 +391,37 @@ GENERIC_SPEAKERS = {
 # --- reporting --------------------------------------------------------------
 
 #: Reporting verbs (whole words), and phrases of several words.
-REPORTING_WORDS = _words(
+REPORTING_WORDS = words(
     """
     say says said saying tell tells told telling claim claims claimed claiming warn warns
-    warned warning argue argues argued arguing insists insisted insisting deny denies
-    denied denying accuses accused accusing urges urged urging announces announced
-    announcing confirm confirms confirmed confirming acknowledges acknowledged
-    acknowledging expresses expressed expressing reveal reveals revealed revealing assert
-    asserts asserted asserting stated stating added adding predict predicts predicted
-    predicting recall recalls recalled recalling remembers remembered questioned
-    questioning ask asks asked asking replied replying declare declares declared declaring
-    explain explains explained explaining suggest suggests suggested suggesting admit
-    admits admitted admitting concede concedes conceded conceding noted noting stress
-    stresses stressed stressing emphasise emphasised emphasising emphasize emphasized
-    emphasizing maintain maintains maintained maintaining hinted hinting describe describes
-    described describing refer refers referred referring called calling criticise
-    criticised criticises criticising criticize criticized attacked attacking defend
-    defends defended defending hailed hailing ridicule ridiculed ridicules challenged
-    challenging reject rejects rejected rejecting dismiss dismisses dismissed dismissing
-    welcomes welcomed welcoming praise praises praised praising condemn condemns condemned
-    condemning complain complains complained complaining reported estimated forecast vowed
-    vowing pledged pledging promised promising boasted boasting writes wrote joked joking
-    feared believe believes believed demanded demanding allege alleges alleged alleging
-    blame blames blamed blaming deride derides derided deriding reiterate reiterated
-    reiterates articulate articulated articulates affirm affirms affirmed affirming
-    underline underlined underlines highlight highlighted highlights signalled signaled
-    indicate indicated indicates indicating voiced recommend recommended recommends propose
-    proposed proposes accepted disagree disagreed disagrees agreed attribute attributed
-    attributes jeer jeered jeers shout shouted shouts cried responded countered counters
+    warned warning argue argues argued arguing insists insisted insisting deny denies denied
+    denying accuses accused accusing urges urged urging announces announced announcing
+    confirm confirms confirmed confirming acknowledges acknowledged acknowledging expresses
+    expressed expressing reveal reveals revealed revealing assert asserts asserted asserting
+    stated stating added adding predict predicts predicted predicting recall recalls
+    recalled recalling remembers remembered questioned questioning ask asks asked asking
+    replied replying declare declares declared declaring explain explains explained
+    explaining suggest suggests suggested suggesting admit admits admitted admitting concede
+    concedes conceded conceding noted noting stress stresses stressed stressing emphasise
+    emphasised emphasising emphasize emphasized emphasizing maintain maintains maintained
+    maintaining hinted hinting describe describes described describing refer refers referred
+    referring called calling criticise criticised criticises criticising criticize
+    criticized attacked attacking defend defends defended defending hailed hailing ridicule
+    ridiculed ridicules challenged challenging reject rejects rejected rejecting dismiss
+    dismisses dismissed dismissing welcomes welcomed welcoming praise praises praised
+    praising condemn condemns condemned condemning complain complains complained complaining
+    reported estimated forecast vowed vowing pledged pledging promised promising boasted
+    boasting writes wrote joked joking feared believe believes believed demanded demanding
+    allege alleges alleged alleging blame blames blamed blaming deride derides derided
+    deriding reiterate reiterated reiterates articulate articulated articulates affirm
+    affirms affirmed affirming indicate indicated voiced recommend recommended recommends
+    propose proposed proposes accepted disagree disagreed disagrees agreed attribute
+    attributed attributes jeer jeered jeers shout shouted shouts cried responded countered
     retorted protested expect expects expected think thinks thought hoped shows showed
     conclude concludes concluded contend contends contended observed quipped cautioned
-    speculated mentioned mentions recounted testified briefed informed assured reassured
-    pleaded appealed threatened threatens add adds insist announce acknowledge urge accuse
-    write boast boasts branded
+    speculated mentioned recounted testified briefed informed assured reassured pleaded
+    appealed threatened threatens add adds insist announce acknowledge urge accuse write
+    boast boasts branded
     """
 )
 REPORTING_PHRASES = (
@@ -448,7 +446,7 @@ _REPORTING_ALT = "|".join(
 #: Any reporting verb or phrase, whole words only (slow: prefer ``find_reporting``).
 REPORTING_RE = re.compile(r"\b(?:" + _REPORTING_ALT + r")\b", re.IGNORECASE)
 #: The verbs that introduce a quote or speech most often, for short speaker clauses.
-SPEECH_VERBS = _words(
+SPEECH_VERBS = words(
     "say says said saying tell tells told ask asks asked add adds added reply replied replies "
     "declare declared declares insist insisted insists warn warned warns claim claimed claims "
     "argue argued argues explain explained explains joke joked admit admitted concede conceded "
@@ -459,7 +457,7 @@ SPEECH_VERBS = _words(
     "describe described call called refer referred"
 )
 #: Verbs too weak to make a sentence reported speech unless a speaker is named.
-WEAK_VERBS = _words(
+WEAK_VERBS = words(
     "expect expects expected think thinks thought hope hopes hoped show shows showed find finds "
     "found agree agreed agrees accept accepts accepted call called calling calls report "
     "reports reported fear fears feared press pressed pressing voice voiced voices "
@@ -1796,7 +1794,7 @@ NOT_NAME_WORDS = {
 }
 
 #: Words that begin sentences or clauses and are never names.
-STOPWORDS = _words(
+STOPWORDS = words(
     """a an the this that these those there here it its it's he she they we i you his her
     their our my your him them us me who whom whose which what when where why how while
     whilst if unless although though because since as after before during until till
