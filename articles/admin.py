@@ -531,7 +531,7 @@ class ClaimAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
     action_form = ClaimActionForm
     list_display = [
         "short_text",
-        "article",
+        "article_title",
         "kind",
         "speaker",
         "checkworthiness",
@@ -635,6 +635,10 @@ class ClaimAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
     @admin.display(description="claim", ordering="text")
     def short_text(self, claim):
         return Truncator(str(claim)).chars(90)
+
+    @admin.display(description="article", ordering="article__title")
+    def article_title(self, claim):
+        return Truncator(claim.article.title).chars(50)
 
     @admin.display(description="sources")
     def sources_list(self, claim):
