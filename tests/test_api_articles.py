@@ -204,3 +204,15 @@ def test_detail_runs_a_fixed_number_of_queries(client, published, django_assert_
     with django_assert_max_num_queries(4):
         response = client.get(f"{URL}nato-summit/")
     assert len(response.json()["claims"]) == 11
+
+
+def test_any_utc_offset_is_accepted(client, published):
+    # PostgreSQL refuses offsets beyond ±15:59; the filter converts to UTC first.
+    response = client.get(URL, {"published_after": "2000-01-01T00:00:00+23:00"})
+    assert slugs(response) == ["nato-summit"]
+
+
+def test_a_time_outside_utc_is_400(client, published):
+    response = client.get(URL, {"published_after": "0001-01-01T00:00:00+05:00"})
+    assert response.status_code == 400
+    assert "published_after" in response.json()["errors"]

@@ -5,9 +5,13 @@ state the caller may not see (``status=draft`` when anonymous) finds nothing
 rather than revealing anything.
 """
 
+from datetime import UTC
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 
 from ..models import Actor, ActorAlias, ActorMention, Article, Claim
 
@@ -17,17 +21,39 @@ class FloatFilter(filters.NumberFilter):
     field_class = forms.FloatField
 
 
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time, converted to UTC before it reaches the database.
+
+    Any offset is valid ISO 8601, but PostgreSQL refuses those beyond ±15:59
+    and a time near year 1 or 9999 may not exist in UTC: both are the caller's
+    mistake, so they answer 400 rather than fail in the query.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:
+            raise ValidationError("This time is out of range.", code="invalid") from None
+
+
+class TimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class ArticleFilter(filters.FilterSet):
     actor = filters.CharFilter(method="filter_actor", label="Slug of an actor the article names.")
-    published_after = filters.IsoDateTimeFilter(
+    published_after = TimeFilter(
         field_name="published_at",
         lookup_expr="gte",
         label="Published at or after this time (ISO 8601).",
     )
-    published_before = filters.IsoDateTimeFilter(
+    published_before = TimeFilter(
         field_name="published_at", lookup_expr="lt", label="Published before this time (ISO 8601)."
     )
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = TimeFilter(
         field_name="updated_at", lookup_expr="gte", label="Changed at or after this time."
     )
     search = filters.CharFilter(method="filter_search", label="Words in the title or the body.")
@@ -65,7 +91,7 @@ class ClaimFilter(filters.FilterSet):
         max_value=1,
         label="Check-worthiness at least this (0 to 1).",
     )
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = TimeFilter(
         field_name="updated_at", lookup_expr="gte", label="Changed at or after this time."
     )
 
