@@ -54,6 +54,16 @@ from .quotes import QuoteSpan
 from .types import ExtractedActor, Mention
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w&]|['\u2019\-.](?=[^\W_]))*")
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# Only the tokens names are made of: capitalised words (also after "ex-"), dotted
+# acronyms, and the lower-case connectors and particles that may sit inside names.
+_NEEDED_TOKEN_RE = re.compile(
+    rf"(?:[A-Z]\.){{2,}}"
+    rf"|(?<![\w'\u2019-])(?:(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-)?[{_UPPER}]"
+    rf"(?:[\w&]|['\u2019\-.](?=[^\W_]))*"
+    r"|(?<![\w'\u2019-])(?:of|for|the|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
+    r"|bin|al|el|le|la|ibn|ben|y|dos|das|ter|ten)(?![\w'\u2019-])"
+)
 _PREFIX_RE = re.compile(r"^(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-(?=[A-Z])")
 _NAME_PARTICLES = {
     "von",
@@ -264,11 +274,8 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
     q = next(quote_iter, None)
     shouting = _shouting_spans(text, quotes)
     keep_lower = _KEEP_LOWER
-    for m in _TOKEN_RE.finditer(text):
+    for m in _NEEDED_TOKEN_RE.finditer(text):
         word = m.group()
-        first = word[0]
-        if not first.isupper() and word not in keep_lower and "-" not in word:
-            continue
         start, end = m.span()
         pre = _PREFIX_RE.match(word)
         if pre:
@@ -405,8 +412,17 @@ def _title_end(run: list[Tok], i: int) -> int:
     return end
 
 
+_LEXICON_FIRST = frozenset(
+    key.split(" ", 1)[0]
+    for table in (PARTY_FORMS, KNOWN_ORGS, COUNTRIES, DEMONYMS, PLACES, SUBDIVISIONS)
+    for key in table
+)
+
+
 def _lexicon_match(run: list[Tok], i: int) -> tuple[int, str, str]:
     """Longest known phrase at ``i``: (end index, kind, canonical) or (i, "", "")."""
+    if run[i].text.lower() not in _LEXICON_FIRST:
+        return i, "", ""
     for size in (4, 3, 2, 1):
         j = i + size
         if j > len(run):

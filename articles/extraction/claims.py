@@ -184,6 +184,7 @@ _CHANGE_WORDS = words(
 _MONEY_WORDS = words("bn billion million trillion")
 _FACT_WORD_RE = re.compile(r"[a-z][a-z-]*")
 _MONEY_RE = re.compile(r"[£$€¥]|\d(?:bn|m)\b")
+_DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 FACT_THRESHOLD = 0.45
 
@@ -723,7 +724,7 @@ def _score(sentence: str, base: float) -> float:
     low = sentence.lower()
     words = set(_FACT_WORD_RE.findall(low))
     score = base
-    if any(ch.isdigit() for ch in sentence):
+    if _DIGIT_RE.search(sentence):
         score += 0.35
         if _YEAR_RE.search(sentence):
             score += 0.15
