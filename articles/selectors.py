@@ -2,8 +2,9 @@
 
 Everything here starts from ``Article.objects.published()`` or
 ``Claim.objects.public()``, so a draft, a retracted article or a verdict not yet
-approved can never reach a reader by way of a forgotten filter. Each function
-fetches what its page shows in a fixed number of queries.
+approved can never reach a reader by way of a forgotten filter; a view looks a
+page up in them with ``get_object_or_404``. Each fetches what its page shows in
+a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Left
-from django.http import Http404
 
 from .models import Actor, ActorMention, Article, Claim
 from .rendering import ClaimMark
@@ -42,13 +42,14 @@ def article_list() -> QuerySet[Article]:
     )
 
 
-def article_for_reader(slug: str) -> Article:
-    """A published article with its approved claims, corrections and actors.
+def articles_for_reading() -> QuerySet[Article]:
+    """Published articles with what their page shows: approved claims (as
+    ``public_claims``), corrections and the actors named (``actor_mentions``).
 
-    Raises ``Http404`` for anything not published, so drafts, articles in
-    review and retracted ones are indistinguishable from missing ones.
+    Drafts, articles in review and retracted ones are not in it, so their
+    pages are indistinguishable from missing ones.
     """
-    queryset = Article.objects.published().prefetch_related(
+    return Article.objects.published().prefetch_related(
         Prefetch(
             "claims",
             queryset=Claim.objects.approved().select_related("speaker").order_by("start", "id"),
@@ -61,10 +62,6 @@ def article_for_reader(slug: str) -> Article:
         ),
         "corrections",
     )
-    try:
-        return queryset.get(slug=slug)
-    except Article.DoesNotExist:
-        raise Http404("No published article here.") from None
 
 
 def claim_marks(claims: list[Claim]) -> list[ClaimMark]:
@@ -83,14 +80,6 @@ def claim_marks(claims: list[Claim]) -> list[ClaimMark]:
 
 
 # ---------------------------------------------------------------- claims
-
-
-def claim_for_reader(pk: int) -> Claim:
-    """One fact-check, public only; the claim, its article and speaker in one query."""
-    try:
-        return public_claims().get(pk=pk)
-    except Claim.DoesNotExist:
-        raise Http404("No published fact-check here.") from None
 
 
 def fact_check_list(*, rating: str = "", speaker: Actor | None = None) -> QuerySet[Claim]:
@@ -122,14 +111,6 @@ def public_actors() -> QuerySet[Actor]:
         Exists(Article.objects.published().filter(mentions__actor=OuterRef("pk")))
         | Exists(Claim.objects.public().filter(speaker=OuterRef("pk")))
     )
-
-
-def actor_for_reader(slug: str) -> Actor:
-    """A public actor with their other names prefetched."""
-    try:
-        return public_actors().prefetch_related("aliases").get(slug=slug)
-    except Actor.DoesNotExist:
-        raise Http404("No one by that name here.") from None
 
 
 @dataclass(frozen=True, slots=True)

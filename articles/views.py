@@ -1,14 +1,14 @@
 """Reader pages: thin views over ``articles.selectors``.
 
 Only published articles and approved verdicts are ever read here; anything
-else is a 404 (the selectors raise it), so a reader cannot tell a draft from a
+else is a 404 (the selectors never hold it), so a reader cannot tell a draft from a
 page that never existed.
 """
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.http import require_safe
@@ -39,7 +39,7 @@ def home(request):
 
 @require_safe
 def article_detail(request, slug):
-    article = selectors.article_for_reader(slug)
+    article = get_object_or_404(selectors.articles_for_reading(), slug=slug)
     claims = article.public_claims
     context = {
         "article": article,
@@ -54,7 +54,7 @@ def article_detail(request, slug):
 
 @require_safe
 def claim_detail(request, pk):
-    claim = selectors.claim_for_reader(pk)
+    claim = get_object_or_404(selectors.public_claims(), pk=pk)
     context = {
         "claim": claim,
         "article": claim.article,
@@ -66,7 +66,7 @@ def claim_detail(request, pk):
 
 @require_safe
 def actor_detail(request, slug):
-    actor = selectors.actor_for_reader(slug)
+    actor = get_object_or_404(selectors.public_actors().prefetch_related("aliases"), slug=slug)
     claims = selectors.fact_check_list(speaker=actor)
     context = {
         "actor": actor,
