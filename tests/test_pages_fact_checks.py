@@ -101,3 +101,12 @@ def test_the_index_needs_a_bounded_number_of_queries(client, django_assert_max_n
         assert client.get("/fact-checks/?rating=false").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/fact-checks/").status_code == 200
+
+
+def test_the_index_explains_every_rating_in_words(client):
+    html = client.get("/fact-checks/").content.decode()
+    scale = html[html.index('class="rating-scale"') :]
+    for value, label in Claim.Rating.choices:
+        badge = f'rating--{value}"><span class="rating-icon" aria-hidden="true"></span>{label}'
+        assert badge in scale
+    assert "<summary>How we rate claims</summary>" in html

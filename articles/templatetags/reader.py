@@ -9,6 +9,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles.models import Claim
+
 register = template.Library()
 
 # What json_script escapes, so that no string in the data can end the block.
@@ -52,3 +54,25 @@ def rating_badge(claim, size=""):
 def site_url():
     """The site's public address (``NEWSROOM_SITE_URL``), for canonical links."""
     return settings.NEWSROOM_SITE_URL
+
+
+# What each rating means, for readers; in the scale's order.
+RATING_MEANINGS = {
+    Claim.Rating.TRUE: "Accurate, with nothing significant left out.",
+    Claim.Rating.MOSTLY_TRUE: "Accurate, but needs a clarification or more context.",
+    Claim.Rating.MIXED: "Partly accurate and partly not.",
+    Claim.Rating.MOSTLY_FALSE: "Holds an element of truth but leaves a wrong impression.",
+    Claim.Rating.FALSE: "Not accurate.",
+    Claim.Rating.UNVERIFIABLE: "The evidence available does not allow a verdict either way.",
+}
+
+
+@register.inclusion_tag("includes/rating_scale.html")
+def rating_scale():
+    """The rating scale with what each rating means."""
+    return {
+        "scale": [
+            {"rating": value, "label": label, "meaning": RATING_MEANINGS[value]}
+            for value, label in Claim.Rating.choices
+        ]
+    }
