@@ -958,6 +958,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     for info in index.actors:
         if info.actor.kind == "person" and " " in info.actor.name:
             first_names.setdefault(info.actor.name.split()[0].lower(), []).append(info)
+    leftover: list[Candidate] = []
     for cand in singles:
         low = cand.tokens[0].lower()
         infos = surname_map.get(low)
@@ -989,6 +990,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             surname_map.setdefault(low, []).append(info)
             continue
         if cand.kind == "maybe" or low.endswith(("ians", "eans", "ans", "ese", "ites", "ists")):
+            leftover.append(cand)
             continue
         if low in PLACES or low in SUBDIVISIONS or low in COUNTRIES or low in lower_words:
             continue
@@ -1005,6 +1007,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         elif cand.canonical == "person":
             info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
             surname_map.setdefault(low, []).append(info)
+        else:
+            leftover.append(cand)
 
     # "the Times", "the Guardian": a newspaper named by its one-word title.
     taken = {c.start for c in orgs} | {c.start for c in people}
@@ -1076,6 +1080,11 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         add("organization", canon, cand)
     for cand in countries:
         add("country", cand.canonical, cand)
+    # A lone word that is an organisation named elsewhere ("Novartis, which ..., said").
+    for cand in leftover:
+        info = by_key.get(("organization", cand.tokens[0].lower()))
+        if info is not None:
+            add("organization", info.actor.name, cand)
 
     index.mentions.sort(key=lambda m: (m[0], -m[1]))
     for info in index.actors:

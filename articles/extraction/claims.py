@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .actors import ActorIndex, ActorInfo
-from .lexicon import GENERIC_SPEAKERS, SPEECH_VERBS, WEAK_VERBS, find_reporting, words
+from .lexicon import GENERIC_SPEAKERS, WEAK_VERBS, find_reporting, words
 from .quotes import QuoteSpan
 from .types import ExtractedClaim
 
@@ -163,7 +163,20 @@ _ROLE_AFTER_RE = re.compile(r"\s*the\s+((?:[\w'-]+\s+){0,3}?[\w-]+)\s*(?:[,.;:]|
 _INVERTED_NP_RE = re.compile(
     r"\s+(?:a|an|the|one|some|two)\s+[\w'-]+(?:\s+[\w'-]+){0,4}\s*(?:[.,;:]|$)", re.I
 )
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+)?$", re.I)
+_CLAUSE_END_RE = re.compile(r"[.;:!?,\"\u201c\u201d()]")
+_INVERTIBLE = words(
+    "say said says added adds argued argues insisted insists warned warns continued wrote writes "
+    "asked explained claimed claims declared replied stressed noted suggested admitted "
+    "conceded recalled concluded countered retorted quipped joked"
+)
+_ROLE_WORDS = words(
+    "executive chief spokesman spokeswoman chairman chairwoman director secretary minister "
+    "leader president head economist analyst founder editor governor manager mp"
+)
+_NOT_SUBJECT_STARTS = words("it he she they we i that there this these those what how why if")
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|\w+ly\s+)?$", re.I
+)
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
 # Check-worthiness features: (words, weight); a sentence scores each set once.
 _STRONG_FACT_WORDS = words(
@@ -300,6 +313,11 @@ class _Resolver:
                     return cand
         if best is None and head not in _PERSON_ROLE_HEADS:
             # "the coalition", "the company": the organisation named so.
+            if head in ("company", "firm", "group", "bank") and sent >= 0:
+                for k in range(sent - 1, max(-1, sent - 6), -1):
+                    cand = self.ctx.subjects[k]
+                    if cand is not None and cand.actor.kind == "organization":
+                        return cand
             latest = -1
             for start, _end, info in self.ctx.mentions:
                 if start >= before:
@@ -401,6 +419,42 @@ class _Resolver:
             return True, info
         return bool(words), None
 
+    def inverted(self, start: int, limit: int) -> tuple[ActorInfo | None] | None:
+        """The subject of an inverted credit, as a 1-tuple, or None when not inverted.
+
+        The words after the verb up to the end of the clause must be a short noun
+        phrase: a name ("Mr Howard"), a role ("the Ealing North MP") or a generic
+        speaker ("a spokesman").
+        """
+        ctx = self.ctx
+        m = _CLAUSE_END_RE.search(ctx.masked, start, limit)
+        stop = m.start() if m else limit
+        clause = ctx.masked[start:stop]
+        words = clause.split()
+        if not words or len(words) > 7 or words[0].lower() in _NOT_SUBJECT_STARTS:
+            return None
+        closing = m.group() if m else "."
+        mentions = _mentions_in(ctx, start, stop)
+        if mentions:
+            return (_pick(mentions),)
+        if closing == "," and words[-1].lower() in _ROLE_WORDS:
+            # "said its chief executive, Sir Howard Newby."
+            m2 = _CLAUSE_END_RE.search(ctx.masked, stop + 1, limit)
+            stop2 = m2.start() if m2 else limit
+            named = _mentions_in(ctx, stop + 1, stop2)
+            if named and len(ctx.masked[stop + 1 : stop2].split()) <= 5:
+                return (_pick(named),)
+        if closing not in '.!?"\u201d' and stop < limit:
+            return None  # "said the new system ..., due to start": not a subject
+        rm = _ROLE_AFTER_RE.match(ctx.masked, start, stop + 1)
+        if rm:
+            by_role = self.role(rm.group(1), start, -1, anaphoric=False)
+            if by_role is not None and by_role.actor.kind == "person":
+                return (by_role,)
+        if words[0].lower() in ("a", "an", "the", "its", "his", "her", "their", "one", "some"):
+            return (None,)
+        return None
+
     def after(self, start: int, limit: int) -> ActorInfo | None:
         """An inverted credit: ``..., said housing minister Yvette Cooper.``"""
         ctx = self.ctx
@@ -474,14 +528,15 @@ def _credit(
             and m_noun.group().strip().lower() not in _DOC_NOUNS | GENERIC_SPEAKERS
         ):
             continue  # a noun: "the claims", "his questions", "asylum claims"
-        if word in SPEECH_VERBS and (
+        inverted = None
+        if word in _INVERTIBLE and (
             not before.strip() or before.rstrip().endswith((",", '"', "\u201d"))
         ):
-            # Inverted: "..., said a spokesman", "..., argued Mr Howard".
-            has_np, info = True, res.after(v_end, end)
-            if info is None and not _INVERTED_NP_RE.match(ctx.masked, v_end, end):
-                # "Prof X, who led the study, said": the subject came before.
-                has_np, info = res.subject(zone_start, v_start, sent, fallback=not named_np)
+            # "..., said a spokesman", "..., argued Mr Howard" -- but not
+            # "Prof X, who led the study, said it was ...".
+            inverted = res.inverted(v_end, end)
+        if inverted is not None:
+            has_np, info = True, inverted[0]
         else:
             has_np, info = res.subject(zone_start, v_start, sent, fallback=not named_np)
         if info is not None:

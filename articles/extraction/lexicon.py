@@ -393,6 +393,7 @@ GENERIC_SPEAKERS = {
 #: Reporting verbs (whole words), and phrases of several words.
 REPORTING_WORDS = words(
     """
+    branded
     say says said saying tell tells told telling claim claims claimed claiming warn warns
     warned warning argue argues argued arguing insists insisted insisting deny denies denied
     denying accuses accused accusing urges urged urging announces announced announcing
@@ -421,7 +422,7 @@ REPORTING_WORDS = words(
     conclude concludes concluded contend contends contended observed quipped cautioned
     speculated mentioned recounted testified briefed informed assured reassured pleaded
     appealed threatened threatens add adds insist announce acknowledge urge accuse write
-    boast boasts branded
+    boast boasts
     """
 )
 REPORTING_PHRASES = (
@@ -485,6 +486,11 @@ def _phrase_tails() -> dict[str, re.Pattern]:
 _PHRASE_TAIL_RE = _phrase_tails()
 
 
+_BRANDED_SUBJECT_RE = re.compile(
+    r"(?:\b(?:he|she|they|it|has|have|had|also|who|which|was|were)|[A-Z][\w'\u2019-]*|,)\s+$"
+)
+
+
 def find_reporting(text: str) -> list[tuple[int, int, str]]:
     """Every reporting verb or phrase in ``text``: (start, end, lower-case form)."""
     found = []
@@ -498,6 +504,10 @@ def find_reporting(text: str) -> list[tuple[int, int, str]]:
                 found.append((m.start(), t.end(), phrase))
                 continue
         if word in REPORTING_WORDS:
+            if word == "branded" and not _BRANDED_SUBJECT_RE.search(
+                text, max(0, m.start() - 20), m.start()
+            ):
+                continue  # "branded products": an adjective
             found.append((m.start(), m.end(), word))
     return found
 
