@@ -46,7 +46,7 @@ eval: install
 lint: install
 	$(VENV)/bin/ruff check .
 
-bench: migrate
+bench: install
 	$(PY) -m bench
 
 serve: install

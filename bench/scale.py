@@ -1,0 +1,165 @@
+"""Scale: the filtered article list, the claim list by rating and speaker, and
+search, at 100,000 articles on PostgreSQL (the data set from
+``bench.dataset.generate``), in process; p50 and p95 per run, median of runs.
+
+Each figure cycles through a handful of realistic filters (a much-named actor
+and a rarely named one, recent and older dates, each rating) so one cached
+plan or one lucky filter does not decide the result. The slowest statement of
+each endpoint is EXPLAINed (ANALYZE, BUFFERS) for the evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from .config import Plan
+from .harness import (
+    NotMeasured,
+    attempt,
+    bench_client,
+    explain,
+    log,
+    percentile_runs,
+    query_profile,
+    sample_runs,
+    section_main,
+)
+from .report import Result
+
+SEARCH_TERMS = ("election", "tax rise", "Blair", "economy growth", "interest rates", "Brown budget")
+
+
+def _actor_slugs(kind: str | None = None, count: int = 4) -> list[str]:
+    """Slugs from the most named down to the rarely named, spread out."""
+    from django.db.models import Count
+
+    from articles.models import Actor
+
+    actors = Actor.objects.annotate(n=Count("mentions")).filter(n__gt=0)
+    if kind:
+        actors = actors.filter(kind=kind)
+    slugs = list(actors.order_by("-n", "id").values_list("slug", flat=True))
+    if not slugs:
+        raise NotMeasured("no actors in the data set")
+    step = max(1, len(slugs) // count)
+    return slugs[::step][:count]
+
+
+def _speakers_with_verdicts(count: int = 4) -> list[str]:
+    from django.db.models import Count
+
+    from articles.models import Actor
+
+    slugs = list(
+        Actor.objects.filter(claims__status="approved")
+        .annotate(n=Count("claims"))
+        .order_by("-n", "id")
+        .values_list("slug", flat=True)
+    )
+    if not slugs:
+        raise NotMeasured("no approved claims with a speaker in the data set")
+    step = max(1, len(slugs) // count)
+    return slugs[::step][:count]
+
+
+def slowest_statement(client, url: str) -> tuple[str, str]:
+    """(summary, plan) of the slowest SQL statement one GET of ``url`` runs.
+
+    EXPLAIN ANALYZE runs the statement again, so a statement slower than two
+    seconds gets a plain EXPLAIN (the plan's shape without timings).
+    """
+    count, queries = query_profile(client, url)
+    slowest = max(queries, key=lambda q: q["ms"])
+    sql, seconds = slowest["sql"], slowest["ms"] / 1000
+    summary = (
+        f"GET {url}: {count} queries; the slowest ({seconds * 1000:.0f} ms):\n"
+        f"{sql[:700]}{' ...' if len(sql) > 700 else ''}"
+    )
+    return summary, explain(sql, analyze=seconds < 2)
+
+
+def plan_note(plan_text: str) -> str:
+    """A short reason for a time over target, read off the slowest statement's plan."""
+    reasons = []
+    if "to_tsvector" in plan_text:
+        reasons.append("to_tsvector computed for every row at query time (no full-text index)")
+    for table in ("articles_article", "articles_claim", "articles_actormention"):
+        if f"Seq Scan on {table}" in plan_text:
+            reasons.append(f"a sequential scan of {table}")
+    if "SubPlan" in plan_text:
+        reasons.append("a correlated subquery run once per row (SubPlan)")
+    if "Sort Method: external" in plan_text:
+        reasons.append("a sort spilling to disk")
+    if not reasons:
+        return "see the plan under Evidence"
+    return "its slowest statement does " + ", ".join(reasons) + " (plan under Evidence)"
+
+
+def _figure(client, plan: Plan, key: str, urls: list[str]) -> dict[str, Result]:
+    runs, warm = sample_runs(
+        client, urls, runs=plan.scale_runs, count=plan.scale_requests, budget_s=plan.scale_budget_s
+    )
+    for n, samples in enumerate(runs, start=1):
+        log(f"  {key} run {n}: {len(samples)} requests, max {max(samples):.0f} ms")
+    summary, query_plan = slowest_statement(client, urls[0])
+    evidence = (
+        f"first (warm-up) request {warm:.0f} ms; requests per run: "
+        f"{', '.join(str(len(r)) for r in runs)}\nurls cycled: {', '.join(urls)}\n"
+        f"{summary}\n\n{query_plan}"
+    )
+    return {
+        f"scale_{key}_p50": Result(runs=percentile_runs(runs, 50)),
+        f"scale_{key}_p95": Result(
+            runs=percentile_runs(runs, 95), note=plan_note(query_plan), evidence=evidence
+        ),
+    }
+
+
+def measure(plan: Plan) -> dict[str, Result]:
+    from django.db import connection
+    from django.utils import timezone
+
+    from articles.models import Article
+
+    if connection.vendor != "postgresql":
+        raise NotMeasured("the scale section runs on PostgreSQL only")
+    total = Article.objects.count()
+    if total == 0:
+        raise NotMeasured("the scale data set is empty")
+    log(f"  scale data set: {total:,} articles")
+    client = bench_client()
+    results: dict[str, Result] = {}
+
+    def articles():
+        today = timezone.now().date()
+        dates = [today - dt.timedelta(days=d) for d in (30, 365, 700)]
+        urls = [
+            "/api/v1/articles/?"
+            + urlencode({"actor": slug, "published_after": f"{date.isoformat()}T00:00:00Z"})
+            for slug in _actor_slugs()
+            for date in dates
+        ]
+        return _figure(client, plan, "articles", urls)
+
+    def claims():
+        ratings = ("false", "true", "mixed", "mostly-false")
+        urls = [
+            "/api/v1/claims/?" + urlencode({"rating": rating, "speaker": slug})
+            for slug in _speakers_with_verdicts()
+            for rating in ratings
+        ]
+        return _figure(client, plan, "claims", urls)
+
+    def search():
+        urls = ["/search/?" + urlencode({"q": term}) for term in SEARCH_TERMS]
+        return _figure(client, plan, "search", urls)
+
+    attempt(results, ["scale_articles_p50", "scale_articles_p95"], articles)
+    attempt(results, ["scale_claims_p50", "scale_claims_p95"], claims)
+    attempt(results, ["scale_search_p50", "scale_search_p95"], search)
+    return results
+
+
+if __name__ == "__main__":
+    section_main(measure)
