@@ -291,15 +291,20 @@ class _Resolver:
             return None
         head = words[-1]
         best = None
-        for info in self.ctx.index.actors:
-            role = info.actor.role.lower()
-            if (
-                info.actor.kind == "person"
-                and role
-                and (role.endswith(phrase) or phrase.endswith(role))
-            ):
-                best = info
-                break
+        holders = [
+            info
+            for info in self.ctx.index.actors
+            if info.actor.kind == "person"
+            and info.actor.role
+            and (
+                info.actor.role.lower().endswith(phrase)
+                or phrase.endswith(info.actor.role.lower())
+            )
+        ]
+        # "the mayor" is the Mayor before the Deputy Mayor.
+        holders.sort(key=lambda info: len(info.actor.role))
+        if holders:
+            best = holders[0]
         if (
             best is None
             and head in _PERSON_ROLE_HEADS
