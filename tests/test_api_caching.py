@@ -170,3 +170,9 @@ def test_anonymous_use_is_throttled(client, tight_throttle):
 def test_signed_in_use_is_not_throttled(client, tight_throttle, editor):
     client.force_authenticate(editor)
     assert all(client.get("/api/v1/articles/").status_code == 200 for _ in range(4))
+
+
+def test_a_list_page_counts_its_rows_once(client, claim, django_assert_num_queries):
+    # The conditional-GET aggregate, the page, the actors: no separate COUNT.
+    with django_assert_num_queries(3):
+        assert client.get("/api/v1/articles/").json()["count"] == 1

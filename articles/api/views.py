@@ -48,7 +48,7 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
     Subclasses give ``get_queryset`` (what the caller may see, unadorned, for
     filtering and counting), ``for_display`` (the annotations and prefetches
     the serializers read) and ``list_state`` (one aggregate query that changes
-    whenever a list page would).
+    whenever a list page would; its ``count`` also serves the paginator).
     """
 
     workflow_actions: frozenset[str] = frozenset()
@@ -87,6 +87,7 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
         validators = Validators.from_state(state, self.audience, request.get_full_path())
         if (not_modified := validators.not_modified(request)) is not None:
             return not_modified
+        self.paginator.known_count = state["count"]
         page = self.paginate_queryset(self.for_display(queryset))
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)
         return validators.stamp(response)
