@@ -959,6 +959,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if info.actor.kind == "person" and " " in info.actor.name:
             first_names.setdefault(info.actor.name.split()[0].lower(), []).append(info)
     leftover: list[Candidate] = []
+    # Titled forms first ("Mr Morris"), so that a bare "Morris" earlier in the
+    # text still finds its person.
+    singles.sort(key=lambda c: not c.strong)
     for cand in singles:
         low = cand.tokens[0].lower()
         infos = surname_map.get(low)

@@ -297,8 +297,7 @@ class _Resolver:
             if info.actor.kind == "person"
             and info.actor.role
             and (
-                info.actor.role.lower().endswith(phrase)
-                or phrase.endswith(info.actor.role.lower())
+                info.actor.role.lower().endswith(phrase) or phrase.endswith(info.actor.role.lower())
             )
         ]
         # "the mayor" is the Mayor before the Deputy Mayor.
@@ -576,12 +575,21 @@ def _tail_clause(ctx: _Context, start: int, end: int) -> int:
 def _is_name_quote(text: str, q: QuoteSpan) -> bool:
     inner = text[q.start : q.end]
     words = _WORD_RE.findall(inner)
-    before = text[max(0, q.start - 40) : q.start - 1].split()
+    before = text[max(0, q.start - 40) : q.start].rstrip(" \"\u201c").split()
     prev = before[-1].lower().strip(",") if before else ""
-    after = text[q.end + 1 : q.end + 30].split()
+    after = text[q.end : q.end + 30].lstrip(" \"\u201d").split()
     nxt = after[0].lower().strip(",.") if after else ""
     if prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER:
         return True
+    if (
+        before
+        and after
+        and before[-1][:1].isupper()
+        and after[0][:1].isupper()
+        and before[-1][-1:].isalpha()
+        and len(words) <= 4
+    ):
+        return True  # a nickname between names: Jimmy "the Whirlwind" White
     if not words or inner.rstrip()[-1:] in ".?!":
         return False
     if len(words) > 8 or not words[0][0].isupper():
@@ -755,6 +763,12 @@ def build_claims(
                 break
             if "\n" in text[sentences[k][1] : sentences[k + 1][0]] and k < si - 1:
                 break
+        if entry["info"] is None and si > 0:
+            # "Morris appears almost evangelical. "I was on a cruise ..."": the person
+            # the sentence before was about.
+            prev = ctx.subjects[si - 1]
+            if prev is not None and prev.actor.kind == "person":
+                entry["info"] = prev
         if entry["info"] is not None and last_speaker[si] is None:
             last_speaker[si] = entry["info"]
 
