@@ -1030,7 +1030,10 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                     tok.end,
                     tok.text,
                     [tok.text],
-                    canonical=f"The {tok.text}",
+                    canonical=next(
+                        (c.canonical for c in orgs if c.canonical.endswith(" " + tok.text)),
+                        f"The {tok.text}",
+                    ),  # "the Telegraph" after "the Daily Telegraph"
                 )
             )
 
