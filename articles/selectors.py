@@ -179,30 +179,49 @@ def search(query: str, *, limit: int = SEARCH_LIMIT) -> SearchResults:
     return SearchResults(query=query, articles=list(articles[:limit]), claims=list(claims[:limit]))
 
 
-def _search_postgresql(query: str):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+SEARCH_CONFIG = "english"
 
-    terms = SearchQuery(query, search_type="websearch", config="english")
-    article_vector = SearchVector("title", weight="A", config="english") + SearchVector(
-        "body", weight="B", config="english"
+
+def article_search_vector():
+    """The article's document for full-text search: headline above body.
+
+    A GIN index over this same expression lets PostgreSQL answer searches
+    from the index (see the proposal in the issue's report).
+    """
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "body", weight="B", config=SEARCH_CONFIG
     )
-    claim_vector = (
-        SearchVector("text", weight="A", config="english")
-        + SearchVector("quote", weight="A", config="english")
-        + SearchVector("verdict_summary", weight="B", config="english")
+
+
+def claim_search_vector():
+    """The claim's document: its words above the verdict's."""
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("text", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("quote", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("verdict_summary", weight="B", config=SEARCH_CONFIG)
     )
+
+
+def _search_postgresql(query: str):
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+
+    terms = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
     articles = (
         article_list()
-        .annotate(rank=SearchRank(article_vector, terms))
-        .alias(document=article_vector)
+        .alias(document=article_search_vector())
         .filter(document=terms)
+        .annotate(rank=SearchRank(article_search_vector(), terms))
         .order_by("-rank", "-published_at", "-id")
     )
     claims = (
         public_claims()
-        .annotate(rank=SearchRank(claim_vector, terms))
-        .alias(document=claim_vector)
+        .alias(document=claim_search_vector())
         .filter(document=terms)
+        .annotate(rank=SearchRank(claim_search_vector(), terms))
         .order_by("-rank", "-reviewed_at", "-id")
     )
     return articles, claims
