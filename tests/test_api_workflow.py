@@ -65,7 +65,8 @@ def test_wrong_password_is_refused_with_a_reason(factchecker):
     response = APIClient().post(
         "/api/v1/auth/token/", {"username": "factchecker", "password": "nope"}, format="json"
     )
-    refused(response, 400, "invalid")
+    body = refused(response, 400, "invalid")
+    assert body["detail"] == "Unable to log in with provided credentials."
 
 
 def test_bad_token_is_401(claim):
@@ -243,3 +244,14 @@ def test_note_on_both_or_neither_is_400(claim, editor):
     refused(desk.post("/api/v1/notes/", {"body": "Where?"}), 400, "invalid")
     both = {"article": "draft-story", "claim": claim.pk, "body": "Both?"}
     refused(desk.post("/api/v1/notes/", both), 400, "invalid")
+
+
+def test_invalid_input_detail_says_where_and_why(claim, factchecker):
+    checker = token_client(factchecker)
+    checker.post(f"/api/v1/claims/{claim.pk}/assign/")
+    response = checker.post(
+        f"/api/v1/claims/{claim.pk}/verdict/",
+        {**VERDICT, "sources": [{"url": "not a url", "title": "NATO"}]},
+        format="json",
+    )
+    assert refused(response, 400, "invalid")["detail"] == "sources.0.url: Enter a valid URL."

@@ -57,7 +57,8 @@ def exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        response.data = {"detail": "Invalid input.", "code": "invalid", "errors": _as_dict(exc)}
+        errors = _as_dict(exc)
+        response.data = {"detail": _first_message(errors), "code": "invalid", "errors": errors}
     elif isinstance(response.data, dict) and "detail" in response.data:
         detail = response.data["detail"]
         response.data = {"detail": str(detail), "code": getattr(detail, "code", "error")}
@@ -70,3 +71,21 @@ def _as_dict(exc: exceptions.ValidationError) -> dict:
     if isinstance(exc.detail, dict):
         return exc.detail
     return {"non_field_errors": exc.detail}
+
+
+def _first_message(errors, path: str = "") -> str:
+    """The first problem in ``errors`` as one line, with where it is
+    ("sources.0.url: Enter a valid URL."), so ``detail`` always says why."""
+    if isinstance(errors, dict):
+        for key, value in errors.items():
+            where = path if key == "non_field_errors" else f"{path}.{key}".lstrip(".")
+            if message := _first_message(value, where):
+                return message
+        return ""
+    if isinstance(errors, list):
+        for index, value in enumerate(errors):
+            where = f"{path}.{index}" if isinstance(value, dict | list) else path
+            if message := _first_message(value, where):
+                return message
+        return ""
+    return f"{path}: {errors}" if path else str(errors)
