@@ -118,3 +118,36 @@ def render_body(body: str, marks: Iterable[ClaimMark] = ()) -> SafeString:
         end = line.end() - (len(line.group()) - len(line.group().rstrip()))
         paragraphs.append(_paragraph(body, start, end, usable))
     return mark_safe("\n".join(paragraphs))  # noqa: S308 - each paragraph is escaped
+
+
+def search_snippet(text: str, words: Iterable[str], *, width: int = 240) -> SafeString:
+    """A stretch of ``text`` around the first place any of ``words`` occurs,
+    with every occurrence marked; escaped throughout.
+
+    Words match at the start of a word and ignore case, so "sanction" finds
+    "Sanctions" as PostgreSQL's stemming does. With no match, the opening.
+    """
+    text = " ".join(text.split())
+    stems = sorted({w.casefold() for w in words if len(w) > 1}, key=len, reverse=True)
+    pattern = (
+        re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
+        if stems
+        else None
+    )
+    first = pattern.search(text) if pattern else None
+    start = 0
+    if first and first.start() > width // 3:
+        start = text.rfind(" ", 0, first.start() - width // 3) + 1
+    end = len(text) if start + width >= len(text) else text.rfind(" ", start, start + width + 1)
+    if end <= start:
+        end = min(len(text), start + width)
+    window = text[start:end]
+    parts: list[str] = ["… " if start else ""]
+    last = 0
+    for match in pattern.finditer(window) if pattern else ():
+        parts.append(escape(window[last : match.start()]))
+        parts.append(format_html("<mark>{}</mark>", match.group()))
+        last = match.end()
+    parts.append(escape(window[last:]))
+    parts.append(" …" if end < len(text) else "")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped

@@ -16,7 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Left
 
 from .models import Actor, ActorMention, Article, Claim
-from .rendering import ClaimMark
+from .rendering import ClaimMark, search_snippet
 
 # ---------------------------------------------------------------- articles
 
@@ -176,7 +176,22 @@ def search(query: str, *, limit: int = SEARCH_LIMIT) -> SearchResults:
         articles, claims = _search_postgresql(query)
     else:
         articles, claims = _search_simple(query)
-    return SearchResults(query=query, articles=list(articles[:limit]), claims=list(claims[:limit]))
+    articles = list(articles.defer(None)[:limit])
+    words = search_words(query)
+    for article in articles:
+        article.snippet = search_snippet(article.body, words)
+    return SearchResults(query=query, articles=articles, claims=list(claims[:limit]))
+
+
+def search_words(query: str) -> list[str]:
+    """The words a reader looks for, to mark in results: not the excluded
+    ones ("-budget") nor the query syntax itself (quotes, "or")."""
+    words = []
+    for word in query.replace('"', " ").split():
+        if word.startswith("-") or word.casefold() == "or":
+            continue
+        words.append(word)
+    return words
 
 
 SEARCH_CONFIG = "english"
@@ -227,11 +242,20 @@ def _search_postgresql(query: str):
     return articles, claims
 
 
+def _article_has(word: str) -> Q:
+    return Q(title__icontains=word) | Q(body__icontains=word)
+
+
+def _claim_has(word: str) -> Q:
+    return Q(text__icontains=word) | Q(quote__icontains=word) | Q(verdict_summary__icontains=word)
+
+
 def _search_simple(query: str):
+    """Every word somewhere in the record, none of the "-excluded" ones."""
     articles, claims = article_list(), public_claims().order_by("-reviewed_at", "-id")
-    for word in query.split()[:10]:
-        articles = articles.filter(Q(title__icontains=word) | Q(body__icontains=word))
-        claims = claims.filter(
-            Q(text__icontains=word) | Q(quote__icontains=word) | Q(verdict_summary__icontains=word)
-        )
+    excluded = [w[1:] for w in query.replace('"', " ").split() if w.startswith("-") and w[1:]]
+    for word in search_words(query)[:10]:
+        articles, claims = articles.filter(_article_has(word)), claims.filter(_claim_has(word))
+    for word in excluded[:10]:
+        articles, claims = articles.exclude(_article_has(word)), claims.exclude(_claim_has(word))
     return articles, claims

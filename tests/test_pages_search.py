@@ -80,3 +80,14 @@ def test_postgresql_search_understands_phrases_and_exclusions(corpus):
     results = selectors.search('"security guarantees" -budget')
     assert results.articles == [corpus["nato"]]
     assert selectors.search("NATO -Sweden").claims == []
+
+
+def test_article_results_show_where_the_words_are_marked(client, corpus):
+    html = client.get("/search/?q=guarantees+-budget").content.decode()
+    assert "Ukraine wants <mark>guarantees</mark> like Article 5." in html
+
+
+def test_a_word_with_a_minus_leaves_out_what_holds_it(client, corpus):
+    results = client.get("/search/?q=NATO+-Sweden").context["results"]
+    assert corpus["nato"] in results.articles
+    assert results.claims == []

@@ -3,7 +3,7 @@
 import re
 from html.parser import HTMLParser
 
-from articles.rendering import ClaimMark, render_body
+from articles.rendering import ClaimMark, render_body, search_snippet
 
 BODY = (
     "NATO's Article 5 stipulates that an attack on any one of its 31 member nations "
@@ -158,3 +158,35 @@ def test_a_claim_covering_the_whole_body_is_marked_once():
     html = render_body(BODY, [mark(1, 0, len(BODY))])
     assert html.count("<mark") == 1
     assert body_text(html) == BODY
+
+
+# ---------------------------------------------------------------- search snippets
+
+
+def test_a_snippet_marks_every_match_ignoring_case_and_endings():
+    html = search_snippet("Sanctions on Russia: the sanction regime grows.", ["sanction"])
+    assert str(html) == (
+        "<mark>Sanctions</mark> on Russia: the <mark>sanction</mark> regime grows."
+    )
+
+
+def test_a_snippet_starts_near_the_first_match_in_a_long_text():
+    text = "word " * 200 + "NATO members met. " + "tail " * 200
+    html = str(search_snippet(text, ["nato"], width=100))
+    assert html.startswith("… ") and html.endswith(" …")
+    assert "<mark>NATO</mark> members met." in html
+    assert len(html) < 160
+
+
+def test_a_snippet_escapes_the_text_and_the_words():
+    html = str(
+        search_snippet('He typed <script>alert("x")</script> into it.', ["<script>", "typed"])
+    )
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html and "<mark>typed</mark>" in html
+
+
+def test_a_snippet_without_a_match_is_the_opening():
+    assert str(search_snippet("Budget day. " * 40, ["nato"], width=30)) == (
+        "Budget day. Budget day. Budget …"
+    )
