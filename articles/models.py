@@ -15,7 +15,6 @@ from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
 
-
 # ---------------------------------------------------------------- querysets
 
 
@@ -257,7 +256,9 @@ class ActorMention(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mentions")
     count = models.PositiveIntegerField(default=0)
-    offsets = models.JSONField(default=list, blank=True, help_text="[start, end] pairs in the body.")
+    offsets = models.JSONField(
+        default=list, blank=True, help_text="[start, end] pairs in the body."
+    )
 
     class Meta:
         ordering = ["article", "-count", "actor__name"]
@@ -440,7 +441,8 @@ class ClaimEvent(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        return f"{self.get_action_display()} by {self.user or 'system'} at {self.created_at:%Y-%m-%d %H:%M}"
+        who = self.user or "system"
+        return f"{self.get_action_display()} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class EditorNote(models.Model):

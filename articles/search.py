@@ -10,13 +10,15 @@ from django.contrib.postgres.search import SearchVector
 CONFIG = "english"
 
 
-def article_vector():
+def article_search_vector():
+    """The article's document: headline above body."""
     return SearchVector("title", weight="A", config=CONFIG) + SearchVector(
         "body", weight="B", config=CONFIG
     )
 
 
-def claim_vector():
+def claim_search_vector():
+    """The claim's document: its words above the verdict's."""
     return (
         SearchVector("text", weight="A", config=CONFIG)
         + SearchVector("quote", weight="A", config=CONFIG)

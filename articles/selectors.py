@@ -194,37 +194,12 @@ def search_words(query: str) -> list[str]:
     return words
 
 
-SEARCH_CONFIG = "english"
-
-
-def article_search_vector():
-    """The article's document for full-text search: headline above body.
-
-    A GIN index over this same expression lets PostgreSQL answer searches
-    from the index (see the proposal in the issue's report).
-    """
-    from django.contrib.postgres.search import SearchVector
-
-    return SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
-        "body", weight="B", config=SEARCH_CONFIG
-    )
-
-
-def claim_search_vector():
-    """The claim's document: its words above the verdict's."""
-    from django.contrib.postgres.search import SearchVector
-
-    return (
-        SearchVector("text", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("quote", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("verdict_summary", weight="B", config=SEARCH_CONFIG)
-    )
-
-
 def _search_postgresql(query: str):
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    terms = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    from .search import CONFIG, article_search_vector, claim_search_vector
+
+    terms = SearchQuery(query, search_type="websearch", config=CONFIG)
     articles = (
         article_list()
         .alias(document=article_search_vector())

@@ -4,11 +4,11 @@ index; its search falls back to plain matching)."""
 from django.contrib.postgres.indexes import GinIndex
 from django.db import migrations
 
-from articles.search import article_vector, claim_vector
+from articles.search import article_search_vector, claim_search_vector
 
 INDEXES = {
-    "article": GinIndex(article_vector(), name="article_search_gin"),
-    "claim": GinIndex(claim_vector(), name="claim_search_gin"),
+    "article": GinIndex(article_search_vector(), name="article_search_gin"),
+    "claim": GinIndex(claim_search_vector(), name="claim_search_gin"),
 }
 
 
