@@ -946,6 +946,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                     surname_map.setdefault(" ".join(parts[k:]).lower(), []).append(info)
 
     def nearest(infos: list[ActorInfo], pos: int) -> ActorInfo:
+        if len(infos) == 1:
+            return infos[0]
         best = infos[0]
         best_pos = -1
         for info in infos:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .actors import ActorIndex, ActorInfo
 from .lexicon import GENERIC_SPEAKERS, WEAK_VERBS, find_reporting, words
@@ -174,6 +174,8 @@ _ROLE_WORDS = words(
     "leader president head economist analyst founder editor governor manager mp"
 )
 _NOT_SUBJECT_STARTS = words("it he she they we i that there this these those what how why if")
+_SUBJECT_WINDOW = 300
+_MAX_VERBS = 8
 _PASSIVE_BEFORE_RE = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|\w+ly\s+)?$", re.I
 )
@@ -212,6 +214,7 @@ class _Context:
     subjects: list[ActorInfo | None]  # per sentence, filled as we go
     verbs: list[tuple[int, int, str]]  # reporting verbs outside quotes
     verb_starts: list[int]
+    mention_starts: list[int] = field(default_factory=list)
 
 
 def _outer_mentions(index: ActorIndex, quotes: list[QuoteSpan]) -> list[tuple[int, int, ActorInfo]]:
@@ -229,7 +232,9 @@ def _outer_mentions(index: ActorIndex, quotes: list[QuoteSpan]) -> list[tuple[in
 
 
 def _mentions_in(ctx: _Context, start: int, end: int) -> list[tuple[int, int, ActorInfo]]:
-    return [m for m in ctx.mentions if m[0] >= start and m[1] <= end]
+    lo = bisect_left(ctx.mention_starts, start)
+    hi = bisect_left(ctx.mention_starts, end)
+    return [m for m in ctx.mentions[lo:hi] if m[1] <= end]
 
 
 def _pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> ActorInfo | None:
@@ -341,6 +346,7 @@ class _Resolver:
         Returns (found_a_subject_phrase, actor_or_None).
         """
         ctx = self.ctx
+        start = max(start, end - _SUBJECT_WINDOW)  # a subject sits close to its verb
         zone = ctx.masked[start:end]
         stripped = zone.rstrip()
         core_end = start + len(stripped)
@@ -511,7 +517,7 @@ def _credit(
     ctx = res.ctx
     found_verb = False
     named_np = False  # an earlier verb had a subject the text does not name
-    for v_start, v_end, word in _verbs(ctx, start, end):
+    for v_start, v_end, word in _verbs(ctx, start, end)[:_MAX_VERBS]:
         if word == "according to":
             info = res.after(v_end, end)
             found_verb = True
@@ -630,6 +636,7 @@ def build_claims(
         verbs,
         [v[0] for v in verbs],
     )
+    ctx.mention_starts = [m[0] for m in ctx.mentions]
     res = _Resolver(ctx)
     claims: list[ExtractedClaim] = []
     # Quotes by sentence.
@@ -648,6 +655,7 @@ def build_claims(
     for si, (s, e) in enumerate(sentences):
         qs = by_sent[si]
         accepted = []
+        sentence_verb: bool | None = None
         prev_end = s
         for qi, q in enumerate(qs):
             nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
@@ -683,7 +691,8 @@ def build_claims(
             sentence_like = nwords >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
             if not credited and not shouting and nwords < 6 and q.closed and not sentence_like:
                 # A short quoted phrase nobody is said to have spoken: a scare quote.
-                sentence_verb, _ = _credit(res, s, e, si, strong_only=False)
+                if sentence_verb is None:
+                    sentence_verb = any(v[2] not in WEAK_VERBS for v in _verbs(ctx, s, e))
                 if not sentence_verb:
                     continue
             entry = {"q": q, "sent": si, "info": info, "credited": credited, "prev_end": prev_end}
