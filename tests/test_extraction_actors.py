@@ -130,3 +130,54 @@ def test_mentions_are_offsets_into_the_body():
     for actor in art.actors:
         for m in actor.mentions:
             assert art.body[m.start : m.end] == m.text
+
+
+def test_sir_and_first_name_is_the_knight():
+    found = actors("Former minister Sir Nicholas Scott has died. Sir Nicholas was 70.")
+    assert len(found["Nicholas Scott"].mentions) == 2
+    assert "Nicholas" not in found
+
+
+def test_party_inside_a_longer_name_stays_separate():
+    found = actors("Labour MPs met at the Parliamentary Labour Party. Labour said little.")
+    assert "Parliamentary Labour Party" in found
+    assert found["Labour Party"].mentions[0].text == "Labour"
+
+
+def test_department_name_with_and():
+    found = actors("Officials at the Department for Work and Pensions said so.")
+    assert "Department for Work and Pensions" in found
+    assert "Pensions" not in found
+
+
+def test_organisation_runs_to_its_last_keyword():
+    found = actors("The money went to the Energy Savings Trust last year.")
+    assert "Energy Savings Trust" in found
+
+
+def test_weekday_is_not_part_of_an_organisation():
+    found = actors("He told the Scottish Parliament on Wednesday that a ban was coming.")
+    assert "Scottish Parliament" in found
+    assert not any("Wednesday" in name for name in found)
+
+
+def test_law_is_not_an_actor():
+    found = actors("It is part of the Health Service (Miscellaneous Provisions) Bill, MPs said.")
+    assert not any("Health Service" in n or "Provisions" in n for n in found)
+
+
+def test_capitalised_common_noun_phrase_is_not_an_actor():
+    found = actors(
+        "National Insurance will be raised, Mr Howard said. He spoke of national insurance."
+    )
+    assert "National Insurance" not in found
+
+
+def test_product_names_without_a_person_cue_are_not_people():
+    found = actors("Fiat plans to bring Maserati and Alfa Romeo closer together, the paper said.")
+    assert "Alfa Romeo" not in found
+
+
+def test_newspaper_named_by_its_title():
+    found = actors("According to the Times, the prime minister wants a deal.")
+    assert found["Times"].kind == "organization"

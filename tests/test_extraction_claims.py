@@ -117,3 +117,29 @@ def test_preview_entry_shape():
 
 def test_extractor_version_is_a_string():
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+def test_the_company_is_the_firm_the_text_is_about():
+    text = (
+        "Title\n\nSwiss drugmaker Novartis has announced deals. Novartis said it bought "
+        "Hexal. Israel's Teva Pharmaceuticals is a rival. Sales would top $5bn, "
+        "the company estimated."
+    )
+    found = claims(text, "attributed")
+    assert found[-1].speaker == "Novartis"
+
+
+def test_inverted_credit_after_a_full_clause_is_not_a_subject():
+    text = "Novartis, which last month forecast record sales, said it had bought Germany's Hexal."
+    assert [c.speaker for c in claims(text, "attributed")] == ["Novartis"]
+
+
+def test_adjective_branded_is_not_a_reporting_verb():
+    assert (
+        claims("Title\n\nGeneric drugs are identical to their branded rivals.", "attributed") == []
+    )
+
+
+def test_passive_with_adverb_is_not_credited():
+    found = claims("The summit is widely expected to mark a long negotiation.", "attributed")
+    assert all(c.speaker is None for c in found)

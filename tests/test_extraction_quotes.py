@@ -113,3 +113,49 @@ def test_quote_claim_text_is_the_whole_sentence():
     claim = next(c for c in art.claims if c.kind == "quote")
     assert claim.text == 'Mr Blair said: "No more."'
     assert art.body[claim.start : claim.end] == claim.text
+
+
+def test_inverted_credit_to_a_named_minister():
+    text = '"More money is coming," said housing minister Yvette Cooper.'
+    assert quotes(text) == [("More money is coming,", "Yvette Cooper")]
+
+
+def test_inverted_credit_to_a_generic_speaker_is_none():
+    text = 'Tony Blair spoke. The issue was one Labour "wanted to progress", said a spokesman.'
+    assert quotes(text) == [("wanted to progress", None)]
+
+
+def test_told_a_news_agency_is_not_the_speaker():
+    text = (
+        '"This is a very expensive deal," Birgit Kuhlhoff, from Sal Oppenheim investment '
+        "bank, told Reuters."
+    )
+    assert quotes(text) == [("This is a very expensive deal,", "Birgit Kuhlhoff")]
+
+
+def test_pronoun_right_before_the_verb_beats_an_earlier_name():
+    text = (
+        "President Musharraf spoke in London. But standing next to Mr Blair he added that "
+        'it was crucial to tackle the "core of what creates terrorists".'
+    )
+    assert quotes(text) == [("core of what creates terrorists", "Musharraf")]
+
+
+def test_second_quote_after_and_said_keeps_the_speaker():
+    text = (
+        'Tory leader Michael Howard told the paper truancy was "very bad" and said '
+        '"firm action" was needed.'
+    )
+    assert [s for _, s in quotes(text)] == ["Michael Howard", "Michael Howard"]
+
+
+def test_mayor_is_not_the_deputy_mayor():
+    text = (
+        "Deputy Mayor Nicky Gavron and Mayor Ken Livingstone met. "
+        'The mayor said he would not be "doorstepping" anyone.'
+    )
+    assert quotes(text) == [("doorstepping", "Ken Livingstone")]
+
+
+def test_nickname_between_names_is_not_a_quote():
+    assert quotes('Jimmy "the Whirlwind" White said nothing.') == []

@@ -109,8 +109,11 @@ def test_huge_line_is_linear_enough():
 
 def test_one_endless_sentence_of_quotes_stays_fast():
     # Thousands of quotes and verbs in one sentence once took minutes.
-    for text in ['He said "yes" and "no" and ' * 3000, '"Mr Blair said" ' * 5000,
-                 "Mr Blair said that he said that she said " * 3000]:
+    for text in [
+        'He said "yes" and "no" and ' * 3000,
+        '"Mr Blair said" ' * 5000,
+        "Mr Blair said that he said that she said " * 3000,
+    ]:
         start = time.perf_counter()
         extract(text)
         assert time.perf_counter() - start < 5

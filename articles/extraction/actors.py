@@ -890,11 +890,19 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if cand.strong:
             singles.append(cand)
             continue
-        if cand.initial and low not in proper_mid and not any(c.isupper() for c in word[1:]):
+        which_said = reporting and text.startswith(", which ", cand.end)
+        if (
+            cand.initial
+            and low not in proper_mid
+            and not any(c.isupper() for c in word[1:])
+            and not which_said
+        ):
             cand.kind = "maybe"
         singles.append(cand)
         cand.role = cand.role or ""
-        if appos:
+        if which_said:
+            cand.canonical = "organization"  # "Novartis, which ..., said"
+        elif appos:
             cand.canonical = appos
         elif reporting and _NEXT_WORDS_RE.match(text, cand.end):
             cand.canonical = "reporting"
