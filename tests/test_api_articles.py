@@ -216,3 +216,9 @@ def test_a_time_outside_utc_is_400(client, published):
     response = client.get(URL, {"published_after": "0001-01-01T00:00:00+05:00"})
     assert response.status_code == 400
     assert "published_after" in response.json()["errors"]
+
+
+def test_search_needs_every_word(client, published):
+    PublishedArticleFactory(slug="weather", title="Rain", body="Rain all week. It was wet.")
+    assert slugs(client.get(URL, {"search": "rain wet"})) == ["weather"]
+    assert slugs(client.get(URL, {"search": "rain summit"})) == []

@@ -8,12 +8,16 @@ rather than revealing anything.
 from datetime import UTC
 
 from django import forms
+from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 
 from ..models import Actor, ActorAlias, ActorMention, Article, Claim
+from ..search import CONFIG as SEARCH_CONFIG
+from ..search import article_search_vector
 
 
 class FloatFilter(filters.NumberFilter):
@@ -56,7 +60,10 @@ class ArticleFilter(filters.FilterSet):
     updated_since = TimeFilter(
         field_name="updated_at", lookup_expr="gte", label="Changed at or after this time."
     )
-    search = filters.CharFilter(method="filter_search", label="Words in the title or the body.")
+    search = filters.CharFilter(
+        method="filter_search",
+        label="Words in the title or the body (full-text, web-search syntax, on PostgreSQL).",
+    )
     status = filters.ChoiceFilter(
         choices=Article.Status.choices,
         label="Staff only: articles in this state (others see published ones only).",
@@ -72,7 +79,14 @@ class ArticleFilter(filters.FilterSet):
         )
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(Q(title__icontains=value) | Q(body__icontains=value))
+        # As the reader's search: full text on PostgreSQL (on the indexed
+        # document), every word somewhere in title or body elsewhere.
+        if connections[queryset.db].vendor == "postgresql":
+            terms = SearchQuery(value, search_type="websearch", config=SEARCH_CONFIG)
+            return queryset.alias(document=article_search_vector()).filter(document=terms)
+        for word in value.split()[:10]:
+            queryset = queryset.filter(Q(title__icontains=word) | Q(body__icontains=word))
+        return queryset
 
 
 class ClaimFilter(filters.FilterSet):
