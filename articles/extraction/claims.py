@@ -397,7 +397,7 @@ class _Resolver:
             if (
                 after
                 and len(after) <= 3
-                and after[-1].lower() in _PERSON_ROLE_HEADS | {"mp", "msp"}
+                and after[-1].lower().split("-")[-1] in _PERSON_ROLE_HEADS
             ):
                 definite = ctx.masked[np_start : np_mentions[-1][0]].strip().lower() == "the"
                 info = self.role(
@@ -493,7 +493,12 @@ def _credit_before_quote(res: _Resolver, start: int, end: int, sent: int):
     ``Mr Blair denied it, and the chancellor told reporters: "..."`` credits the
     chancellor; participles ("stating", "adding") defer to the main clause.
     """
-    verbs = [v for v in _verbs(res.ctx, start, end) if not v[2].endswith("ing")]
+    masked = res.ctx.masked
+    verbs = [
+        v
+        for v in _verbs(res.ctx, start, end)
+        if not v[2].endswith("ing") and masked[max(0, v[0] - 3) : v[0]] != "to "
+    ]  # participles and infinitives ("it was not fair to blame") defer to the main verb
     for v_start, v_end, _word in reversed(verbs[-2:]):
         found, info = _credit(res, v_start, v_end, sent, subject_from=start)
         if info is not None or found:
