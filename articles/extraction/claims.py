@@ -174,6 +174,9 @@ _ROLE_WORDS = words(
     "leader president head economist analyst founder editor governor manager mp"
 )
 _NOT_SUBJECT_STARTS = words("it he she they we i that there this these those what how why if")
+_AGENT_CONTEXT_RE = re.compile(
+    r"(?:[-,\u2013\u2014]|\b(?:was|were|been|being|be|is|are)(?:\s+\w+ly)?)\s*$", re.I
+)
 _SUBJECT_WINDOW = 300
 _MAX_VERBS = 8
 _PASSIVE_BEFORE_RE = re.compile(
@@ -533,6 +536,17 @@ def _credit(
         zone_start = start if subject_from < 0 else subject_from
         before = ctx.masked[zone_start:v_start]
         near = before[-30:]
+        if (
+            ctx.masked.startswith(" by ", v_end)
+            and not word.endswith(("ing", "s"))
+            and _AGENT_CONTEXT_RE.search(near)
+        ):
+            # "described by one civil service union as ...": the agent speaks.
+            agent_end = _CLAUSE_END_RE.search(ctx.masked, v_end + 4, end)
+            stop = agent_end.start() if agent_end else end
+            as_at = ctx.masked.find(" as ", v_end + 4, stop)
+            stop = as_at if as_at >= 0 else stop
+            return True, _pick(_mentions_in(ctx, v_end + 4, stop))
         if not word.endswith("ing") and _PASSIVE_BEFORE_RE.search(near):
             # Passive: "researchers were told".
             found_verb = found_verb or not weak
