@@ -279,6 +279,11 @@ class ArticleAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # articles come from the importer
 
+    def view_on_site(self, article):
+        if Article.objects.published().filter(pk=article.pk).exists():
+            return article.get_absolute_url()
+        return None
+
     def has_publish_permission(self, request):
         return wf.user_can_publish(request.user)
 
@@ -490,11 +495,15 @@ class ClaimAdminForm(forms.ModelForm):
         return cleaned
 
 
+def _status_label(value: str) -> str:
+    return Claim.Status(value).label if value in Claim.Status.values else value
+
+
 class ClaimEventInline(admin.TabularInline):
     """The audit trail, newest first; nothing in it can be changed or removed."""
 
     model = ClaimEvent
-    fields = ["created_at", "user", "action", "from_status", "to_status", "comment", "verdict"]
+    fields = ["created_at", "user", "action", "from_state", "to_state", "comment", "verdict"]
     readonly_fields = fields
     ordering = ["-created_at", "-id"]
     extra = 0
@@ -513,6 +522,14 @@ class ClaimEventInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
+
+    @admin.display(description="from")
+    def from_state(self, event):
+        return _status_label(event.from_status)
+
+    @admin.display(description="to")
+    def to_state(self, event):
+        return _status_label(event.to_status)
 
     @admin.display(description="verdict then")
     def verdict(self, event):
@@ -628,6 +645,11 @@ class ClaimAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # claims come from the importer
+
+    def view_on_site(self, claim):
+        if Claim.objects.public().filter(pk=claim.pk).exists():
+            return claim.get_absolute_url()
+        return None
 
     def has_take_permission(self, request):
         return wf.user_can_take_claims(request.user)

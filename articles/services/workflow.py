@@ -506,12 +506,12 @@ def claim_copy_verdict(
     other: someone other than ``by`` must approve it.
     """
     locked = _lock(claim, expected_version)
+    _check_copy_verdict(locked, by)
     source = Claim.objects.select_related("article").filter(pk=source_claim.pk).first()
     if source is None or source.pk == locked.pk:
         raise InvalidTransition("Choose another claim's verdict to copy.")
     if source.status != Claim.Status.APPROVED:
         raise InvalidTransition("Only an approved verdict can be copied.")
-    _check_copy_verdict(locked, by)
     if locked.status == Claim.Status.NEW:
         _commit(
             locked,
