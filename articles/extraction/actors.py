@@ -780,7 +780,8 @@ _OF_ORG_RE = re.compile(
 _CAP_NEXT_RE = re.compile(r"(?:['\u2019]s)? [A-Z]")
 _PLAIN_NEXT_RE = re.compile(r" ([a-z]+)\b")
 _COMMA_CLAUSE_RE = re.compile(
-    r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)|,\s+([a-z]+)"
+    r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)"
+    r"|,\s+(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|today\s+|also\s+)?([a-z]+)"
 )
 
 

@@ -312,16 +312,12 @@ class _Resolver:
         holders.sort(key=lambda info: len(info.actor.role))
         if holders:
             best = holders[0]
-        if (
-            best is None
-            and head in _PERSON_ROLE_HEADS
-            and anaphoric
-            and self._opens_sentence(before, sent)
-        ):
-            # A role nobody holds by name in the text: the person just spoken of.
-            for k in range(sent - 1, max(-1, sent - 3), -1):
+        if best is None and head in _PERSON_ROLE_HEADS and anaphoric:
+            # A role nobody holds by name in the text: the person just spoken of,
+            # unless the text gave them another title.
+            for k in range(sent - 1, max(-1, sent - 4), -1):
                 cand = self.ctx.subjects[k]
-                if cand is not None and cand.actor.kind == "person":
+                if cand is not None and cand.actor.kind == "person" and not cand.actor.role:
                     return cand
         if best is None and head not in _PERSON_ROLE_HEADS:
             # "the coalition", "the company": the organisation named so.
@@ -397,11 +393,7 @@ class _Resolver:
         if np_mentions:
             # "the Liberal Democrat leader": an organisation qualifying a role.
             after = ctx.masked[np_mentions[-1][1] : core_end].split()
-            if (
-                after
-                and len(after) <= 3
-                and after[-1].lower().split("-")[-1] in _PERSON_ROLE_HEADS
-            ):
+            if after and len(after) <= 3 and after[-1].lower().split("-")[-1] in _PERSON_ROLE_HEADS:
                 definite = ctx.masked[np_start : np_mentions[-1][0]].strip().lower() == "the"
                 info = self.role(
                     ctx.masked[np_mentions[-1][0] : core_end], np_start, sent, anaphoric=definite
@@ -417,7 +409,8 @@ class _Resolver:
         rm = _ROLE_NP_RE.search(np_text, tail_at)
         if rm:
             # "the chancellor told reporters": the role, even when nobody holds it by name.
-            info = self.role(rm.group(1), np_start + rm.start(), sent)
+            whole_np = not np_text[: rm.start()].strip()
+            info = self.role(rm.group(1), np_start + rm.start(), sent, anaphoric=whole_np)
             if info is not None or rm.group(1).split()[-1].lower() in _PERSON_ROLE_HEADS:
                 return True, info
         pm = _PRONOUN_RE.match(np_text) or _PRONOUN_END_RE.search(np_text, tail_at)
@@ -536,6 +529,13 @@ def _credit(
         zone_start = start if subject_from < 0 else subject_from
         before = ctx.masked[zone_start:v_start]
         near = before[-30:]
+        if word.endswith("ing") and before.rstrip().endswith(","):
+            # "..., declaring "..."": a participle shares the main clause's subject.
+            opening = _mentions_in(
+                ctx, ctx.sentences[sent][0] if sent >= 0 else zone_start, v_start
+            )
+            if opening:
+                return True, _pick(opening)
         if (
             ctx.masked.startswith(" by ", v_end)
             and not word.endswith(("ing", "s"))
@@ -600,9 +600,9 @@ def _tail_clause(ctx: _Context, start: int, end: int) -> int:
 def _is_name_quote(text: str, q: QuoteSpan) -> bool:
     inner = text[q.start : q.end]
     words = _WORD_RE.findall(inner)
-    before = text[max(0, q.start - 40) : q.start].rstrip(" \"\u201c").split()
+    before = text[max(0, q.start - 40) : q.start].rstrip(' "\u201c').split()
     prev = before[-1].lower().strip(",") if before else ""
-    after = text[q.end : q.end + 30].lstrip(" \"\u201d").split()
+    after = text[q.end : q.end + 30].lstrip(' "\u201d').split()
     nxt = after[0].lower().strip(",.") if after else ""
     if prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER:
         return True

@@ -80,6 +80,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 open_at = -1
             continue
         # A straight mark: decide by its neighbours.
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if open_at < 0 and before in "\n" and after.isspace():
+            continue  # a stray mark between spaces (often a paragraph's dangling close)
         if open_at < 0:
             if _is_opener(text, i) or not _is_closer(text, i):
                 open_at = i + 1
