@@ -177,6 +177,7 @@ _NOT_SUBJECT_STARTS = words("it he she they we i that there this these those wha
 _AGENT_CONTEXT_RE = re.compile(
     r"(?:[-,\u2013\u2014]|\b(?:was|were|been|being|be|is|are)(?:\s+\w+ly)?)\s*$", re.I
 )
+_PEOPLE_PRONOUNS = words("he she they we")
 _SUBJECT_WINDOW = 300
 _MAX_VERBS = 8
 _PASSIVE_BEFORE_RE = re.compile(
@@ -305,7 +306,8 @@ class _Resolver:
             if info.actor.kind == "person"
             and info.actor.role
             and (
-                info.actor.role.lower().endswith(phrase) or phrase.endswith(info.actor.role.lower())
+                info.actor.role.lower().endswith(phrase)
+                or (" " in info.actor.role and phrase.endswith(info.actor.role.lower()))
             )
         ]
         # "the mayor" is the Mayor before the Deputy Mayor.
@@ -317,8 +319,23 @@ class _Resolver:
             # unless the text gave them another title.
             for k in range(sent - 1, max(-1, sent - 4), -1):
                 cand = self.ctx.subjects[k]
-                if cand is not None and cand.actor.kind == "person" and not cand.actor.role:
+                if (
+                    cand is not None
+                    and cand.actor.kind == "person"
+                    and (not cand.actor.role or phrase.endswith(cand.actor.role.lower()))
+                ):
                     return cand
+        if best is None and head in _PERSON_ROLE_HEADS:
+            # "the Ealing North MP": a one-word title the phrase ends with.
+            loose = [
+                info
+                for info in self.ctx.index.actors
+                if info.actor.kind == "person"
+                and info.actor.role
+                and phrase.endswith(info.actor.role.lower())
+            ]
+            if len(loose) == 1:
+                return loose[0]
         if best is None and head not in _PERSON_ROLE_HEADS:
             # "the coalition", "the company": the organisation named so.
             if head in ("company", "firm", "group", "bank") and sent >= 0:
@@ -402,10 +419,6 @@ class _Resolver:
                     return True, info
         if np_mentions:
             return True, np_mentions[0][2]
-        if appos:
-            ap = _mentions_in(ctx, appos[0], appos[1])
-            if ap:
-                return True, ap[0][2]
         rm = _ROLE_NP_RE.search(np_text, tail_at)
         if rm:
             # "the chancellor told reporters": the role, even when nobody holds it by name.
@@ -413,6 +426,10 @@ class _Resolver:
             info = self.role(rm.group(1), np_start + rm.start(), sent, anaphoric=whole_np)
             if info is not None or rm.group(1).split()[-1].lower() in _PERSON_ROLE_HEADS:
                 return True, info
+        if appos:
+            ap = _mentions_in(ctx, appos[0], appos[1])
+            if ap:
+                return True, ap[0][2]
         pm = _PRONOUN_RE.match(np_text) or _PRONOUN_END_RE.search(np_text, tail_at)
         if pm:
             return True, self.pronoun(pm.group(1), sent, np_start)
@@ -496,10 +513,10 @@ def _credit_before_quote(res: _Resolver, start: int, end: int, sent: int):
         if not v[2].endswith("ing") and masked[max(0, v[0] - 3) : v[0]] != "to "
     ]  # participles and infinitives ("it was not fair to blame") defer to the main verb
     for v_start, v_end, _word in reversed(verbs[-2:]):
-        found, info = _credit(res, v_start, v_end, sent, subject_from=start)
+        found, info = _credit(res, v_start, v_end, sent, subject_from=start, weak_ok=True)
         if info is not None or found:
             return True, info
-    return _credit(res, start, end, sent)
+    return _credit(res, start, end, sent, weak_ok=True)
 
 
 def _credit(
@@ -509,6 +526,7 @@ def _credit(
     sent: int,
     strong_only: bool = False,
     subject_from: int = -1,
+    weak_ok: bool = False,
 ):
     """First reporting verb in ``[start, end)`` and the actor it credits.
 
@@ -573,8 +591,12 @@ def _credit(
                 continue
             return True, info
         if weak:
-            if has_np and any(w in _DOC_NOUNS for w in _WORD_RE.findall(before.lower()[-40:])):
-                found_verb = True
+            near_words = set(_WORD_RE.findall(before.lower()[-40:]))
+            if has_np and (
+                near_words & _DOC_NOUNS
+                or (weak_ok and near_words & (GENERIC_SPEAKERS | _PEOPLE_PRONOUNS))
+            ):
+                found_verb = True  # "a study shows"; for quotes, "they called for"
             continue
         found_verb = True
         if has_np:
@@ -604,8 +626,10 @@ def _is_name_quote(text: str, q: QuoteSpan) -> bool:
     prev = before[-1].lower().strip(",") if before else ""
     after = text[q.end : q.end + 30].lstrip(' "\u201d').split()
     nxt = after[0].lower().strip(",.") if after else ""
-    if prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER:
-        return True
+    if (prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER) and (
+        len(words) <= 4 or (words and words[0][:1].isupper())
+    ):
+        return True  # the study "Whose Secretary are You, minister", the "I'm loving it" slogan
     if (
         before
         and after
@@ -628,8 +652,8 @@ def _is_name_quote(text: str, q: QuoteSpan) -> bool:
     if not content:
         return False
     caps = sum(1 for w in content if w[0].isupper())
-    if len(words) == 1:
-        return False
+    if len(words) == 1 or not words[-1][:1].isupper():
+        return False  # names end on a capital: "Blair Babes", not "New Labour stooge"
     return caps / len(content) >= 0.6 and not all(w.isupper() for w in words)
 
 
@@ -681,7 +705,7 @@ def build_claims(
             if _is_name_quote(text, q):
                 continue
             pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
-            post_verb, post_info = _credit(res, q.end + 1, nxt_start, si)
+            post_verb, post_info = _credit(res, q.end + 1, nxt_start, si, weak_ok=True)
             shouting = sum(1 for w in _WORD_RE.findall(text[q.start : q.end]) if w.isupper()) >= 2
             nwords = len(_WORD_RE.findall(text[q.start : q.end]))
             leading = not masked[prev_end : q.start - 1].strip()
