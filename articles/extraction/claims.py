@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .actors import ActorIndex, ActorInfo
-from .lexicon import GENERIC_SPEAKERS, WEAK_VERBS, find_reporting, words
+from .lexicon import GENERIC_SPEAKERS, ROLE_NOUNS, WEAK_VERBS, find_reporting, words
 from .quotes import QuoteSpan
 from .types import ExtractedClaim
 
@@ -177,7 +177,7 @@ _NOT_SUBJECT_STARTS = words("it he she they we i that there this these those wha
 _AGENT_CONTEXT_RE = re.compile(
     r"(?:[-,\u2013\u2014]|\b(?:was|were|been|being|be|is|are)(?:\s+\w+ly)?)\s*$", re.I
 )
-_PEOPLE_PRONOUNS = words("he she they we")
+_SPEAKER_WORDS = GENERIC_SPEAKERS | ROLE_NOUNS | words("he she they we adviser advisers")
 _SUBJECT_WINDOW = 300
 _MAX_VERBS = 8
 _PASSIVE_BEFORE_RE = re.compile(
@@ -594,7 +594,7 @@ def _credit(
             near_words = set(_WORD_RE.findall(before.lower()[-40:]))
             if has_np and (
                 near_words & _DOC_NOUNS
-                or (weak_ok and near_words & (GENERIC_SPEAKERS | _PEOPLE_PRONOUNS))
+                or (weak_ok and near_words & _SPEAKER_WORDS)
             ):
                 found_verb = True  # "a study shows"; for quotes, "they called for"
             continue
