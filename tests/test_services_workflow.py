@@ -1,9 +1,13 @@
 """The verification workflow service: every legal and illegal step, the
 two-person rule, the audit trail, the publish gate, corrections and notes."""
 
+import importlib
+
+import hypothesis
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from hypothesis import strategies as st
 
 from articles.models import Article, Claim, ClaimEvent, Correction
 from articles.services import workflow as wf
@@ -70,6 +74,25 @@ def test_roles_give_each_group_its_abilities(reporter, factchecker, editor):
         (True, True, False, False),
         (True, True, True, True),
     ]
+
+
+def test_the_roles_migration_is_idempotent_and_gives_editors_the_most():
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    def perms():
+        return {
+            g.name: set(g.permissions.values_list("codename", flat=True))
+            for g in Group.objects.all()
+        }
+
+    before = perms()
+    importlib.import_module("articles.migrations.0002_roles").create_roles(apps)
+    assert perms() == before
+    assert before["Reporter"] < before["Fact-checker"] < before["Editor"]
+    assert "add_editornote" in before["Reporter"]
+    assert "change_claim" not in before["Fact-checker"]
+    assert {"approve_claim", "publish_article", "merge_actor"} <= before["Editor"]
 
 
 def test_a_staff_user_without_a_role_can_do_nothing(claim):
@@ -683,3 +706,65 @@ def test_a_note_is_resolved_once(reporter):
 def test_events_record_who_when_from_to(approved):
     event = ClaimEvent.objects.filter(claim=approved).first()
     assert event.created_at is not None and event.user.username == "editor"
+
+
+# ---------------------------------------------------------------- any sequence of steps
+
+LEGAL_MOVES = {
+    ("new", "in_review"),
+    ("in_review", "in_review"),
+    ("in_review", "proposed"),
+    ("proposed", "approved"),
+    ("proposed", "in_review"),
+    ("new", "dismissed"),
+    ("in_review", "dismissed"),
+    ("proposed", "dismissed"),
+}
+
+_STEPS = {
+    "take": lambda claim, user: wf.claim_assign(claim=claim, by=user),
+    "propose": lambda claim, user: wf.claim_propose_verdict(claim=claim, by=user, **VERDICT),
+    "approve": lambda claim, user: wf.claim_approve(claim=claim, by=user),
+    "send_back": lambda claim, user: wf.claim_send_back(claim=claim, by=user, comment="Redo"),
+    "dismiss": lambda claim, user: wf.claim_dismiss(claim=claim, by=user, reason="Dull"),
+}
+
+
+@pytest.fixture
+def people(reporter, factchecker, factchecker2, editor, editor2):
+    return [reporter, factchecker, factchecker2, editor, editor2]
+
+
+@hypothesis.settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
+)
+@hypothesis.given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(sorted(_STEPS)), st.integers(min_value=0, max_value=4)),
+        max_size=10,
+    )
+)
+def test_any_sequence_of_steps_keeps_every_rule(people, steps):
+    claim = ClaimFactory(fingerprint=f"h{ClaimFactory._meta.model.objects.count()}")
+    for step, who in steps:
+        user = people[who]
+        before = _fresh(claim)
+        offered = step in wf.claim_allowed_actions(claim=before, user=user)
+        try:
+            _STEPS[step](_fresh(claim), user)
+        except wf.WorkflowError:
+            assert not offered, (step, user, before.status)
+            after = _fresh(claim)
+            assert (after.status, after.version) == (before.status, before.version)
+            continue
+        assert offered, (step, user, before.status)
+        after = _fresh(claim)
+        assert (before.status, after.status) in LEGAL_MOVES
+        assert after.version == before.version + 1
+    final = _fresh(claim)
+    assert final.version == 1 + final.events.count()
+    if final.status == "approved":
+        assert final.reviewer_id != final.proposed_by_id
+        assert final.rating and final.verdict_summary and final.sources
