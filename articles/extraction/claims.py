@@ -27,7 +27,7 @@ from .types import ExtractedClaim
 
 _BOUNDARY_RE = re.compile(
     r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|and|that|while|whilst|as|because|when|after|before|"
-    r"which|who|whom|where|if|although|though|since|so|yet|whether)\b",
+    r"which|who|whom|whose|where|if|although|though|since|so|yet|whether)\b",
     re.IGNORECASE,
 )
 _PRONOUN_RE = re.compile(
@@ -178,6 +178,7 @@ _AGENT_CONTEXT_RE = re.compile(
     r"(?:[-,\u2013\u2014]|\b(?:was|were|been|being|be|is|are)(?:\s+\w+ly)?)\s*$", re.I
 )
 _SPEAKER_WORDS = GENERIC_SPEAKERS | ROLE_NOUNS | words("he she they we adviser advisers")
+_POST_NOMINAL_TAIL_RE = re.compile(r",\s*(?:QC|KC|MP|MSP|MEP|AM|OBE|MBE|CBE)\s*$")
 _SUBJECT_WINDOW = 300
 _MAX_VERBS = 8
 _PASSIVE_BEFORE_RE = re.compile(
@@ -375,7 +376,8 @@ class _Resolver:
                 core_end = prev
             else:
                 core_end = last
-        core = ctx.masked[start:core_end]
+        core = _POST_NOMINAL_TAIL_RE.sub("", ctx.masked[start:core_end])
+        core_end = start + len(core)
         head, tail = core[:-80], core[-80:]
         core = (head + _AUX_TAIL_RE.sub("", tail)).rstrip()
         core_end = start + len(core)
@@ -390,10 +392,41 @@ class _Resolver:
                 core_end = last
             core = ctx.masked[start:core_end]
         np_start = start
+        last_boundary = None
+        inside = [(m0, m1) for m0, m1, _info in _mentions_in(ctx, start, core_end)]
         for m in _BOUNDARY_RE.finditer(core):
+            at = start + m.start()
+            if any(m0 <= at < m1 for m0, m1 in inside):
+                continue  # "Public and Commercial Services Union" is one name
             np_start = start + m.end()
+            last_boundary = m
         np_text = ctx.masked[np_start:core_end]
         np_mentions = _mentions_in(ctx, np_start, core_end)
+        lead = np_text.strip().lower().split(" ", 2)
+        if lead and lead[0] in ("the", "a", "an") and len(lead) > 1:
+            lead = lead[1:]
+        if (
+            last_boundary is not None
+            and last_boundary.group() == ","
+            and lead
+            and lead[0] in ROLE_NOUNS
+        ):
+            # "Mark Serwotka, the leader of the PCS union said": the name before the comma.
+            named = _mentions_in(ctx, start, start + last_boundary.start())
+            if named and start + last_boundary.start() - named[-1][1] <= 1:
+                return True, named[-1][2]
+        if (
+            last_boundary is not None
+            and last_boundary.group().lower() in ("who", "which", "whose")
+            and lead
+            and lead[0] not in _SPEAKER_WORDS
+            and lead[0] not in ("it", "i", "you")
+        ):
+            # "Mr Galloway, who on Thursday won damages from the Daily Telegraph said":
+            # the relative clause never closed; its antecedent is the subject.
+            antecedent = _mentions_in(ctx, start, start + last_boundary.start())
+            if antecedent and start + last_boundary.start() - antecedent[-1][1] <= 3:
+                return True, antecedent[-1][2]
         tail_at = max(0, len(np_text) - 60)
         end_pronoun = _PRONOUN_END_RE.search(np_text, tail_at)
         if end_pronoun and (not np_mentions or np_mentions[-1][1] < np_start + end_pronoun.start()):
@@ -436,8 +469,12 @@ class _Resolver:
         words = [w.lower() for w in _WORD_RE.findall(np_text)]
         if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
             return True, None
-        # "Both Zelenskyy and European allies have made it clear"
-        info = _pick(_mentions_in(ctx, start, core_end), first=False) if fallback else None
+        if np_text.strip().lower().startswith(("a ", "an ", "one ", "another ")):
+            return True, None  # "a senior government figure has warned"
+        # "Both Zelenskyy and European allies have made it clear" (within the clause)
+        clause_start = max(ctx.masked.rfind(ch, start, np_start) for ch in ",;:")
+        clause_start = start if clause_start < 0 else clause_start + 1
+        info = _pick(_mentions_in(ctx, clause_start, core_end), first=False) if fallback else None
         if info is not None:
             return True, info
         return bool(words), None
@@ -592,10 +629,7 @@ def _credit(
             return True, info
         if weak:
             near_words = set(_WORD_RE.findall(before.lower()[-40:]))
-            if has_np and (
-                near_words & _DOC_NOUNS
-                or (weak_ok and near_words & _SPEAKER_WORDS)
-            ):
+            if has_np and (near_words & _DOC_NOUNS or (weak_ok and near_words & _SPEAKER_WORDS)):
                 found_verb = True  # "a study shows"; for quotes, "they called for"
             continue
         found_verb = True

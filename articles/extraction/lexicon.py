@@ -496,6 +496,12 @@ def find_reporting(text: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _WORD_ONLY_RE.finditer(text):
         word = m.group().lower()
+        if m.group()[0].isupper() and m.start() > 0:
+            k = m.start() - 1
+            while k > 0 and text[k] == " ":
+                k -= 1
+            if text[k] not in ".!?\n\"\u201c:_":
+                continue  # a capitalised word mid-sentence is a name ("Advance Warning")
         tail = _PHRASE_TAIL_RE.get(word)
         if tail is not None:
             t = tail.match(text, m.end())
