@@ -484,6 +484,7 @@ def _phrase_tails() -> dict[str, re.Pattern]:
 
 
 _PHRASE_TAIL_RE = _phrase_tails()
+_REPORTING_LOOKUP = frozenset(REPORTING_WORDS | set(_PHRASE_TAIL_RE))
 
 
 _BRANDED_SUBJECT_RE = re.compile(
@@ -493,14 +494,23 @@ _BRANDED_SUBJECT_RE = re.compile(
 
 def find_reporting(text: str) -> list[tuple[int, int, str]]:
     """Every reporting verb or phrase in ``text``: (start, end, lower-case form)."""
+    # Only a handful of distinct words in an article are reporting words: find
+    # which, then look for just those (a per-word loop in Python is the slow part).
+    present = set(_WORD_ONLY_RE.findall(text.lower())) & _REPORTING_LOOKUP
+    if not present:
+        return []
+    pattern = re.compile(
+        r"(?<![A-Za-z])(?:" + "|".join(sorted(present, key=len, reverse=True)) + r")(?![A-Za-z])",
+        re.IGNORECASE,
+    )
     found = []
-    for m in _WORD_ONLY_RE.finditer(text):
+    for m in pattern.finditer(text):
         word = m.group().lower()
         if m.group()[0].isupper() and m.start() > 0:
             k = m.start() - 1
             while k > 0 and text[k] == " ":
                 k -= 1
-            if text[k] not in ".!?\n\"\u201c:_":
+            if text[k] not in '.!?\n"\u201c:_':
                 continue  # a capitalised word mid-sentence is a name ("Advance Warning")
         tail = _PHRASE_TAIL_RE.get(word)
         if tail is not None:
