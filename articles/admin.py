@@ -104,6 +104,8 @@ class NotesMixin:
                 note = wf.note_create(
                     by=request.user, body=note_form.cleaned_data["body"], **target
                 )
+                if note_form.cleaned_data.get("resolved"):
+                    wf.note_resolve(note=note, by=request.user)
                 formset.new_objects.append(note)
             elif "resolved" in note_form.changed_data and note_form.cleaned_data["resolved"]:
                 wf.note_resolve(note=note_form.instance, by=request.user)
@@ -650,6 +652,9 @@ class ClaimAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
         if Claim.objects.public().filter(pk=claim.pk).exists():
             return claim.get_absolute_url()
         return None
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("article__body")  # long, unused here
 
     def has_take_permission(self, request):
         return wf.user_can_take_claims(request.user)
