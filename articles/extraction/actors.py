@@ -204,6 +204,7 @@ _PERSON_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
+_NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
 _ADMIN_RE = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?\s+administration\b")
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _LAW_AFTER_RE = re.compile(
@@ -1048,6 +1049,18 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 )
             )
 
+    # "No 10" speaks for Downing Street.
+    for m in _NUMBER_TEN_RE.finditer(text):
+        orgs.append(
+            Candidate(
+                "organization",
+                m.start(),
+                m.end(),
+                m.group(),
+                [m.group()],
+                canonical="Downing Street",
+            )
+        )
     # "the Trump administration" is an organisation of its own.
     for m in _ADMIN_RE.finditer(text):
         word = m.group(1)
