@@ -25,6 +25,7 @@ from .lexicon import (
     AMBIGUOUS_COUNTRIES,
     COUNTRIES,
     DEMONYMS,
+    FIRST_NAME_GENDER,
     GENERIC_SPEAKERS,
     HONORIFICS,
     KNOWN_ORGS,
@@ -876,6 +877,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 continue
             elif (
                 lows[-1] in single_words
+                or lows[0] in FIRST_NAME_GENDER
                 or _role_before(text, cand.start, comma=True)
                 or (reporting or cand.start in after_org)
                 and lows[-1] not in lower_words
@@ -940,7 +942,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     for cand in people:
         toks = list(cand.tokens)
         name = " ".join(toks)
-        gender = HONORIFICS.get(cand.honorific, "")
+        gender = HONORIFICS.get(cand.honorific, "") or FIRST_NAME_GENDER.get(toks[0].lower(), "")
         info = add("person", name, cand, gender, surname=toks[-1])
         full.append((cand, info))
     # Merge a short full name into a longer one with the same surname

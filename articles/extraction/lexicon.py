@@ -71,6 +71,45 @@ HONORIFICS = {
 #: Honorifics that stay part of a name when no first name follows ("Lord Goldsmith").
 PEERAGE = {"lord", "lady", "baroness", "baron"}
 
+#: Common given names (general knowledge, not taken from any article), with the
+#: gender they usually mark. A capitalised pair starting with one is a person.
+MALE_FIRST_NAMES = words(
+    """
+    aaron adam adrian ahmed alan alastair albert alex alexander alfred ali alistair andrew
+    andrei andy angus anthony antonio archie arnold arthur barry ben benjamin bernard bill
+    billy bob boris brendan brian bruce carl carlos charles charlie chris christopher clive
+    colin craig dan daniel danny darren dave david dean dennis derek des dominic donald
+    douglas duncan ed eddie edward eric ernest francis frank fred frederick gareth garry
+    gary gavin geoff geoffrey george gerald gerry giles gordon graham greg gregory guy harold
+    harry henry herbert howard hugh iain ian ivan jack jacques james jamie jason jeff
+    jeremy jerry jim jimmy joe john johnny jon jonathan jose joseph juan julian justin keith
+    ken kenneth kevin kim larry lee leon leonard liam louis luke malcolm marc mark martin
+    matt matthew max michael mick mike mikhail mohammed muhammad neil nicholas nick nigel
+    norman oliver oscar owen paddy patrick paul pedro pete peter phil philip pierre ralph ray
+    raymond reg richard rick rob robert robin rod roger ronald ross roy rupert russell ryan
+    sam samuel scott sean sebastian sergei simon stan stanley stephen steve steven stuart ted
+    terry theo thomas tim timothy tom tommy tony trevor vernon victor vince vincent vladimir
+    walter warren wayne william willie yuri
+    """
+)
+FEMALE_FIRST_NAMES = words(
+    """
+    abigail alice alison amanda amelia amy andrea angela angelina ann anna anne annie
+    barbara beatrice beth betty beverley brenda bridget carol caroline catherine cathy
+    charlotte cherie chloe christine clare claire deborah debbie denise diana diane donna
+    dorothy edith eileen elaine eleanor elizabeth ella ellen emily emma estelle eve fiona
+    frances gillian gloria hannah harriet hazel heather helen helena hillary irene isabel
+    jackie jacqueline jan jane janet jean jennifer jenny jessica jill joan joanna josephine
+    joyce judith judy julia julie karen kate katherine kathleen kathryn kelly laura lauren
+    linda lisa liz lorraine louise lucy lynne maggie margaret maria marie marion martha
+    mary maureen melanie michelle miriam molly nancy natalie nicola nicole nora olivia
+    patricia pauline penny rachel rebecca rose ruth sally samantha sandra sarah sharon
+    sheila shirley sophie stella susan suzanne tessa theresa tracey valerie vanessa
+    victoria virginia wendy yvette yvonne zoe
+    """
+)
+FIRST_NAME_GENDER = {**{n: "m" for n in MALE_FIRST_NAMES}, **{n: "f" for n in FEMALE_FIRST_NAMES}}
+
 #: Capitalised words that head a job title ("Prime Minister", "Home Secretary").
 TITLE_HEADS = {
     "president",
@@ -205,6 +244,8 @@ POST_NOMINALS = {"mp", "msp", "mep", "qc", "am", "obe", "mbe", "cbe", "kc", "jr"
 
 #: Lower-case nouns that name a job; a name right after them is a person.
 ROLE_NOUNS = {
+    "member",
+    "lecturer",
     "leader",
     "minister",
     "secretary",
@@ -330,7 +371,6 @@ ROLE_NOUNS = {
     "designer",
     "chef",
     "model",
-    "lecturer",
     "fellow",
     "ceo",
     "cfo",
