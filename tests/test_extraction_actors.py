@@ -181,3 +181,13 @@ def test_product_names_without_a_person_cue_are_not_people():
 def test_newspaper_named_by_its_title():
     found = actors("According to the Times, the prime minister wants a deal.")
     assert found["Times"].kind == "organization"
+
+
+def test_common_given_name_makes_a_person_without_other_cues():
+    found = actors("Voters remember Margaret Thatcher and the miners' strike.")
+    assert found["Margaret Thatcher"].kind == "person"
+
+
+def test_number_ten_is_downing_street():
+    found = actors("No 10 said an error was made.")
+    assert found["Downing Street"].kind == "organization"

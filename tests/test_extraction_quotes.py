@@ -159,3 +159,27 @@ def test_mayor_is_not_the_deputy_mayor():
 
 def test_nickname_between_names_is_not_a_quote():
     assert quotes('Jimmy "the Whirlwind" White said nothing.') == []
+
+
+def test_passive_agent_speaks():
+    text = (
+        "Chancellor Gordon Brown announced cuts - described by one union as a "
+        '"bonfire of the quangos".'
+    )
+    assert quotes(text) == [("bonfire of the quangos", None)]
+
+
+def test_participle_shares_the_main_subject():
+    text = (
+        "Paul Boateng served on the council before being elected to Parliament in 1987, "
+        'declaring "today Brent South, tomorrow Soweto".'
+    )
+    assert quotes(text) == [("today Brent South, tomorrow Soweto", "Paul Boateng")]
+
+
+def test_given_name_tells_the_pronoun_gender():
+    text = (
+        "Patricia Hewitt met Gordon Brown. Mr Brown left early. "
+        '"We have made a firm commitment," she said.'
+    )
+    assert quotes(text) == [("We have made a firm commitment,", "Patricia Hewitt")]
