@@ -537,6 +537,12 @@ def _verbs(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
     return [v for v in ctx.verbs[lo:hi] if v[1] <= end]
 
 
+def _verb_opens(ctx: _Context, start: int, end: int) -> bool:
+    """True when a reporting verb comes first in ``[start, end)`` (", called for ...")."""
+    verbs = _verbs(ctx, start, end)
+    return bool(verbs) and not _WORD_RE.search(ctx.masked, start, verbs[0][0])
+
+
 def _credit_before_quote(res: _Resolver, start: int, end: int, sent: int):
     """The credit for a quote from the clause before it: its nearest finite verb.
 
@@ -752,7 +758,13 @@ def build_claims(
                 and accepted[-1]["info"] is not None
                 and (
                     not any(v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1))
-                    or (pre_info is None and len(masked[prev_end : q.start - 1].split()) <= 4)
+                    or (
+                        pre_info is None
+                        and (
+                            len(masked[prev_end : q.start - 1].split()) <= 4
+                            or _verb_opens(ctx, prev_end, q.start - 1)
+                        )
+                    )
                 )
             ):
                 # A second quote in the sentence, no new speaker between: the same one.

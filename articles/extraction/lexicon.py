@@ -433,6 +433,7 @@ GENERIC_SPEAKERS = {
 #: Reporting verbs (whole words), and phrases of several words.
 REPORTING_WORDS = words(
     """
+    queried queries reckons reckoned disputed objected slammed blasted
     branded
     say says said saying tell tells told telling claim claims claimed claiming warn warns
     warned warning argue argues argued arguing insists insisted insisting deny denies denied
@@ -466,6 +467,14 @@ REPORTING_WORDS = words(
     """
 )
 REPORTING_PHRASES = (
+    "call for",
+    "calls for",
+    "called for",
+    "calling for",
+    "hit out",
+    "hits out",
+    "hitting out",
+    "lashed out",
     "point out",
     "points out",
     "pointed out",
