@@ -1109,6 +1109,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             canon = acronym_of[canon]
         if canon.lower().startswith("the "):
             canon = canon[4:]
+        if canon.startswith("BBC "):
+            canon = "BBC"  # "BBC Radio 4", "BBC News": outlets of the BBC
         add("organization", canon, cand)
     for cand in countries:
         add("country", cand.canonical, cand)
