@@ -206,6 +206,10 @@ _PERSON_AFTER_RE = re.compile(
 )
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
+_OWNS_DOCUMENT_RE = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,4}?(?:report|study|survey|research|poll|analysis|review|"
+    r"figures|statement|letter|findings)\b"
+)
 _ADMIN_RE = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?\s+administration\b")
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _LAW_AFTER_RE = re.compile(
@@ -894,7 +898,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if cand.strong:
             singles.append(cand)
             continue
-        which_said = reporting and text.startswith(", which ", cand.end)
+        which_said = (reporting and text.startswith(", which ", cand.end)) or bool(
+            _OWNS_DOCUMENT_RE.match(text, cand.end)
+        )
         if (
             cand.initial
             and low not in proper_mid
@@ -914,6 +920,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             before = text[max(0, cand.start - 30) : cand.start].split()
             if before and before[-1].lower().split("-")[-1] in _ORG_DESCRIPTORS:
                 cand.canonical = "organization"
+            elif _OWNS_DOCUMENT_RE.match(text, cand.end):
+                cand.canonical = "organization"  # "Oxfam's Paying the Price report said"
 
     index = ActorIndex()
     by_key: dict[tuple[str, str], ActorInfo] = {}

@@ -630,8 +630,8 @@ def _credit(
         else:
             has_np, info = res.subject(zone_start, v_start, sent, fallback=not named_np)
         if info is not None:
-            if weak and strong_only:
-                continue
+            if weak and (strong_only or named_np):
+                continue  # "The report said the G8 had agreed": the report speaks
             return True, info
         if weak:
             near_words = set(_WORD_RE.findall(before.lower()[-40:]))
