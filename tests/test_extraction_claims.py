@@ -143,3 +143,11 @@ def test_adjective_branded_is_not_a_reporting_verb():
 def test_passive_with_adverb_is_not_credited():
     found = claims("The summit is widely expected to mark a long negotiation.", "attributed")
     assert all(c.speaker is None for c in found)
+
+
+def test_a_book_speaks_for_its_author():
+    text = (
+        "Title\n\nMPs discussed claims made in journalist Robert Peston's new book. "
+        "The new book claims Mr Prescott hosted a dinner in 2003."
+    )
+    assert claims(text, "attributed")[-1].speaker == "Robert Peston"

@@ -45,6 +45,7 @@ _AUX_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _DOC_NOUNS = {
+    "manifesto",
     "study",
     "report",
     "survey",
@@ -179,6 +180,10 @@ _AGENT_CONTEXT_RE = re.compile(
 )
 _SPEAKER_WORDS = GENERIC_SPEAKERS | ROLE_NOUNS | words("he she they we adviser advisers")
 _POST_NOMINAL_TAIL_RE = re.compile(r",\s*(?:QC|KC|MP|MSP|MEP|AM|OBE|MBE|CBE)\s*$")
+_OWNED_DOC_RE = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,4}?(report|study|survey|research|poll|analysis|review|"
+    r"figures|statement|letter|findings|book|minutes|document|paper|manifesto|memo)\b"
+)
 _SUBJECT_WINDOW = 300
 _MAX_VERBS = 8
 _PASSIVE_BEFORE_RE = re.compile(
@@ -220,6 +225,7 @@ class _Context:
     verbs: list[tuple[int, int, str]]  # reporting verbs outside quotes
     verb_starts: list[int]
     mention_starts: list[int] = field(default_factory=list)
+    doc_owners: list[tuple[int, str, ActorInfo]] = field(default_factory=list)
 
 
 def _outer_mentions(index: ActorIndex, quotes: list[QuoteSpan]) -> list[tuple[int, int, ActorInfo]]:
@@ -467,6 +473,12 @@ class _Resolver:
         if pm:
             return True, self.pronoun(pm.group(1), sent, np_start)
         words = [w.lower() for w in _WORD_RE.findall(np_text)]
+        docs = [w for w in words if w in _DOC_NOUNS]
+        if docs and not np_mentions:
+            # "The new book claims": the book named earlier as someone's speaks for them.
+            for pos, noun, owner in reversed(ctx.doc_owners):
+                if pos < np_start and (noun == docs[-1] or noun in docs):
+                    return True, owner
         if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
             return True, None
         if np_text.strip().lower().startswith(("a ", "an ", "one ", "another ")):
@@ -720,6 +732,11 @@ def build_claims(
         [v[0] for v in verbs],
     )
     ctx.mention_starts = [m[0] for m in ctx.mentions]
+    ends = {m[1]: m[2] for m in ctx.mentions}
+    for m in _OWNED_DOC_RE.finditer(masked):
+        owner = ends.get(m.start())
+        if owner is not None:
+            ctx.doc_owners.append((m.start(), m.group(1).lower(), owner))
     res = _Resolver(ctx)
     claims: list[ExtractedClaim] = []
     # Quotes by sentence.
