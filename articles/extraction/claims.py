@@ -450,7 +450,8 @@ class _Resolver:
             # "the Liberal Democrat leader": an organisation qualifying a role.
             after = ctx.masked[np_mentions[-1][1] : core_end].split()
             if after and len(after) <= 3 and after[-1].lower().split("-")[-1] in _PERSON_ROLE_HEADS:
-                definite = ctx.masked[np_start : np_mentions[-1][0]].strip().lower() == "the"
+                lead_words = ctx.masked[np_start : np_mentions[-1][0]].lower().split()
+                definite = bool(lead_words) and lead_words[-1] == "the"
                 info = self.role(
                     ctx.masked[np_mentions[-1][0] : core_end], np_start, sent, anaphoric=definite
                 )
