@@ -438,6 +438,11 @@ class _Resolver:
         if end_pronoun and (not np_mentions or np_mentions[-1][1] < np_start + end_pronoun.start()):
             # "But standing next to Mr Blair he added": the pronoun is the subject.
             return True, self.pronoun(end_pronoun.group(1), sent, np_start)
+        inner_verbs = _verbs(ctx, np_start, core_end)
+        if inner_verbs:
+            # "Mr Howard denied Mr Yeo ... said": the name after the inner verb.
+            after_verb = [m for m in np_mentions if m[0] >= inner_verbs[-1][1]]
+            np_mentions = after_verb or np_mentions
         people = [m for m in np_mentions if m[2].actor.kind == "person"]
         if people:
             return True, people[0][2]
@@ -553,7 +558,10 @@ def _verbs(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
 def _verb_opens(ctx: _Context, start: int, end: int) -> bool:
     """True when a reporting verb comes first in ``[start, end)`` (", called for ...")."""
     verbs = _verbs(ctx, start, end)
-    return bool(verbs) and not _WORD_RE.search(ctx.masked, start, verbs[0][0])
+    if not verbs:
+        return False
+    lead = _WORD_RE.findall(ctx.masked[start : verbs[0][0]].lower())
+    return all(w in ("and", "but", "then", "also", "later", "he", "she") for w in lead)
 
 
 def _credit_before_quote(res: _Resolver, start: int, end: int, sent: int):
@@ -810,7 +818,10 @@ def build_claims(
             for entry in accepted:
                 if entry["info"] is not None:
                     last_speaker[si] = entry["info"]
-            ctx.subjects[si] = last_speaker[si]
+            # The sentence is about its main subject ("Mr Howard denied Mr Yeo said
+            # "stink""), which pronouns in the next sentences refer to.
+            main = _credit(res, s, accepted[0]["q"].start - 1, si)[1]
+            ctx.subjects[si] = main if main is not None else last_speaker[si]
         else:
             verb, info = False, None
             tail = _tail_clause(ctx, s, e)
