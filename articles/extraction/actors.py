@@ -56,14 +56,19 @@ from .types import ExtractedActor, Mention
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w&]|['\u2019\-.](?=[^\W_]))*")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_CONNECTOR_ALT = (
+    "(?:of|for|the|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
+    "|bin|al|el|le|la|ibn|ben|y|dos|das|ter|ten)"
+)
 # Only the tokens names are made of: capitalised words (also after "ex-"), dotted
 # acronyms, and the lower-case connectors and particles that may sit inside names.
 _NEEDED_TOKEN_RE = re.compile(
     rf"(?:[A-Z]\.){{2,}}"
     rf"|(?<![\w'\u2019-])(?:(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-)?[{_UPPER}]"
     rf"(?:[\w&]|['\u2019\-.](?=[^\W_]))*"
-    r"|(?<![\w'\u2019-])(?:of|for|the|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
-    r"|bin|al|el|le|la|ibn|ben|y|dos|das|ter|ten)(?![\w'\u2019-])"
+    rf"|(?<![\w'\u2019-]){_CONNECTOR_ALT}(?![\w'\u2019-])"
+    # ... and only when a capitalised word follows, maybe after more connectors
+    rf"(?=(?: {_CONNECTOR_ALT}){{0,2}} [{_UPPER}])"
 )
 _PREFIX_RE = re.compile(r"^(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-(?=[A-Z])")
 _NAME_PARTICLES = {
