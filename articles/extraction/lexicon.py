@@ -533,6 +533,7 @@ def _phrase_tails() -> dict[str, re.Pattern]:
 
 
 _PHRASE_TAIL_RE = _phrase_tails()
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _REPORTING_LOOKUP = frozenset(REPORTING_WORDS | set(_PHRASE_TAIL_RE))
 
 
@@ -545,35 +546,43 @@ def find_reporting(text: str) -> list[tuple[int, int, str]]:
     """Every reporting verb or phrase in ``text``: (start, end, lower-case form)."""
     # Only a handful of distinct words in an article are reporting words: find
     # which, then look for just those (a per-word loop in Python is the slow part).
-    present = set(_WORD_ONLY_RE.findall(text.lower())) & _REPORTING_LOOKUP
+    low = text.translate(_ASCII_LOWER)  # same length as text, unlike str.lower()
+    present = set(_WORD_ONLY_RE.findall(low)) & _REPORTING_LOOKUP
     if not present:
         return []
-    pattern = re.compile(
-        r"(?<![A-Za-z])(?:" + "|".join(sorted(present, key=len, reverse=True)) + r")(?![A-Za-z])",
-        re.IGNORECASE,
-    )
+    starts = []
+    n = len(low)
+    for word in present:
+        size = len(word)
+        at = low.find(word)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or not low[at - 1].isalpha()) and (end == n or not low[end].isalpha()):
+                starts.append((at, end))
+            at = low.find(word, end)
+    starts.sort()
     found = []
-    for m in pattern.finditer(text):
-        word = m.group().lower()
-        if m.group()[0].isupper() and m.start() > 0:
-            k = m.start() - 1
+    for m_start, m_end in starts:
+        word = low[m_start:m_end]
+        if text[m_start].isupper() and m_start > 0:
+            k = m_start - 1
             while k > 0 and text[k] == " ":
                 k -= 1
             if text[k] not in '.!?\n"\u201c:_':
                 continue  # a capitalised word mid-sentence is a name ("Advance Warning")
         tail = _PHRASE_TAIL_RE.get(word)
         if tail is not None:
-            t = tail.match(text, m.end())
+            t = tail.match(text, m_end)
             if t:
-                phrase = " ".join(text[m.start() : t.end()].lower().split())
-                found.append((m.start(), t.end(), phrase))
+                phrase = " ".join(text[m_start : t.end()].lower().split())
+                found.append((m_start, t.end(), phrase))
                 continue
         if word in REPORTING_WORDS:
             if word == "branded" and not _BRANDED_SUBJECT_RE.search(
-                text, max(0, m.start() - 20), m.start()
+                text, max(0, m_start - 20), m_start
             ):
                 continue  # "branded products": an adjective
-            found.append((m.start(), m.end(), word))
+            found.append((m_start, m_end, word))
     return found
 
 
