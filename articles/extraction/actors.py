@@ -285,22 +285,24 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
     q = next(quote_iter, None)
     shouting = _shouting_spans(text, quotes)
     keep_lower = _KEEP_LOWER
+    size = len(text)
     for m in _NEEDED_TOKEN_RE.finditer(text):
         word = m.group()
         start, end = m.span()
-        pre = _PREFIX_RE.match(word)
-        if pre:
-            start += pre.end()
-            word = word[pre.end() :]
+        if "-" in word:
+            pre = _PREFIX_RE.match(word)
+            if pre:
+                start += pre.end()
+                word = word[pre.end() :]
         poss = False
         if word.endswith(("'s", "\u2019s")) and len(word) > 2:
             word = word[:-2]
             poss = True
         elif (
-            word.endswith("s")
-            and end < len(text)
+            word[-1] == "s"
+            and end < size
             and text[end] in "'\u2019"
-            and (end + 1 >= len(text) or not text[end + 1].isalpha())
+            and (end + 1 >= size or not text[end + 1].isalpha())
         ):
             poss = True
         while q is not None and q.end <= start:
