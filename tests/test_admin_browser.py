@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from playwright.sync_api import expect
 
 from articles.models import Article, Claim
@@ -30,6 +31,7 @@ def roles_left_in_place(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         _create_roles()
+        connection.close()  # else it outlives the test database (Playwright runs its own context)
 
 
 @pytest.fixture(autouse=True)

@@ -28,6 +28,7 @@ def roles_left_in_place(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         _create_roles()
+        connection.close()  # else it outlives the test database (Playwright runs its own context)
 
 
 @pytest.fixture(autouse=True)
