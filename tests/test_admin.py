@@ -728,3 +728,16 @@ def test_factchecker_is_not_offered_the_merge(client, factchecker):
     ActorFactory()
     page = as_user(client, factchecker).get(reverse("admin:articles_actor_changelist"))
     assert "merge_actors" not in page.content.decode()
+
+
+def test_the_admin_index_offers_no_add_links_to_a_reporter(client, reporter):
+    page = as_user(client, reporter).get(reverse("admin:index")).content.decode()
+    assert "Claims" in page and "Articles" in page
+    assert "addlink" not in page
+
+
+def test_editors_may_add_aliases_but_nobody_adds_claims_or_articles_by_hand(client, editor):
+    page = as_user(client, editor).get(reverse("admin:index")).content.decode()
+    assert reverse("admin:articles_actoralias_add") in page
+    assert reverse("admin:articles_claim_add") not in page
+    assert reverse("admin:articles_article_add") not in page
