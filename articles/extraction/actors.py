@@ -256,6 +256,7 @@ class Candidate:
     quoted: bool = False
     canonical: str = ""
     after_place: bool = False  # right after a place in the same run ("Glasgow Kelvin")
+    prefix: str = ""  # the title or honorific written before it ("Prime Minister", "Mr")
 
 
 @dataclass(slots=True)
@@ -558,6 +559,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
         i += 1
     role: list[Tok] = []
     honorific = ""
+    honorific_text = ""
     after_place = False
     while i < n:
         tok = run[i]
@@ -604,6 +606,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             and run[i + 1].low not in TITLE_HEADS
         ):
             honorific = tok.low.rstrip(".")
+            honorific_text = tok.text
             i += 1
             continue
         # A job title ("Prime Minister", "Home Secretary").
@@ -706,6 +709,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             i = j
             continue
         role_text = " ".join(t.text for t in role)
+        prefix = " ".join(x for x in (role_text, honorific_text if honorific else "") if x)
         cand = Candidate(
             "name",
             chunk[0].start,
@@ -719,6 +723,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             quoted=chunk[0].quoted,
         )
         cand.after_place = after_place and not role and not honorific
+        cand.prefix = prefix
         out.append(cand)
         role, honorific = [], ""
         after_place = False
@@ -853,6 +858,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             cand.role = _role_before(text, cand.start)
             if cand.role:
                 cand.strong = True
+                cand.prefix = cand.prefix or cand.role
         appos = _appositive_kind(text, cand.end)
         reporting = _followed_by_reporting(text, cand.end)
         lows = [t.lower() for t in cand.tokens]
@@ -947,8 +953,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if cand.role and not info.actor.role:
             info.actor.role = cand.role
         info.actor.mentions.append(Mention(cand.start, cand.end, cand.text))
-        if cand.text != info.actor.name and cand.text not in info.actor.aliases:
-            info.actor.aliases.append(cand.text)
+        for form in (cand.text, f"{cand.prefix} {cand.text}" if cand.prefix else ""):
+            if form and form != info.actor.name and form not in info.actor.aliases:
+                info.actor.aliases.append(form)  # "Howard", "Mr Howard", "Tory leader ..."
         index.mentions.append((cand.start, cand.end, info))
         return info
 
