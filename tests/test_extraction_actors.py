@@ -191,3 +191,10 @@ def test_common_given_name_makes_a_person_without_other_cues():
 def test_number_ten_is_downing_street():
     found = actors("No 10 said an error was made.")
     assert found["Downing Street"].kind == "organization"
+
+
+def test_name_written_two_ways_is_one_person():
+    found = actors("President George W Bush spoke. Later George Bush said more. Mr Bush left.")
+    people = [a for a in found.values() if a.kind == "person"]
+    assert [a.name for a in people] == ["George W Bush"]
+    assert len(people[0].mentions) == 3

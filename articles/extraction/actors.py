@@ -1142,10 +1142,51 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if info is not None:
             add("organization", info.actor.name, cand)
 
+    _merge_variants(index)
     index.mentions.sort(key=lambda m: (m[0], -m[1]))
     for info in index.actors:
         info.actor.mentions.sort(key=lambda m: m.start)
     return index
+
+
+def _person_key(name: str) -> tuple[str, str] | None:
+    parts = name.replace("-", " ").split()
+    if len(parts) < 2:
+        return None
+    return parts[0].lower(), parts[-1].lower()
+
+
+def _merge_variants(index: ActorIndex) -> None:
+    """One actor per person: "George Bush" and "George W Bush", "Kilroy Silk" and
+    "Kilroy-Silk" are the same name written two ways."""
+    keep: dict[tuple[str, str], ActorInfo] = {}
+    moved: dict[int, ActorInfo] = {}
+    for info in index.actors:
+        key = _person_key(info.actor.name) if info.actor.kind == "person" else None
+        if key is None:
+            continue
+        first = keep.get(key)
+        if first is None:
+            keep[key] = info
+            continue
+        main, other = (
+            (first, info) if len(first.actor.name) >= len(info.actor.name) else (info, first)
+        )
+        keep[key] = main
+        moved[id(other)] = main
+        main.actor.mentions.extend(other.actor.mentions)
+        for form in [other.actor.name, *other.actor.aliases]:
+            if form != main.actor.name and form not in main.actor.aliases:
+                main.actor.aliases.append(form)
+        main.gender = main.gender or other.gender
+        main.actor.role = main.actor.role or other.actor.role
+    if not moved:
+        return
+    while any(id(moved[k]) in moved for k in moved):  # chains of merges
+        for k, v in list(moved.items()):
+            moved[k] = moved.get(id(v), v)
+    index.actors = [info for info in index.actors if id(info) not in moved]
+    index.mentions = [(s, e, moved.get(id(info), info)) for s, e, info in index.mentions]
 
 
 def pronoun_gender(word: str) -> str:
