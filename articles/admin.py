@@ -648,6 +648,9 @@ class ClaimAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # claims come from the importer
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleting a claim would delete its audit trail
+
     def view_on_site(self, claim):
         if Claim.objects.public().filter(pk=claim.pk).exists():
             return claim.get_absolute_url()

@@ -741,3 +741,9 @@ def test_editors_may_add_aliases_but_nobody_adds_claims_or_articles_by_hand(clie
     assert reverse("admin:articles_actoralias_add") in page
     assert reverse("admin:articles_claim_add") not in page
     assert reverse("admin:articles_article_add") not in page
+
+
+def test_not_even_a_superuser_deletes_a_claim_and_its_audit_trail(client, superuser, proposed):
+    url = reverse("admin:articles_claim_delete", args=[proposed.pk])
+    assert as_user(client, superuser).post(url, {"post": "yes"}).status_code == 403
+    assert proposed.events.count() == 2
