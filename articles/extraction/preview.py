@@ -47,13 +47,22 @@ def article_preview(source: str, art: ExtractedArticle) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     paths = sys.argv[1:] if argv is None else argv
+    if not paths:
+        sys.stderr.write("usage: python -m articles.extraction.preview FILE...\n")
+        return 2
     articles = []
+    status = 0
     for path in paths:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            sys.stderr.write(f"{path}: {exc.strerror or exc}\n")
+            status = 1
+            continue
         articles.append(article_preview(path, extract(text)))
     json.dump({"articles": articles}, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
-    return 0
+    return status
 
 
 if __name__ == "__main__":
