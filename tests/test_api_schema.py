@@ -5,6 +5,8 @@ no server error, and status, headers and body as the schema says, for an
 anonymous consumer and for an editor's token.
 """
 
+import os
+
 import pytest
 import schemathesis
 from django.contrib.staticfiles import finders
@@ -296,7 +298,8 @@ def test_real_objects_match_the_schema(api_schema, desk, editor_token):
 
 contract = schemathesis.from_pytest_fixture("api_schema")
 bounded = hypothesis_settings(
-    max_examples=25,
+    # A deeper run: NEWSROOM_CONTRACT_EXAMPLES=500 pytest tests/test_api_schema.py
+    max_examples=int(os.environ.get("NEWSROOM_CONTRACT_EXAMPLES", "25")),
     deadline=None,
     derandomize=True,
     database=None,
