@@ -19,6 +19,7 @@ The method, in order:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -58,7 +59,7 @@ _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w&]|['\u2019\-.](?=[^\W_]))*
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _CONNECTOR_ALT = (
     "(?:of|for|the|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
-    "|bin|al|el|le|la|ibn|ben|y|dos|das|ter|ten)"
+    "|bin|al|el|le|la|ibn|ben|y|dos|das|ter|ten|&)"
 )
 # Only the tokens names are made of: capitalised words (also after "ex-"), dotted
 # acronyms, and the lower-case connectors and particles that may sit inside names.
@@ -572,6 +573,27 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
         ):
             i += 1
             continue
+        if i + 2 < n and run[i + 1].low == "&" and run[i + 2].cap and not tok.poss:
+            # "Marsh & McLennan", "Procter & Gamble"
+            end = i + 3
+            while end < n and run[end].cap and not run[end - 1].poss:
+                end += 1
+            toks = run[i:end]
+            phrase = _span_text(text, toks)
+            out.append(
+                Candidate(
+                    "organization",
+                    toks[0].start,
+                    toks[-1].end,
+                    phrase,
+                    [t.text for t in toks],
+                    quoted=toks[0].quoted,
+                    canonical=phrase,
+                )
+            )
+            role, honorific = [], ""
+            i = end
+            continue
         # Organisation by keyword ("European Commission", "Institute for ...").
         end = _org_keyword_end(run, i)
         lex_end, lex_kind, _ = _lexicon_match(run, i)
@@ -836,6 +858,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             elif text.startswith(" ", k):
                 k += 1
             after_org.add(k)
+    chunk_counts = Counter(c.text for c in candidates if c.kind == "name")
     # Words used alone as a name elsewhere ("Mr Howard", "Howard said").
     single_words = {
         c.tokens[0].lower() for c in candidates if c.kind == "name" and len(c.tokens) == 1
@@ -900,6 +923,11 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 and lows[-1] not in lower_words
             ):
                 people.append(cand)
+            elif chunk_counts[cand.text] >= 3:
+                # A name repeated without ever being a person's ("Fannie Mae"): a firm.
+                cand.kind = "organization"
+                cand.canonical = cand.text
+                orgs.append(cand)
             continue
         # One word.
         word = cand.tokens[0]
@@ -1120,7 +1148,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 and " " in canon
                 and canon not in _CANONICAL_FORMS
                 and (longer.startswith(canon + " ") or longer.endswith(" " + canon))
-            ):
+            ) or longer.startswith(canon + " & "):
                 # "Reserve Bank" of "Reserve Bank of Australia", "Potato Council" of
                 # "British Potato Council"
                 canon = cand.canonical = longer

@@ -463,7 +463,9 @@ class _Resolver:
                 if info is not None and info.actor.kind == "person":
                     return True, info
         if np_mentions:
-            return True, np_mentions[0][2]
+            # "An executive at US insurance firm Marsh": the firm, not its country.
+            orgs = [m for m in np_mentions if m[2].actor.kind == "organization"]
+            return True, (orgs or np_mentions)[0][2]
         rm = _ROLE_NP_RE.search(np_text, tail_at)
         if rm:
             # "the chancellor told reporters": the role, even when nobody holds it by name.
