@@ -562,7 +562,9 @@ def _verb_opens(ctx: _Context, start: int, end: int) -> bool:
     verbs = _verbs(ctx, start, end)
     if not verbs:
         return False
-    lead = _WORD_RE.findall(ctx.masked[start : verbs[0][0]].lower())
+    zone = ctx.masked[start : verbs[0][0]]
+    zone = zone[zone.rfind(",") + 1 :]  # only the clause the verb opens
+    lead = _WORD_RE.findall(zone.lower())
     return all(w in ("and", "but", "then", "also", "later", "he", "she") for w in lead)
 
 
@@ -576,8 +578,10 @@ def _credit_before_quote(res: _Resolver, start: int, end: int, sent: int):
     verbs = [
         v
         for v in _verbs(res.ctx, start, end)
-        if not v[2].endswith("ing") and masked[max(0, v[0] - 3) : v[0]] != "to "
-    ]  # participles and infinitives ("it was not fair to blame") defer to the main verb
+        if not v[2].endswith("ing")
+        and masked[max(0, v[0] - 3) : v[0]] != "to "
+        and not _PASSIVE_BEFORE_RE.search(masked, max(0, v[0] - 30), v[0])
+    ]  # participles, infinitives and passives ("would be remembered") defer to the main verb
     for v_start, v_end, _word in reversed(verbs[-2:]):
         found, info = _credit(res, v_start, v_end, sent, subject_from=start, weak_ok=True)
         if info is not None or found:
