@@ -24,14 +24,12 @@ class Refused(exceptions.APIException):
         self.extra = extra
 
 
-def _claim_ids(claims) -> list[int]:
-    return [getattr(claim, "pk", claim) for claim in claims or ()]
-
-
 def refusal(exc: Exception) -> exceptions.APIException | None:
     """The HTTP form of a workflow service's refusal, or None if it is not one."""
     if isinstance(exc, DjangoValidationError):
-        return Refused(" ".join(exc.messages), code="invalid", status_code=400)
+        return Refused(
+            " ".join(exc.messages), code="invalid", status_code=status.HTTP_400_BAD_REQUEST
+        )
     if not isinstance(exc, workflow.WorkflowError):
         return None
     message = exc.message
@@ -44,10 +42,10 @@ def refusal(exc: Exception) -> exceptions.APIException | None:
             message,
             code="publish_blocked",
             status_code=status.HTTP_400_BAD_REQUEST,
-            blocking_claims=_claim_ids(getattr(exc, "blocking_claims", ())),
+            blocking_claims=[claim.pk for claim in exc.blocking_claims],
         )
     if isinstance(exc, workflow.InvalidTransition):
-        return Refused(message, code="invalid_transition", status_code=400)
+        return Refused(message, code="invalid_transition", status_code=status.HTTP_400_BAD_REQUEST)
     return Refused(message, code="refused", status_code=exc.status_code)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -18,6 +19,7 @@ def reader_url(obj) -> str:
     return settings.NEWSROOM_SITE_URL + obj.get_absolute_url()
 
 
+@extend_schema_field(OpenApiTypes.URI)
 class ReaderUrlField(serializers.ReadOnlyField):
     def __init__(self, **kwargs):
         kwargs.setdefault("source", "*")
@@ -26,9 +28,6 @@ class ReaderUrlField(serializers.ReadOnlyField):
 
     def to_representation(self, value):
         return reader_url(value)
-
-
-extend_schema_field({"type": "string", "format": "uri"})(ReaderUrlField)
 
 
 # ---------------------------------------------------------------- actors
