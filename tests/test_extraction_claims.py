@@ -151,3 +151,17 @@ def test_a_book_speaks_for_its_author():
         "The new book claims Mr Prescott hosted a dinner in 2003."
     )
     assert claims(text, "attributed")[-1].speaker == "Robert Peston"
+
+
+def test_quote_sentence_crediting_someone_else_is_also_attributed():
+    text = (
+        "Title\n\nTim Yeo is a Tory spokesman. But Mr Howard denied Mr Yeo, his "
+        'transport spokesman, said the plans "stink".'
+    )
+    art = extract(text)
+    kinds = {(c.kind, c.speaker) for c in art.claims if "stink" in c.text}
+    assert (
+        ("quote", "Tim Yeo") in kinds
+        and ("attributed", "Howard") in kinds
+        or ("attributed", "Michael Howard") in kinds
+    )

@@ -183,3 +183,19 @@ def test_given_name_tells_the_pronoun_gender():
         '"We have made a firm commitment," she said.'
     )
     assert quotes(text) == [("We have made a firm commitment,", "Patricia Hewitt")]
+
+
+def test_deputy_prime_minister_is_not_the_prime_minister():
+    text = (
+        "Deputy Prime Minister John Prescott and Tony Blair met. Tony Blair spoke first. "
+        '"You do not do deals over jobs," the prime minister told the BBC.'
+    )
+    assert quotes(text) == [("You do not do deals over jobs,", "Tony Blair")]
+
+
+def test_asked_about_someone_does_not_make_them_the_speaker():
+    text = (
+        "Sir Ian Blair warned of attacks. Asked about Sir Ian's comments, a spokesman "
+        'said: "We believe the threat is real."'
+    )
+    assert quotes(text) == [("We believe the threat is real.", None)]

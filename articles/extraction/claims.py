@@ -174,7 +174,11 @@ _ROLE_WORDS = words(
     "executive chief spokesman spokeswoman chairman chairwoman director secretary minister "
     "leader president head economist analyst founder editor governor manager mp"
 )
-_NOT_SUBJECT_STARTS = words("it he she they we i that there this these those what how why if")
+_LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under")
+_NOT_SUBJECT_STARTS = words(
+    "about on over for in at to with by from whether if into of as after before "
+    "it he she they we i that there this these those what how why"
+)
 _AGENT_CONTEXT_RE = re.compile(
     r"(?:[-,\u2013\u2014]|\b(?:was|were|been|being|be|is|are)(?:\s+\w+ly)?)\s*$", re.I
 )
@@ -256,6 +260,14 @@ def _pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> Act
     return pool[0][2] if first else pool[-1][2]
 
 
+def _role_is(role: str, phrase: str) -> bool:
+    """"Prime Minister" is "the prime minister"; "Deputy Prime Minister" is not."""
+    if not role.endswith(phrase):
+        return False
+    extra = role[: len(role) - len(phrase)].split()
+    return not any(w.strip("-") in _LESSER_TITLES for w in extra)
+
+
 class _Resolver:
     def __init__(self, ctx: _Context):
         self.ctx = ctx
@@ -313,7 +325,7 @@ class _Resolver:
             if info.actor.kind == "person"
             and info.actor.role
             and (
-                info.actor.role.lower().endswith(phrase)
+                _role_is(info.actor.role.lower(), phrase)
                 or (" " in info.actor.role and phrase.endswith(info.actor.role.lower()))
             )
         ]
@@ -765,6 +777,7 @@ def build_claims(
 
     # Pass 1: direct credits.
     quote_info: list[dict] = []
+    main_subjects: dict[int, ActorInfo] = {}
     sent_claims: list[list[ExtractedClaim]] = [[] for _ in sentences]
     last_speaker: list[ActorInfo | None] = [None] * len(sentences)
     for si, (s, e) in enumerate(sentences):
@@ -828,6 +841,8 @@ def build_claims(
             # "stink""), which pronouns in the next sentences refer to.
             main = _credit(res, s, accepted[0]["q"].start - 1, si)[1]
             ctx.subjects[si] = main if main is not None else last_speaker[si]
+            if main is not None:
+                main_subjects[si] = main
         else:
             verb, info = False, None
             tail = _tail_clause(ctx, s, e)
@@ -887,8 +902,8 @@ def build_claims(
             continue
         si = entry["sent"]
         # Previous quote in the same sentence, else the latest speaker nearby.
-        if i > 0 and quote_info[i - 1]["sent"] == si and quote_info[i - 1]["info"] is not None:
-            entry["info"] = quote_info[i - 1]["info"]
+        if i > 0 and quote_info[i - 1]["sent"] == si:
+            entry["info"] = quote_info[i - 1]["info"]  # even when nobody is named
             continue
         for k in range(si - 1, max(-1, si - 4), -1):
             if last_speaker[k] is not None:
@@ -905,6 +920,22 @@ def build_claims(
         if entry["info"] is not None and last_speaker[si] is None:
             last_speaker[si] = entry["info"]
 
+    # A quote sentence whose own clause credits someone else than its quotes
+    # ("Mr Howard denied Mr Yeo said the plans "stink"") is also reported speech.
+    for si, main in main_subjects.items():
+        speakers = {id(en["info"]) for en in quote_info if en["sent"] == si}
+        if id(main) not in speakers:
+            s, e = sentences[si]
+            sent_claims[si].append(
+                ExtractedClaim(
+                    kind="attributed",
+                    text=text[s:e],
+                    start=s,
+                    end=e,
+                    speaker=main.actor.name,
+                    checkworthiness=_score(text[s:e], 0.5),
+                )
+            )
     for entry in quote_info:
         q = entry["q"]
         s, e = sentences[entry["sent"]]
