@@ -199,3 +199,11 @@ def test_asked_about_someone_does_not_make_them_the_speaker():
         'said: "We believe the threat is real."'
     )
     assert quotes(text) == [("We believe the threat is real.", None)]
+
+
+def test_unnamed_spokesman_for_an_organisation_is_none_and_stays_so():
+    text = (
+        "Title\n\nLord Woolf spoke first. A spokeswoman for the Home Office said: "
+        '"Their dispute is narrow." "Judges are free to decide."'
+    )
+    assert [s for _, s in quotes(text)] == [None, None]

@@ -174,6 +174,11 @@ _ROLE_WORDS = words(
     "executive chief spokesman spokeswoman chairman chairwoman director secretary minister "
     "leader president head economist analyst founder editor governor manager mp"
 )
+_UNNAMED_SPOKESMAN_RE = re.compile(
+    r"\s*(?:(?:but|and)\s+)?(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:spokesman|spokeswoman|"
+    r"spokesperson|source|official|aide|insider)\b(?:\s+for\s+[\w\s'\u2019-]*)?\s*$",
+    re.IGNORECASE,
+)
 _LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under")
 _NOT_SUBJECT_STARTS = words(
     "about on over for in at to with by from whether if into of as after before "
@@ -261,7 +266,7 @@ def _pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> Act
 
 
 def _role_is(role: str, phrase: str) -> bool:
-    """"Prime Minister" is "the prime minister"; "Deputy Prime Minister" is not."""
+    """ "Prime Minister" is "the prime minister"; "Deputy Prime Minister" is not."""
     if not role.endswith(phrase):
         return False
     extra = role[: len(role) - len(phrase)].split()
@@ -420,6 +425,8 @@ class _Resolver:
             last_boundary = m
         np_text = ctx.masked[np_start:core_end]
         np_mentions = _mentions_in(ctx, np_start, core_end)
+        if _UNNAMED_SPOKESMAN_RE.match(np_text):
+            return True, None  # "A spokesman for the Home Office": unnamed, so null
         lead = np_text.strip().lower().split(" ", 2)
         if lead and lead[0] in ("the", "a", "an") and len(lead) > 1:
             lead = lead[1:]
@@ -780,6 +787,7 @@ def build_claims(
     main_subjects: dict[int, ActorInfo] = {}
     sent_claims: list[list[ExtractedClaim]] = [[] for _ in sentences]
     last_speaker: list[ActorInfo | None] = [None] * len(sentences)
+    unnamed = [False] * len(sentences)  # a quote there was credited to nobody named
     for si, (s, e) in enumerate(sentences):
         qs = by_sent[si]
         accepted = []
@@ -830,6 +838,8 @@ def build_claims(
                 if not sentence_verb:
                     continue
             entry = {"q": q, "sent": si, "info": info, "credited": credited, "prev_end": prev_end}
+            if credited and info is None:
+                unnamed[si] = True  # "a spokesman said": later quotes may continue it
             accepted.append(entry)
             quote_info.append(entry)
             prev_end = q.end + 1
@@ -905,13 +915,17 @@ def build_claims(
         if i > 0 and quote_info[i - 1]["sent"] == si:
             entry["info"] = quote_info[i - 1]["info"]  # even when nobody is named
             continue
+        blocked = False
         for k in range(si - 1, max(-1, si - 4), -1):
             if last_speaker[k] is not None:
                 entry["info"] = last_speaker[k]
                 break
+            if unnamed[k]:
+                blocked = True  # the quotes before came from an unnamed speaker
+                break
             if "\n" in text[sentences[k][1] : sentences[k + 1][0]] and k < si - 1:
                 break
-        if entry["info"] is None and si > 0:
+        if entry["info"] is None and si > 0 and not blocked:
             # "Morris appears almost evangelical. "I was on a cruise ..."": the person
             # the sentence before was about.
             prev = ctx.subjects[si - 1]

@@ -219,6 +219,10 @@ REPORTING_WORDS = words(
     """
 )
 REPORTING_PHRASES = (
+    "call on",
+    "calls on",
+    "called on",
+    "calling on",
     "call for",
     "calls for",
     "called for",
