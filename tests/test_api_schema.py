@@ -208,49 +208,8 @@ def no_throttle(settings):
     }
 
 
-class _LegacyMany:
-    """``many`` with the ``more()``/``reject()`` interface of older Hypothesis.
-
-    hypothesis-jsonschema 0.23 (schemathesis 3's generator for objects) still
-    calls ``many(...).more()``; Hypothesis 6.150+ offers the same steps only as
-    ``with many(...) as elements: for _ in elements``. This drives the new form
-    one step per ``more()``, so the choices drawn are the same.
-    """
-
-    def __init__(self, data, **kwargs):
-        from hypothesis.internal.conjecture.utils import many
-
-        self._many = many(data, **kwargs)
-        self._steps = None
-
-    def more(self) -> bool:
-        if self._steps is None:
-            self._many.__enter__()
-            self._steps = iter(self._many)
-        try:
-            next(self._steps)
-        except StopIteration:
-            self._many.__exit__(None)
-            return False
-        return True
-
-    def reject(self, why=None):
-        self._many.reject(why)
-
-
 @pytest.fixture
-def hypothesis_jsonschema_compat(monkeypatch):
-    from types import SimpleNamespace
-
-    from hypothesis.internal.conjecture import utils
-    from hypothesis_jsonschema import _from_schema
-
-    if not hasattr(utils.many, "more"):
-        monkeypatch.setattr(_from_schema, "cu", SimpleNamespace(many=_LegacyMany))
-
-
-@pytest.fixture
-def api_schema(wsgi_app, desk, no_throttle, hypothesis_jsonschema_compat):
+def api_schema(wsgi_app, desk, no_throttle):
     schema = schemathesis.from_wsgi(
         "/api/v1/schema/?format=json",
         wsgi_app,
