@@ -37,7 +37,7 @@ def test_unbalanced_quote_ends_with_its_paragraph():
 
 def test_speaker_named_after_the_quote():
     found = quotes('Michael Howard spoke. "Taxes will rise under Labour," said Mr Howard.')
-    assert found == [("Taxes will rise under Labour,", "Michael Howard")]
+    assert found == [("Taxes will rise under Labour", "Michael Howard")]
 
 
 def test_speaker_named_before_the_quote():
@@ -51,7 +51,7 @@ def test_speaker_between_halves():
         '"Police cannot judge."'
     )
     assert quotes(text) == [
-        ("The rules are blurred,", "Simon Hart"),
+        ("The rules are blurred", "Simon Hart"),
         ("Police cannot judge.", "Simon Hart"),
     ]
 
@@ -61,12 +61,12 @@ def test_pronoun_respects_gender():
         "Mr Brown met Mrs Shepherd. Mr Brown said little. Mrs Shepherd was angry. "
         '"It was a scandal," she said.'
     )
-    assert quotes(text) == [("It was a scandal,", "Shepherd")]
+    assert quotes(text) == [("It was a scandal", "Shepherd")]
 
 
 def test_role_resolves_to_the_person_holding_it():
     text = 'Chancellor Gordon Brown and Tony Blair met. "Growth is strong," the chancellor said.'
-    assert quotes(text) == [("Growth is strong,", "Gordon Brown")]
+    assert quotes(text) == [("Growth is strong", "Gordon Brown")]
 
 
 def test_unattributed_quote_continues_the_quote_next_to_it():
@@ -105,7 +105,7 @@ def test_scare_quote_without_speech_is_not_a_quote():
 
 def test_generic_speaker_is_none():
     found = quotes('"This is a disaster," a spokesman said.')
-    assert found == [("This is a disaster,", None)]
+    assert found == [("This is a disaster", None)]
 
 
 def test_quote_claim_text_is_the_whole_sentence():
@@ -117,7 +117,7 @@ def test_quote_claim_text_is_the_whole_sentence():
 
 def test_inverted_credit_to_a_named_minister():
     text = '"More money is coming," said housing minister Yvette Cooper.'
-    assert quotes(text) == [("More money is coming,", "Yvette Cooper")]
+    assert quotes(text) == [("More money is coming", "Yvette Cooper")]
 
 
 def test_inverted_credit_to_a_generic_speaker_is_none():
@@ -130,7 +130,7 @@ def test_told_a_news_agency_is_not_the_speaker():
         '"This is a very expensive deal," Birgit Kuhlhoff, from Sal Oppenheim investment '
         "bank, told Reuters."
     )
-    assert quotes(text) == [("This is a very expensive deal,", "Birgit Kuhlhoff")]
+    assert quotes(text) == [("This is a very expensive deal", "Birgit Kuhlhoff")]
 
 
 def test_pronoun_right_before_the_verb_beats_an_earlier_name():
@@ -182,7 +182,7 @@ def test_given_name_tells_the_pronoun_gender():
         "Patricia Hewitt met Gordon Brown. Mr Brown left early. "
         '"We have made a firm commitment," she said.'
     )
-    assert quotes(text) == [("We have made a firm commitment,", "Patricia Hewitt")]
+    assert quotes(text) == [("We have made a firm commitment", "Patricia Hewitt")]
 
 
 def test_deputy_prime_minister_is_not_the_prime_minister():
@@ -190,7 +190,7 @@ def test_deputy_prime_minister_is_not_the_prime_minister():
         "Deputy Prime Minister John Prescott and Tony Blair met. Tony Blair spoke first. "
         '"You do not do deals over jobs," the prime minister told the BBC.'
     )
-    assert quotes(text) == [("You do not do deals over jobs,", "Tony Blair")]
+    assert quotes(text) == [("You do not do deals over jobs", "Tony Blair")]
 
 
 def test_asked_about_someone_does_not_make_them_the_speaker():

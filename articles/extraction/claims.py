@@ -960,7 +960,9 @@ def build_claims(
                 text=text[s:e],
                 start=s,
                 end=e,
-                quote=text[q.start : q.end],
+                # American style puts the sentence's comma inside the marks:
+                # it is punctuation, not the speaker's words.
+                quote=text[q.start : q.end].rstrip(" ,;:"),
                 speaker=info.actor.name if info else None,
                 checkworthiness=_score(text[q.start : q.end], 0.45),
             )

@@ -12,7 +12,7 @@ from .quotes import find_quotes, mask_quotes
 from .sentences import split_sentences
 from .types import ExtractedActor, ExtractedArticle
 
-EXTRACTOR_VERSION = "rules-1.0"
+EXTRACTOR_VERSION = "rules-1.1"
 
 _HEADLINE_CHARS = 90
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -50,21 +50,33 @@ def _split_title(text: str) -> tuple[str, str]:
 
 
 def _headline(body: str, sentences: list[tuple[int, int]]) -> str:
+    """A headline from the first sentence, without its dateline ("On Sunday,
+    August 17, 2025, Ukraine and ..." gives "Ukraine and ..."), cut at a word."""
     if not sentences:
         return body[:_HEADLINE_CHARS].strip()
     first = " ".join(body[sentences[0][0] : sentences[0][1]].split())
+    match = _dateline_match(first)
+    rest = first[match.end() :].lstrip(" ,;:-–—") if match else ""
+    if len(rest.split()) >= 3:
+        first = rest[0].upper() + rest[1:]
     if len(first) <= _HEADLINE_CHARS:
         return first.rstrip(".")
     cut = first.rfind(" ", 0, _HEADLINE_CHARS)
     return first[: cut if cut > 0 else _HEADLINE_CHARS].rstrip(" ,;:-") + "…"
 
 
-def _dateline(body: str) -> dt.date | None:
+def _dateline_match(body: str) -> re.Match | None:
     head = body[:80]
     for pattern in _DATELINE_RES:
         m = pattern.match(head)
-        if not m:
-            continue
+        if m:
+            return m
+    return None
+
+
+def _dateline(body: str) -> dt.date | None:
+    m = _dateline_match(body)
+    if m is not None:
         month = m.group("month")
         month_no = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
         try:
