@@ -172,8 +172,15 @@ class Bench:
         self.plan = plan
         self.results: dict[str, Result] = {}
         self.datasets: dict[str, str] = {}
-        self.durations: dict[str, float] = {}
+        self.durations: dict[str, tuple[float, float]] = {}
         self.load_before = os.getloadavg()[0]
+
+    def _took(self, name: str, started: float) -> None:
+        """Time spent on a step, and the 1-minute load average when it ended
+        (other processes' share of the CPU shows in it)."""
+        elapsed = time.monotonic() - started
+        previous, _ = self.durations.get(name, (0.0, 0.0))
+        self.durations[name] = (previous + elapsed, os.getloadavg()[0])
 
     def record(self, rows: list[str], payload: dict) -> None:
         fallback = payload.get("*")
@@ -194,13 +201,13 @@ class Bench:
             self.record(rows, payload or {})
         except SetupFailed as exc:
             self.fail(rows, str(exc))
-        self.durations[module] = self.durations.get(module, 0) + time.monotonic() - started
+        self._took(module, started)
 
     def dataset(self, kind: str, database_url: str, *args: str) -> dict:
         started = time.monotonic()
         say(f"== data set: {kind} {' '.join(args)}")
         counts = run_python(["-m", "bench.dataset", kind, *args], database_url, label="dataset")
-        self.durations[f"data set {kind}"] = time.monotonic() - started
+        self._took(f"data set {kind}", started)
         return counts
 
     def run(self) -> None:
@@ -339,9 +346,8 @@ def settings_of_run(bench: Bench, elapsed: float) -> dict[str, str]:
         else ""
     )
     lines["Duration"] = (
-        f"{elapsed / 60:.1f} min ("
-        + ", ".join(f"{k} {v:.0f} s" for k, v in bench.durations.items())
-        + ")"
+        f"{elapsed / 60:.1f} min; per step, seconds and the 1-minute load average at its end: "
+        + ", ".join(f"{k} {s:.0f} s ({load:.1f})" for k, (s, load) in bench.durations.items())
     )
     return lines
 

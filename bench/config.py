@@ -76,7 +76,7 @@ class Plan:
             scale_articles=_int("BENCH_SCALE_ARTICLES", 100_000),
             scale_runs=3,
             scale_requests=20,
-            scale_budget_s=90,
+            scale_budget_s=60,
             load_seconds=_int("BENCH_LOAD_SECONDS", 30),
             load_runs=_int("BENCH_LOAD_RUNS", 3),
         )

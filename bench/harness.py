@@ -103,7 +103,7 @@ def time_requests(client, urls: list[str], plan: Plan, *, warmup: int = 3) -> li
     return runs
 
 
-def profile_requests(client, url: str, *, count: int = 20, top: int = 12) -> str:
+def profile_requests(client, url: str, *, count: int = 20, top: int = 28) -> str:
     """cProfile of ``count`` GETs of ``url``: where a request spends its time."""
     import cProfile
     import io
@@ -115,10 +115,10 @@ def profile_requests(client, url: str, *, count: int = 20, top: int = 12) -> str
         client.get(url)
     profiler.disable()
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
     lines = [line for line in out.getvalue().splitlines() if line.strip()]
     start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
-    return f"cProfile of {count} requests, top functions by own time:\n" + "\n".join(
+    return f"cProfile of {count} requests, by cumulative time:\n" + "\n".join(
         line.replace(str(_REPO) + "/", "").replace(_SITE, "") for line in lines[start:]
     )
 

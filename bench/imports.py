@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from .config import Plan
+from .config import REPO, Plan
 from .dataset import corpus_variants
 from .harness import NotMeasured, describe_queries, log, section_main
 from .report import Result
@@ -68,7 +68,6 @@ def _bulk_create_all(rows: dict) -> float:
 def measure(plan: Plan) -> dict[str, Result]:
     from django.apps import apps
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     from articles.extraction import extract
     from articles.models import Article
@@ -99,52 +98,107 @@ def measure(plan: Plan) -> dict[str, Result]:
     for _ in range(plan.import_runs):
         baseline_runs.append(len(texts) / _bulk_create_all(rows))
 
-    # Untimed: what one article costs in queries, and extraction's share of it.
-    probe = texts[: min(50, len(texts))]
-    empty_tables()
-    from articles.services.imports import article_import_text
-
-    with CaptureQueriesContext(connection) as captured:
-        for k, text in probe:
-            article_import_text(text=text, source_path=k, key=k)
-    per_article = len(captured.captured_queries) / len(probe)
-    sql_ms = sum(float(q["time"] or 0) for q in captured.captured_queries) * 1000 / len(probe)
-    commit_ms = (
-        sum(float(q["time"] or 0) for q in captured.captured_queries if q["sql"] == "COMMIT")
-        * 1000
-        / len(probe)
-    )
-    with CaptureQueriesContext(connection) as one:
-        k, text = texts[len(probe)]
-        article_import_text(text=text, source_path=k, key=k)
-    started = time.perf_counter_ns()
-    for _, text in texts:
-        extract(text)
-    extract_ms = (time.perf_counter_ns() - started) / len(texts) / 1e6
-    import_ms = 1000 / (sum(runs) / len(runs))
-    note = (
-        f"per article {import_ms:.1f} ms: extraction {extract_ms:.1f} ms (alone it caps the rate "
-        f"at {1000 / extract_ms:.0f}/s), {per_article:.0f} SQL statements taking "
-        f"{sql_ms:.1f} ms (COMMIT {commit_ms:.1f} ms; one transaction per article), the rest "
-        "in Python (ORM, actor matching)"
-    )
-    evidence = (
-        f"{len(texts):,} articles -> {row_count:,} rows "
-        + ", ".join(f"{m.__name__} {len(o):,}" for m, o in rows.items())
-        + f"\nextraction alone: {extract_ms:.2f} ms per article; import: {import_ms:.2f} ms\n"
-        f"SQL per article, mean over {len(probe)}: {per_article:.1f} statements, "
-        f"{sql_ms:.2f} ms as Django times them (COMMIT {commit_ms:.2f} ms)\n"
-        "one article's import:\n" + describe_queries(one.captured_queries)
-    )
+    probe = _probe(texts, runs)
     return {
         key: Result(
             runs=runs,
             baseline_runs=baseline_runs,
             baseline_label="bulk_create of the same rows",
-            note=note,
-            evidence=evidence,
+            note=probe["note"],
+            evidence=(
+                f"{len(texts):,} articles -> {row_count:,} rows "
+                + ", ".join(f"{m.__name__} {len(o):,}" for m, o in rows.items())
+                + "\n"
+                + probe["evidence"]
+            ),
         )
     }
+
+
+def _probe(texts, runs: list[float], size: int = 100) -> dict[str, str]:
+    """Untimed by the table: where one article's import time goes, measured on
+    ``size`` articles into empty tables (SQL statements timed one by one, the
+    commits apart, extraction alone) and profiled on as many more."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.extraction import extract
+    from articles.services.imports import article_import_text
+
+    size = min(size, len(texts) // 2)
+    sql_ns: list[int] = []
+    commit_ns: list[int] = []
+
+    def timer(execute, sql, params, many, context):
+        started = time.perf_counter_ns()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            sql_ns.append(time.perf_counter_ns() - started)
+
+    plain_commit = connection._commit
+
+    def timed_commit():
+        started = time.perf_counter_ns()
+        try:
+            return plain_commit()
+        finally:
+            commit_ns.append(time.perf_counter_ns() - started)
+
+    empty_tables()
+    connection._commit = timed_commit
+    try:
+        started = time.perf_counter_ns()
+        with connection.execute_wrapper(timer):
+            for k, text in texts[:size]:
+                article_import_text(text=text, source_path=k, key=k)
+        wall_ms = (time.perf_counter_ns() - started) / size / 1e6
+    finally:
+        connection._commit = plain_commit
+    started = time.perf_counter_ns()
+    for _, text in texts[:size]:
+        extract(text)
+    extract_ms = (time.perf_counter_ns() - started) / size / 1e6
+    statements = len(sql_ns) / size
+    sql_ms, commit_ms = sum(sql_ns) / size / 1e6, sum(commit_ns) / size / 1e6
+    python_ms = wall_ms - extract_ms - sql_ms - commit_ms
+
+    with CaptureQueriesContext(connection) as one:
+        k, text = texts[size]
+        article_import_text(text=text, source_path=k, key=k)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for k, text in texts[size + 1 : 2 * size + 1]:
+        article_import_text(text=text, source_path=k, key=k)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(r"articles/", 14)
+    profile = "\n".join(
+        line.replace(str(REPO) + "/", "")
+        for line in out.getvalue().splitlines()
+        if line.strip() and ("articles/" in line or "ncalls" in line)
+    )
+    run_ms = 1000 / (sum(runs) / len(runs))
+    note = (
+        f"per article ({wall_ms:.1f} ms in a probe of {size}, {run_ms:.1f} ms in the runs): "
+        f"extraction {extract_ms:.1f} ms (alone it caps the rate at {1000 / extract_ms:.0f}/s), "
+        f"{statements:.0f} SQL statements {sql_ms:.1f} ms, COMMIT {commit_ms:.1f} ms (one "
+        f"transaction per article), ORM and the importer's Python {python_ms:.1f} ms"
+    )
+    evidence = (
+        f"probe of {size} articles: {wall_ms:.2f} ms each = extraction {extract_ms:.2f} + "
+        f"SQL {sql_ms:.2f} ({statements:.1f} statements) + COMMIT {commit_ms:.2f} + "
+        f"Python {python_ms:.2f}\none article's import:\n"
+        + describe_queries(
+            [{**q, "ms": float(q["time"] or 0) * 1000} for q in one.captured_queries]
+        )
+        + f"\ncProfile of {size} more imports (cumulative, the app's functions):\n{profile}"
+    )
+    return {"note": note, "evidence": evidence}
 
 
 if __name__ == "__main__":

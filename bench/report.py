@@ -65,7 +65,7 @@ class Target:
     unit: str = ""
 
     def describe(self) -> str:
-        threshold = _number(self.threshold)
+        threshold = f"{self.threshold:,g}"
         if self.on == "ratio":
             return f"≤ {threshold}× baseline" if self.op == "<=" else f"{self.op} {threshold}×"
         symbol = {"<=": "≤", ">=": "≥", "==": "=", "<": "<"}[self.op]
@@ -256,11 +256,9 @@ SECTION_TITLES = {
 # ---------------------------------------------------------------- rendering
 
 
-def _number(value: float, decimals: int = 2) -> str:
+def _number(value: float | None, decimals: int = 2) -> str:
     if value is None:
         return "—"
-    if float(value).is_integer() and decimals <= 2:
-        return f"{int(value):,}"
     return f"{value:,.{decimals}f}"
 
 
