@@ -1,7 +1,21 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = "Verification desk"
+
+    def ready(self):
+        post_migrate.connect(_roles_sync, sender=self)
+
+
+def _roles_sync(sender, apps=None, **kwargs):
+    """Keep the role groups in step with ``articles.roles`` after every migrate
+    and after a test flush (which empties the groups table)."""
+    from django.apps import apps as global_apps
+
+    from .roles import roles_sync
+
+    roles_sync(apps or global_apps)  # flush sends no ``apps``: use the live registry

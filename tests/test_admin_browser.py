@@ -3,12 +3,9 @@ a fact-checker takes a claim of the seed and proposes a verdict with a source;
 an editor approves it and publishes the article; the fact-checker cannot
 approve their own proposal."""
 
-import importlib
 import re
 
 import pytest
-from django.apps import apps
-from django.db import connection
 from playwright.sync_api import expect
 
 from articles.models import Article, Claim
@@ -19,25 +16,6 @@ from .conftest import admin_login
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SOURCE_URL = "https://www.nato.int/cps/en/natohq/topics_110496.htm"
-
-
-def _create_roles():
-    importlib.import_module("articles.migrations.0002_roles").create_roles(apps)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def roles_left_in_place(django_db_setup, django_db_blocker):
-    """Put the role groups back after this module's last flush, for the tests after it."""
-    yield
-    with django_db_blocker.unblock():
-        _create_roles()
-        connection.close()  # else it outlives the test database (Playwright runs its own context)
-
-
-@pytest.fixture(autouse=True)
-def roles(transactional_db):
-    """The role groups again: the previous transactional test flushed them."""
-    _create_roles()
 
 
 @pytest.fixture

@@ -1,11 +1,9 @@
 """Two people acting on one claim at once, each on their own connection:
 exactly one wins and nothing is overwritten silently (PostgreSQL row locks)."""
 
-import importlib
 import threading
 
 import pytest
-from django.apps import apps
 from django.db import connection, transaction
 
 from articles.models import Claim, ClaimEvent
@@ -16,25 +14,6 @@ from .factories import ClaimFactory
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 SOURCES = [{"url": "https://example.org/source", "title": "A source"}]
-
-
-def _create_roles():
-    importlib.import_module("articles.migrations.0002_roles").create_roles(apps)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def roles_left_in_place(django_db_setup, django_db_blocker):
-    """Put the role groups back after this module's last flush, for the tests after it."""
-    yield
-    with django_db_blocker.unblock():
-        _create_roles()
-        connection.close()  # else it outlives the test database (Playwright runs its own context)
-
-
-@pytest.fixture(autouse=True)
-def roles(transactional_db):
-    """The role groups again: the previous transactional test flushed them."""
-    _create_roles()
 
 
 def _race(*calls):

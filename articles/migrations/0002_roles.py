@@ -5,73 +5,12 @@ claims and proposes verdicts; Editor also approves verdicts, publishes,
 corrects and retracts articles, corrects extractions and merges actors.
 
 Idempotent (groups are synced, not duplicated) and the same on SQLite and
-PostgreSQL. ``create_roles`` is also called by tests after a transactional
-test flushes the tables.
+PostgreSQL. The definitions live in ``articles.roles``.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-_ARTICLE_MODELS = [
-    "article",
-    "correction",
-    "actor",
-    "actoralias",
-    "actormention",
-    "claim",
-    "claimevent",
-    "editornote",
-    "importrun",
-]
-
-REPORTER = [f"view_{model}" for model in _ARTICLE_MODELS] + [
-    "add_editornote",
-    "change_editornote",
-]
-FACT_CHECKER = REPORTER + ["take_claim"]
-EDITOR = FACT_CHECKER + [
-    "approve_claim",
-    "change_claim",
-    "publish_article",
-    "change_article",
-    "merge_actor",
-    "change_actor",
-    "add_actoralias",
-    "change_actoralias",
-    "delete_actoralias",
-]
-
-ROLES = {"Reporter": REPORTER, "Fact-checker": FACT_CHECKER, "Editor": EDITOR}
-
-
-def create_roles(apps, schema_editor=None):
-    # Permissions are normally created after all migrations have run
-    # (post_migrate); create them now so the groups can be given them.
-    # Historical app configs have no models module, which create_permissions
-    # takes to mean "no models": lend them one for the call.
-    for app_config in apps.get_app_configs():
-        original = getattr(app_config, "models_module", None)
-        app_config.models_module = original or True
-        try:
-            create_permissions(app_config, apps=apps, verbosity=0)
-        finally:
-            app_config.models_module = original
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in ROLES.items():
-        permissions = list(
-            Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
-        )
-        missing = set(codenames) - {p.codename for p in permissions}
-        if missing:
-            raise RuntimeError(f"Permissions missing for role {name}: {sorted(missing)}")
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(permissions)
-
-
-def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+from articles.roles import roles_remove, roles_sync
 
 
 class Migration(migrations.Migration):
@@ -81,4 +20,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(roles_sync, roles_remove)]
