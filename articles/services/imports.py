@@ -172,12 +172,13 @@ def _actors_save(article: Article, extracted: ExtractedArticle, outcome: ImportO
 
 
 def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOutcome) -> None:
-    existing = {c.fingerprint: c for c in article.claims.all()}
+    # Locked: a verdict being saved meanwhile must not race the re-import.
+    existing = {c.fingerprint: c for c in article.claims.select_for_update()}
     wanted: dict[str, ExtractedClaim] = {}
     for claim in extracted.claims:
         wanted.setdefault(claim_fingerprint(claim), claim)
 
-    new_claims, kept = [], []
+    new_claims, kept, changed = [], [], []
     for fingerprint, item in wanted.items():
         speaker = linked.get(item.speaker) if item.speaker else None
         claim = existing.get(fingerprint)
@@ -198,11 +199,15 @@ def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOu
             )
             continue
         # Same sentence: keep the editor's work, move it to where the sentence now is.
+        before = (claim.start, claim.end, claim.speaker_id, claim.checkworthiness)
         claim.start, claim.end = item.start, item.end
         if not claim.confirmed:
             claim.speaker = speaker
             claim.checkworthiness = round(min(max(item.checkworthiness, 0.0), 1.0), 3)
             claim.extractor_version = EXTRACTOR_VERSION
+        if before != (claim.start, claim.end, claim.speaker_id, claim.checkworthiness):
+            claim.version += 1  # an editor's form opened before the re-import is now stale
+            changed.append(claim)
         kept.append(claim)
 
     gone = [c for fp, c in existing.items() if fp not in wanted]
@@ -214,19 +219,22 @@ def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOu
         Claim.objects.filter(pk__in=[c.pk for c in gone]).delete()
     if kept:
         Claim.objects.bulk_update(
-            kept, ["start", "end", "speaker", "checkworthiness", "extractor_version"]
+            kept, ["start", "end", "speaker", "checkworthiness", "extractor_version", "version"]
         )
     created = Claim.objects.bulk_create(new_claims)
     ClaimEvent.objects.bulk_create(
-        [
-            ClaimEvent(
-                claim=c,
-                action=ClaimEvent.Action.IMPORTED,
-                to_status=c.status,
-                comment=f"Extracted by {EXTRACTOR_VERSION}",
-            )
-            for c in created
-        ]
+        [_import_event(c, ClaimEvent.Action.IMPORTED, "Extracted by") for c in created]
+        + [_import_event(c, ClaimEvent.Action.EDITED, "Re-imported by") for c in changed]
     )
     outcome.claims_created = len(created)
     outcome.claims_kept = len(kept)
+
+
+def _import_event(claim: Claim, action: str, what: str) -> ClaimEvent:
+    return ClaimEvent(
+        claim=claim,
+        action=action,
+        from_status=claim.status if action != ClaimEvent.Action.IMPORTED else "",
+        to_status=claim.status,
+        comment=f"{what} {EXTRACTOR_VERSION}",
+    )
