@@ -29,7 +29,7 @@ seed: migrate
 	$(PY) manage.py import_seeds seeds
 
 demo: migrate
-	$(PY) manage.py create_demo_accounts
+	$(PY) manage.py create_demo_accounts --if-debug
 
 run: seed demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"

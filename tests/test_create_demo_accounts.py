@@ -46,3 +46,11 @@ def test_refuses_with_debug_off(settings):
     with pytest.raises(CommandError, match="DJANGO_DEBUG off"):
         run()
     assert not get_user_model().objects.filter(username="editor").exists()
+
+
+def test_make_run_carries_on_without_demo_accounts_when_debug_is_off(settings):
+    settings.DEBUG = False
+    out = StringIO()
+    call_command("create_demo_accounts", "--if-debug", stdout=out)
+    assert "not created: DJANGO_DEBUG is off" in out.getvalue()
+    assert not get_user_model().objects.filter(username="editor").exists()

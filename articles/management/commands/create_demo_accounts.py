@@ -25,8 +25,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--password", default=DEMO_PASSWORD, help="password for all three accounts"
         )
+        parser.add_argument(
+            "--if-debug",
+            action="store_true",
+            help="with DJANGO_DEBUG off, say so and do nothing instead of failing (make run)",
+        )
 
-    def handle(self, *args, password, **options):
+    def handle(self, *args, password, if_debug, **options):
+        if not settings.DEBUG and if_debug:
+            self.stdout.write("Demo accounts not created: DJANGO_DEBUG is off.")
+            return
         if not settings.DEBUG:
             raise CommandError(
                 "Refusing to create demo accounts with DJANGO_DEBUG off: they share a "
