@@ -1,10 +1,15 @@
 """Top-level routes: the admin, the API and the reader pages."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import SITEMAPS
+
+admin.site.site_header = f"{settings.NEWSROOM_NAME}: the desk"
+admin.site.site_title = "Verification desk"
+admin.site.index_title = "Claims, articles and actors"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
