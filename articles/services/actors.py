@@ -63,7 +63,7 @@ def actors_link(
     keys = {name_key(f) for e in extracted for f in _forms(e)}
     by_key: dict[str, set[int]] = defaultdict(set)
     actors: dict[int, Actor] = {}
-    for alias in ActorAlias.objects.filter(key__in=keys).select_related("actor"):
+    for alias in ActorAlias.objects.filter(key__in=keys).select_related("actor").order_by():
         by_key[alias.key].add(alias.actor_id)
         actors[alias.actor_id] = alias.actor
 
@@ -71,7 +71,8 @@ def actors_link(
         surname_key(e.name, e.kind) for e in extracted if e.kind == Actor.Kind.PERSON
     } - {""}
     people_by_surname: dict[str, list[Actor]] = defaultdict(list)
-    for actor in Actor.objects.filter(kind=Actor.Kind.PERSON, surname_key__in=surnames):
+    people = Actor.objects.filter(kind=Actor.Kind.PERSON, surname_key__in=surnames).order_by()
+    for actor in people if surnames else ():
         people_by_surname[actor.surname_key].append(actor)
         actors.setdefault(actor.pk, actor)
 
@@ -102,7 +103,7 @@ def actors_link(
         for e, actor in zip(to_create, created, strict=True):
             linked[e.name] = actor
 
-    _learn(extracted, linked)
+    _learn(extracted, linked, known=by_key)
     return linked, len(to_create)
 
 
@@ -126,9 +127,14 @@ def _match(item, by_key, actors, people_by_surname) -> Actor | None:
     return None  # two full names with the same surname are two people
 
 
-def _learn(extracted: list[ExtractedActor], linked: dict[str, Actor]) -> None:
-    """Record new forms as aliases; give an unconfirmed actor a fuller name or a role."""
-    aliases = []
+def _learn(
+    extracted: list[ExtractedActor], linked: dict[str, Actor], known: dict[str, set[int]]
+) -> None:
+    """Record new forms as aliases; give an unconfirmed actor a fuller name or a role.
+
+    ``known`` holds the (key -> actor ids) aliases already stored, so only new
+    forms are written."""
+    aliases = {}
     for item in extracted:
         actor = linked[item.name]
         if not actor.confirmed:
@@ -144,9 +150,12 @@ def _learn(extracted: list[ExtractedActor], linked: dict[str, Actor]) -> None:
                 changed.append("role")
             if changed:
                 actor.save(update_fields=[*changed, "updated_at"])
-        for form in {actor.name, *_forms(item)}:
-            aliases.append(ActorAlias(actor=actor, name=form[:200], key=name_key(form)[:200]))
-    ActorAlias.objects.bulk_create(aliases, ignore_conflicts=True)
+        for form in (actor.name, *_forms(item)):
+            key = name_key(form)[:200]
+            if actor.pk not in known.get(key, ()) and (actor.pk, key) not in aliases:
+                aliases[actor.pk, key] = ActorAlias(actor=actor, name=form[:200], key=key)
+    if aliases:
+        ActorAlias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
 
 
 @transaction.atomic

@@ -166,14 +166,19 @@ def _actors_save(article: Article, extracted: ExtractedArticle, outcome: ImportO
         )
         mention.count += len(item.mentions)
         mention.offsets += [[m.start, m.end] for m in item.mentions]
-    ActorMention.objects.filter(article=article).delete()
+    if outcome.action == "updated":
+        ActorMention.objects.filter(article=article).delete()
     ActorMention.objects.bulk_create(list(mentions.values()))
     return linked
 
 
 def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOutcome) -> None:
     # Locked: a verdict being saved meanwhile must not race the re-import.
-    existing = {c.fingerprint: c for c in article.claims.select_for_update()}
+    existing = (
+        {c.fingerprint: c for c in article.claims.select_for_update().order_by()}
+        if outcome.action == "updated"
+        else {}
+    )
     wanted: dict[str, ExtractedClaim] = {}
     for claim in extracted.claims:
         wanted.setdefault(claim_fingerprint(claim), claim)
