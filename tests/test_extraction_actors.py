@@ -198,3 +198,21 @@ def test_name_written_two_ways_is_one_person():
     people = [a for a in found.values() if a.kind == "person"]
     assert [a.name for a in people] == ["George W Bush"]
     assert len(people[0].mentions) == 3
+
+
+def test_company_with_a_whose_clause_is_not_a_person():
+    found = actors(
+        "Australian winemaker Zentacorp has rejected an offer. Zentacorp, whose brands "
+        "include several wines, said the offer was too low."
+    )
+    assert [(a.name, a.kind) for a in found.values() if "Zentacorp" in a.name] == [
+        ("Zentacorp", "organization")
+    ]
+
+
+def test_role_before_a_name_does_not_run_over_a_sentence_end():
+    found = actors(
+        '"We are pleased," said Jane Doe, the firm\'s chief executive officer. '
+        "Plexor's shares rose 3%. Plexor said the deal was good."
+    )
+    assert all(a.kind != "person" for a in found.values() if "Plexor" in a.name)

@@ -181,7 +181,7 @@ _ORG_DESCRIPTORS = {
 }
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b")
 _PERSON_AFTER_RE = re.compile(
-    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])|,\s+(?:who\b|whose\b|of\s+the\b|one\s+of\b|\d{1,3},|aged\b|"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])|,\s+(?:who\b|of\s+the\b|one\s+of\b|\d{1,3},|aged\b|"
     r"(?:[\w'\u2019-]+\s+){0,8}?(?:mp|msp|mep|"
     + "|".join(
         sorted(
@@ -764,6 +764,8 @@ def _role_before(text: str, start: int, comma: bool = False) -> str:
     words = window.split(" ")[:-1]
     if not words:
         return ""
+    if words[-1][-1:] in ".;:!?":
+        return ""  # "... chief executive officer. Foster's spent": another sentence
     last = words[-1].lower().rstrip(",")
     if (words[-1].endswith(",") and not comma) or (
         last not in ROLE_NOUNS and last[:-1] not in ROLE_NOUNS
@@ -781,6 +783,12 @@ def _role_before(text: str, start: int, comma: bool = False) -> str:
             break
         parts.insert(0, w)
     return " ".join(parts)
+
+
+def _is_org_descriptor(word: str) -> bool:
+    """ "firm", "brewing giant", "winemaker", "drug-maker": a word that names a firm."""
+    low = word.lower().split("-")[-1]
+    return low in _ORG_DESCRIPTORS or (low.endswith("maker") and low != "maker" and word.islower())
 
 
 def _appositive_kind(text: str, end: int) -> str:
@@ -959,7 +967,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             cand.canonical = "reporting"
         else:
             before = text[max(0, cand.start - 30) : cand.start].split()
-            if before and before[-1].lower().split("-")[-1] in _ORG_DESCRIPTORS:
+            if before and _is_org_descriptor(before[-1]):
                 cand.canonical = "organization"
             elif _OWNS_DOCUMENT_RE.match(text, cand.end):
                 cand.canonical = "organization"  # "Oxfam's Paying the Price report said"
