@@ -168,3 +168,28 @@ def test_quote_sentence_crediting_someone_else_is_also_attributed():
         and ("attributed", "Howard") in kinds
         or ("attributed", "Michael Howard") in kinds
     )
+
+
+def test_aside_between_dashes_does_not_steal_the_credit():
+    quote = (
+        '"Prices will fall," Anna Petrova - then an adviser to President Ivan Sokolov - '
+        "told a press conference."
+    )
+    assert [c.speaker for c in claims(quote, "quote")] == ["Anna Petrova"]
+    reported = (
+        "Anna Petrova - then an adviser to President Ivan Sokolov - told a press "
+        "conference that prices would fall."
+    )
+    assert [c.speaker for c in claims(reported, "attributed")] == ["Anna Petrova"]
+
+
+def test_organisation_noun_stands_for_the_organisation_named_before():
+    text = (
+        "An inquiry by the Standards Authority is under way. "
+        "The local watchdog also said the complaint was serious. "
+        "Staff were often ignored, claimed the union organisation."
+    )
+    assert [c.speaker for c in claims(text, "attributed")] == [
+        "Standards Authority",
+        "Standards Authority",
+    ]

@@ -164,6 +164,13 @@ _ROLE_AFTER_RE = re.compile(r"\s*the\s+((?:[\w'-]+\s+){0,3}?[\w-]+)\s*(?:[,.;:]|
 _INVERTED_NP_RE = re.compile(
     r"\s+(?:a|an|the|one|some|two)\s+[\w'-]+(?:\s+[\w'-]+){0,4}\s*(?:[.,;:]|$)", re.I
 )
+# Nouns that stand for an organisation named before ("the company", "the watchdog").
+_ORG_HEADS = words(
+    "company firm group bank watchdog regulator body organisation organization agency "
+    "charity insurer lender carrier airline giant retailer"
+)
+_DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
+_DASH_TAIL_RE = re.compile(r"(?:\s[-\u2013\u2014]|\u2014)\s*$")
 _CLAUSE_END_RE = re.compile(r"[.;:!?,\"\u201c\u201d()]")
 _INVERTIBLE = words(
     "say said says added adds argued argues insisted insists warned warns continued wrote writes "
@@ -362,7 +369,7 @@ class _Resolver:
                 return loose[0]
         if best is None and head not in _PERSON_ROLE_HEADS:
             # "the coalition", "the company": the organisation named so.
-            if head in ("company", "firm", "group", "bank") and sent >= 0:
+            if head in _ORG_HEADS and sent >= 0:
                 for k in range(sent - 1, max(-1, sent - 6), -1):
                     cand = self.ctx.subjects[k]
                     if cand is not None and cand.actor.kind == "organization":
@@ -373,7 +380,7 @@ class _Resolver:
                     break
                 if info.actor.kind == "organization" and (
                     head in info.actor.name.lower().split()
-                    or (head in ("company", "firm", "group", "bank") and start > latest)
+                    or (head in _ORG_HEADS and start > latest)
                 ):
                     best, latest = info, start
         return best
@@ -414,6 +421,20 @@ class _Resolver:
             else:
                 core_end = last
             core = ctx.masked[start:core_end]
+        dash = _DASH_TAIL_RE.search(core)
+        if dash is not None and appos is None:
+            # "Andrei X - then adviser to President Y - told": the dashes hold an
+            # aside, and the subject stands before it.
+            opening = _DASH_RE.search(core, 0, dash.start())
+            while opening is not None:
+                nxt = _DASH_RE.search(core, opening.end(), dash.start())
+                if nxt is None:
+                    break
+                opening = nxt
+            if opening is not None and ctx.masked.count("\n", start + opening.end(), core_end) == 0:
+                appos = (start + opening.end(), start + dash.start())
+                core_end = start + opening.start()
+                core = ctx.masked[start:core_end]
         np_start = start
         last_boundary = None
         inside = [(m0, m1) for m0, m1, _info in _mentions_in(ctx, start, core_end)]
@@ -548,8 +569,10 @@ class _Resolver:
         rm = _ROLE_AFTER_RE.match(ctx.masked, start, stop + 1)
         if rm:
             by_role = self.role(rm.group(1), start, -1, anaphoric=False)
-            if by_role is not None and by_role.actor.kind == "person":
-                return (by_role,)
+            if by_role is not None and (
+                by_role.actor.kind == "person" or rm.group(1).split()[-1].lower() in _ORG_HEADS
+            ):
+                return (by_role,)  # "claimed the union organisation": the union named before
         if words[0].lower() in ("a", "an", "the", "its", "his", "her", "their", "one", "some"):
             return (None,)
         return None
