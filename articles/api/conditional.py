@@ -1,10 +1,9 @@
 """Conditional GET: ``ETag`` and ``Last-Modified`` on every read, and ``304 Not
 Modified`` when the client already holds the current representation.
 
-Lists answer from one aggregate query over what the page would show (its
-rows and the newest change among the rows they include), so a client that is
-current costs no page queries. Details load their object anyway, so their ETag
-is a hash of the representation itself.
+The ETag is a hash of the representation itself (a list page or one object),
+so it changes exactly when what the client would receive changes; the
+Last-Modified time is the newest timestamp the representation depends on.
 """
 
 from __future__ import annotations
@@ -27,17 +26,6 @@ class Validators:
     def __init__(self, etag: str, last_modified: datetime | None):
         self.etag = etag
         self.last_modified = last_modified
-
-    @classmethod
-    def from_state(cls, state: dict, *context) -> Validators:
-        """A weak ETag over ``state`` (counts and newest timestamps of what a
-        list shows) and ``context`` (the audience, the URL); Last-Modified is
-        the newest timestamp in ``state``."""
-        digest = hashlib.sha256(
-            json.dumps([state, context], cls=DjangoJSONEncoder, sort_keys=True).encode()
-        ).hexdigest()[:32]
-        stamps = [value for value in state.values() if isinstance(value, datetime)]
-        return cls(f'W/"{digest}"', max(stamps, default=None))
 
     @classmethod
     def from_data(cls, data, *timestamps: datetime | None) -> Validators:

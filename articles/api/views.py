@@ -9,7 +9,7 @@ rule and refusal comes from there.
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from ..claimreview import claim_review
-from ..models import Actor, ActorAlias, ActorMention, Article, Claim
+from ..models import Actor, ActorMention, Article, Claim
 from ..selectors import public_actors
 from ..services import workflow
 from . import schema, serializers
@@ -37,18 +37,15 @@ def is_staff(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active and user.is_staff)
 
 
-def newest(queryset):
-    """The newest ``updated_at`` among ``queryset``'s rows, as a subquery."""
-    return Subquery(queryset.order_by("-updated_at").values("updated_at")[:1])
-
-
 class ReadViewSet(viewsets.ReadOnlyModelViewSet):
     """A read-only resource with conditional GET and a fixed number of queries.
 
     Subclasses give ``get_queryset`` (what the caller may see, unadorned, for
     filtering and counting), ``for_display`` (the annotations and prefetches
-    the serializers read) and ``list_state`` (one aggregate query that changes
-    whenever a list page would; its ``count`` also serves the paginator).
+    the serializers read) and ``changed_at`` (the timestamps one object's
+    representation depends on). The workflow services keep those timestamps
+    honest: a verdict touches its article and speaker, publishing touches the
+    article's claims, a merge or rename touches what shows the actor.
     """
 
     workflow_actions: frozenset[str] = frozenset()
@@ -69,9 +66,6 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
     def for_display(self, queryset):
         return queryset
 
-    def list_state(self, queryset) -> dict:
-        return queryset.order_by().aggregate(count=Count("pk"), changed=Max("updated_at"))
-
     def get_object(self):
         # No filters on a detail: a query string must not turn an object into a 404.
         lookup = self.lookup_url_kwarg or self.lookup_field
@@ -82,14 +76,15 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
         return obj
 
     def list(self, request, *args, **kwargs):
+        # The page's own representation is its ETag: correct by construction,
+        # and its cost grows with the page, never with the whole table.
         queryset = self.filter_queryset(self.get_queryset())
-        state = self.list_state(queryset)
-        validators = Validators.from_state(state, self.audience, request.get_full_path())
-        if (not_modified := validators.not_modified(request)) is not None:
-            return not_modified
-        self.paginator.known_count = state["count"]
         page = self.paginate_queryset(self.for_display(queryset))
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        stamps = [stamp for obj in page for stamp in self.changed_at(obj)]
+        validators = Validators.from_data([self.audience, response.data], *stamps)
+        if (not_modified := validators.not_modified(request)) is not None:
+            return not_modified
         return validators.stamp(response)
 
     def retrieve(self, request, *args, **kwargs):
@@ -165,25 +160,10 @@ class ArticleViewSet(ReadViewSet):
             )
         )
 
-    def list_state(self, queryset):
-        return (
-            queryset.order_by()
-            .annotate(
-                newest_claim=newest(self.visible_claims().filter(article=OuterRef("pk"))),
-                newest_actor=newest(Actor.objects.filter(mentions__article=OuterRef("pk"))),
-            )
-            .aggregate(
-                count=Count("pk"),
-                changed=Max("updated_at"),
-                claims_changed=Max("newest_claim"),
-                actors_changed=Max("newest_actor"),
-            )
-        )
-
     def changed_at(self, article):
         return [
             article.updated_at,
-            *(claim.updated_at for claim in article.visible_claims),
+            *(claim.updated_at for claim in getattr(article, "visible_claims", ())),
             *(mention.actor.updated_at for mention in article.actor_mentions),
         ]
 
@@ -232,14 +212,6 @@ class ClaimViewSet(ReadViewSet):
     def for_display(self, queryset):
         return queryset.select_related("article", "speaker").order_by(
             F("reviewed_at").desc(nulls_last=True), "-id"
-        )
-
-    def list_state(self, queryset):
-        return queryset.order_by().aggregate(
-            count=Count("pk"),
-            changed=Max("updated_at"),
-            articles_changed=Max("article__updated_at"),
-            speakers_changed=Max("speaker__updated_at"),
         )
 
     def changed_at(self, claim):
@@ -380,29 +352,6 @@ class ActorViewSet(ReadViewSet):
             )
             .prefetch_related("aliases")
             .order_by("name", "id")
-        )
-
-    def list_state(self, queryset):
-        alias_count = (
-            ActorAlias.objects.filter(actor=OuterRef("pk"))
-            .order_by()
-            .values("actor")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return (
-            queryset.order_by()
-            .annotate(
-                newest_claim=newest(Claim.objects.filter(speaker=OuterRef("pk"))),
-                alias_count=Subquery(alias_count),
-            )
-            .aggregate(
-                count=Count("pk"),
-                changed=Max("updated_at"),
-                claims_changed=Max("newest_claim"),
-                # Aliases carry no timestamp; their number changes when one is added.
-                aliases=Sum("alias_count"),
-            )
         )
 
     def changed_at(self, actor):

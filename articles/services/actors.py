@@ -11,9 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
 
 from articles.extraction import ExtractedActor
-from articles.models import Actor, ActorAlias, ActorMention, Claim, name_key
+from articles.models import Actor, ActorAlias, ActorMention, Article, Claim, name_key
 
 from .slugs import unique_slugs
 
@@ -156,6 +157,8 @@ def _learn(
                 aliases[actor.pk, key] = ActorAlias(actor=actor, name=form[:200], key=key)
     if aliases:
         ActorAlias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
+        # A new alias is part of the actor's representation.
+        Actor.objects.filter(pk__in={pk for pk, _ in aliases}).update(updated_at=timezone.now())
 
 
 @transaction.atomic
@@ -194,7 +197,17 @@ def actor_merge(*, survivor: Actor, merged: Actor, by=None) -> Actor:
         ignore_conflicts=True,
     )
     merged.delete()
+    _touch(survivor)
     return survivor
+
+
+def _touch(actor: Actor) -> None:
+    """The actor's name or record changed: so did every article and claim
+    that shows it (their updated_at is what API clients sync on)."""
+    now = timezone.now()
+    Actor.objects.filter(pk=actor.pk).update(updated_at=now)
+    Article.objects.filter(mentions__actor=actor).update(updated_at=now)
+    Claim.objects.filter(speaker=actor).update(updated_at=now)
 
 
 @transaction.atomic
@@ -215,6 +228,7 @@ def actor_rename(*, actor: Actor, name: str, by=None) -> Actor:
         ActorAlias.objects.get_or_create(
             actor=actor, key=name_key(form), defaults={"name": form, "confirmed": True}
         )
+    _touch(actor)
     return actor
 
 

@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article, Claim, ClaimEvent, Correction, EditorNote
+from articles.models import Actor, Article, Claim, ClaimEvent, Correction, EditorNote
 from articles.similarity import claim_tokens, jaccard
 
 # ---------------------------------------------------------------- errors
@@ -356,6 +356,11 @@ def _commit(locked: Claim, *, by, action: str, comment: str = "", **fields) -> C
         raise _conflict(locked.version, current or 0)
     for name, value in values.items():
         setattr(locked, name, value)
+    # The article's and the speaker's representations (claim counts, verdict
+    # records) changed too: their updated_at is what API clients sync on.
+    Article.objects.filter(pk=locked.article_id).update(updated_at=now)
+    if locked.speaker_id:
+        Actor.objects.filter(pk=locked.speaker_id).update(updated_at=now)
     ClaimEvent.objects.create(
         claim=locked,
         user=by,
@@ -686,6 +691,7 @@ def article_publish(*, article: Article, by) -> Article:
     locked.status = Article.Status.PUBLISHED
     locked.published_at = timezone.now()
     locked.save(update_fields=["status", "published_at", "updated_at"])
+    _touch_dependents(locked)
     return _sync(article, locked)
 
 
@@ -697,6 +703,7 @@ def article_correct(*, article: Article, by, body: str) -> Correction:
     body = _required_text(body, "The correction text")
     locked = _lock_article(article)
     _check_published(locked, by, verb="corrected")
+    Article.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
     return Correction.objects.create(article=locked, body=body, author=by)
 
 
@@ -712,7 +719,16 @@ def article_retract(*, article: Article, by, reason: str) -> Article:
     locked.retracted_at = timezone.now()
     locked.retraction_reason = reason
     locked.save(update_fields=["status", "retracted_at", "retraction_reason", "updated_at"])
+    _touch_dependents(locked)
     return _sync(article, locked)
+
+
+def _touch_dependents(article: Article) -> None:
+    """Publishing or retracting shows or hides the article's verdicts: the
+    claims and their speakers' records changed for readers and API clients."""
+    now = timezone.now()
+    article.claims.update(updated_at=now)
+    Actor.objects.filter(claims__article=article).update(updated_at=now)
 
 
 # ---------------------------------------------------------------- notes
