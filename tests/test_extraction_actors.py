@@ -216,3 +216,18 @@ def test_role_before_a_name_does_not_run_over_a_sentence_end():
         "Plexor's shares rose 3%. Plexor said the deal was good."
     )
     assert all(a.kind != "person" for a in found.values() if "Plexor" in a.name)
+
+
+def test_media_and_named_firms_are_organisations():
+    found = actors(
+        "Economy minister Ivan Petrov told the Vedomosti newspaper that prices rose. "
+        "Jane Doe, editor of Hazmat magazine, agreed. The unit was sold to a firm called "
+        "Tarkal. He told the Times Educational Supplement that schools were failing."
+    )
+    for name in ("Vedomosti", "Hazmat", "Tarkal", "Times Educational Supplement"):
+        assert found[name].kind == "organization", name
+
+
+def test_name_that_opens_a_longer_quote_is_a_person():
+    found = actors('"Tony Meo and me used to spend all our time there," Mr White said.')
+    assert found["Tony Meo"].kind == "person"

@@ -193,3 +193,13 @@ def test_organisation_noun_stands_for_the_organisation_named_before():
         "Standards Authority",
         "Standards Authority",
     ]
+
+
+def test_deeds_named_by_reporting_words_are_not_attributed_claims():
+    text = (
+        "The carmaker Autoco has rejected a takeover offer worth $2bn. "
+        "The car giant is calling back 17,815 vehicles."
+    )
+    assert claims(text, "attributed") == []
+    said = claims("Tony Blair rejected the claims as false.", "attributed")
+    assert [c.speaker for c in said] == ["Tony Blair"]

@@ -210,6 +210,10 @@ _PERSON_AFTER_RE = re.compile(
     + r")\b))",
     re.IGNORECASE,
 )
+_MEDIA_AFTER_RE = re.compile(r"\s+(?:magazine|newspaper|news\s+agency|weekly|tabloid)\b")
+_NAMED_FIRM_BEFORE_RE = re.compile(
+    r"\b(?:firm|company|group|bank|business|venture|subsidiary|consortium)\s+(?:called|named)\s+$"
+)
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
 _OWNS_DOCUMENT_RE = re.compile(
@@ -850,7 +854,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     sentence_starts = {s for s, _ in sentences}
     tokens = _tokenise(text, sentence_starts, quotes)
     lower_words = set(_LOWER_WORD_RE.findall(text))
-    quote_starts = {q.start for q in quotes}
+    quote_starts = {q.start: q.end for q in quotes}
     proper_mid = {t.low for t in tokens if t.cap and not t.initial}
     candidates: list[Candidate] = []
     for run in _runs(text, tokens):
@@ -893,6 +897,20 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         appos = _appositive_kind(text, cand.end)
         reporting = _followed_by_reporting(text, cand.end)
         lows = [t.lower() for t in cand.tokens]
+        if not cand.strong and (
+            _MEDIA_AFTER_RE.match(text, cand.end)
+            or (_NAMED_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
+            or (
+                len(cand.tokens) >= 2
+                and lows[0] in NEWSPAPERS
+                and text[max(0, cand.start - 4) : cand.start].lower() == "the "
+            )
+        ):
+            # "Hazards magazine", "a firm called Baikal", "the Times Educational Supplement"
+            cand.kind = "organization"
+            cand.canonical = cand.text
+            orgs.append(cand)
+            continue
         after = _PLAIN_NEXT_RE.match(text, cand.end)
         if after and after.group(1) in NOT_PERSON_LAST_WORDS:
             continue  # "King Cross station", "Tony Blair Foundation"
@@ -905,9 +923,12 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             continue
         if len(cand.tokens) >= 2:
             if len(cand.tokens) > 4 or (
-                cand.quoted and not cand.strong and cand.start in quote_starts
+                cand.quoted
+                and not cand.strong
+                and cand.start in quote_starts
+                and quote_starts[cand.start] - cand.end <= 2
             ):
-                continue  # a quoted name or nickname ("Blair Babes")
+                continue  # a quoted name or nickname ("Blair Babes"), not a quote's first words
             placey = lows[0] in PLACE_FIRST_WORDS or lows[-1] in NOT_PERSON_LAST_WORDS
             common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in lower_words
             if " ".join(lows) in PLACES or " ".join(lows) in SUBDIVISIONS:

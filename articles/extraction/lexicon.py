@@ -298,6 +298,18 @@ _BRANDED_SUBJECT_RE = re.compile(
 )
 
 
+_CALL_OFF_RE = re.compile(r"\s+(?:back|off|in)\b", re.IGNORECASE)
+_REJECT_OFFER_RE = re.compile(
+    r"\s+(?:[^\s.;:!?]+\s+){0,3}?(?:offer|offers|bid|bids|approach|takeover|buyout)\b",
+    re.IGNORECASE,
+)
+#: Reporting words that name a deed, not speech, before these objects.
+_ACTION_OBJECT_RES = {
+    **{w: _CALL_OFF_RE for w in ("call", "calls", "called", "calling")},
+    **{w: _REJECT_OFFER_RE for w in ("reject", "rejects", "rejected", "rejecting")},
+}
+
+
 def find_reporting(text: str) -> list[tuple[int, int, str]]:
     """Every reporting verb or phrase in ``text``: (start, end, lower-case form)."""
     # Only a handful of distinct words in an article are reporting words: find
@@ -334,6 +346,8 @@ def find_reporting(text: str) -> list[tuple[int, int, str]]:
                 found.append((m_start, t.end(), phrase))
                 continue
         if word in REPORTING_WORDS:
+            if word in _ACTION_OBJECT_RES and _ACTION_OBJECT_RES[word].match(text, m_end):
+                continue  # "calling back 17,000 cars", "rejected a takeover offer": deeds
             if word == "branded" and not _BRANDED_SUBJECT_RE.search(
                 text, max(0, m_start - 20), m_start
             ):
