@@ -239,6 +239,7 @@ ROWS: tuple[Row, ...] = (
     *_scale_rows("articles", "API article list filtered by actor and date"),
     *_scale_rows("claims", "API claim list by rating and speaker"),
     *_scale_rows("search", "Reader search"),
+    *_scale_rows("home", "Reader home page (pages 1, 2 and 50)"),
     *_load_rows("api_list", "Load: API article list"),
     *_load_rows("article_page", "Load: reader article page"),
 )

@@ -1,5 +1,5 @@
-"""Scale: the filtered article list, the claim list by rating and speaker, and
-search, at 100,000 articles on PostgreSQL (the data set from
+"""Scale: the filtered article list, the claim list by rating and speaker,
+search and the reader's home page, at 100,000 articles on PostgreSQL (the data set from
 ``bench.dataset.generate``), in process; p50 and p95 per run, median of runs.
 
 Each figure cycles through a handful of realistic filters (a much-named actor
@@ -184,6 +184,11 @@ def measure(plan: Plan) -> dict[str, Result]:
     attempt(results, ["scale_articles_p50", "scale_articles_p95"], articles)
     attempt(results, ["scale_claims_p50", "scale_claims_p95"], claims)
     attempt(results, ["scale_search_p50", "scale_search_p95"], search)
+    attempt(
+        results,
+        ["scale_home_p50", "scale_home_p95"],
+        lambda: _figure(client, plan, "home", ["/", "/?page=2", "/?page=50"]),
+    )
     return results
 
 
