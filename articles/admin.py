@@ -59,6 +59,28 @@ class ServiceErrorsMixin:
             return HttpResponseRedirect(request.get_full_path())
 
 
+class WorkflowStepsMixin:
+    """One POST URL per workflow button, ``<id>/workflow/<step>/``, which calls
+    the step's service (``workflow_steps()``: step name -> handler)."""
+
+    def workflow_steps(self) -> dict:
+        raise NotImplementedError
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/workflow/<str:step>/",
+                self.admin_site.admin_view(self.workflow_view),
+                name=f"{opts.app_label}_{opts.model_name}_workflow",
+            ),
+            *super().get_urls(),
+        ]
+
+    def workflow_view(self, request, object_id, step):
+        return _workflow_post(self, request, object_id, step, self.workflow_steps())
+
+
 class ReadOnlyAdminMixin:
     """Records the desk looks at but never edits by hand."""
 
@@ -224,7 +246,7 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
+class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
     own_change_permission = "articles.change_article"
     note_target = "article"
     list_display = [
@@ -339,19 +361,8 @@ class ArticleAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
         if published:
             messages.success(request, f"Published {published} article(s).")
 
-    def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path(
-                "<path:object_id>/workflow/<str:step>/",
-                view(self.workflow_view),
-                name="articles_article_workflow",
-            ),
-            *super().get_urls(),
-        ]
-
-    def workflow_view(self, request, object_id, step):
-        return _workflow_post(self, request, object_id, step, _ARTICLE_STEPS)
+    def workflow_steps(self):
+        return _ARTICLE_STEPS
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))
@@ -543,7 +554,7 @@ class ClaimEventInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
+class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
     own_change_permission = "articles.change_claim"
     note_target = "claim"
     form = ClaimAdminForm
@@ -733,19 +744,8 @@ class ClaimAdmin(ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
 
     # -- the claim page's workflow panel
 
-    def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path(
-                "<path:object_id>/workflow/<str:step>/",
-                view(self.workflow_view),
-                name="articles_claim_workflow",
-            ),
-            *super().get_urls(),
-        ]
-
-    def workflow_view(self, request, object_id, step):
-        return _workflow_post(self, request, object_id, step, _CLAIM_STEPS)
+    def workflow_steps(self):
+        return _CLAIM_STEPS
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         claim = self.get_object(request, unquote(object_id))
