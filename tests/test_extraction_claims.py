@@ -203,3 +203,30 @@ def test_deeds_named_by_reporting_words_are_not_attributed_claims():
     assert claims(text, "attributed") == []
     said = claims("Tony Blair rejected the claims as false.", "attributed")
     assert [c.speaker for c in said] == ["Tony Blair"]
+
+
+def test_unresolved_pronoun_speaker_is_not_replaced_by_a_later_subject():
+    text = (
+        "A Labour Party spokesman told the BBC the party followed the rules. "
+        "He said the party always asked people first."
+    )
+    assert [c.speaker for c in claims(text, "attributed")] == [None, None]
+
+
+def test_according_to_a_book_credits_its_author_not_a_name_in_its_title():
+    text = (
+        "According to a new book, Smith's Britain, Mr Jones broke a pledge to Mr Smith. "
+        "The book, by Sunday Herald journalist Anna Reed, said the pair argued."
+    )
+    found = claims(text, "attributed")
+    assert [c.speaker for c in found] == ["Anna Reed", "Anna Reed"]
+
+
+def test_according_to_a_statement_from_an_office_credits_its_holder():
+    text = "According to a statement from Mr Spitzer's office, the executive will testify."
+    assert [c.speaker for c in claims(text, "attributed")] == ["Spitzer"]
+
+
+def test_said_followed_by_a_clause_is_not_an_inverted_credit():
+    text = "The report, by economist Anna Reed, said the plan had failed."
+    assert [c.speaker for c in claims(text, "attributed")] == ["Anna Reed"]

@@ -200,6 +200,16 @@ _OWNED_DOC_RE = re.compile(
     r"['\u2019]s\s+(?:[\w-]+\s+){0,4}?(report|study|survey|research|poll|analysis|review|"
     r"figures|statement|letter|findings|book|minutes|document|paper|manifesto|memo)\b"
 )
+_DOC_ALT = (
+    "report|study|survey|research|poll|analysis|review|figures|statement|letter|findings|"
+    "book|minutes|document|paper|manifesto|memo|biography|memoir|memoirs|dossier"
+)
+_DOC_BY_RE = re.compile(rf"\b({_DOC_ALT})\s*,?\s+(?:written\s+|published\s+)?by\s+", re.I)
+_DOC_NP_RE = re.compile(
+    rf"\s*(?:a|an|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_ALT})\b", re.I
+)
+_AUX_WORDS = words("had has have was were is are would will could should did does may might")
+_FROM_RE = re.compile(r"\s+(?:from|by|of)\s+")
 _SUBJECT_WINDOW = 300
 _MAX_VERBS = 8
 _PASSIVE_BEFORE_RE = re.compile(
@@ -524,9 +534,9 @@ class _Resolver:
         docs = [w for w in words if w in _DOC_NOUNS]
         if docs and not np_mentions:
             # "The new book claims": the book named earlier as someone's speaks for them.
-            for pos, noun, owner in reversed(ctx.doc_owners):
-                if pos < np_start and (noun == docs[-1] or noun in docs):
-                    return True, owner
+            owner = self.doc_owner(docs[-1], np_start)
+            if owner is not None:
+                return True, owner
         if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
             return True, None
         if np_text.strip().lower().startswith(("a ", "an ", "one ", "another ")):
@@ -574,14 +584,37 @@ class _Resolver:
             ):
                 return (by_role,)  # "claimed the union organisation": the union named before
         if words[0].lower() in ("a", "an", "the", "its", "his", "her", "their", "one", "some"):
+            rest = [w.lower() for w in words[1:]]
+            if any(w in _AUX_WORDS for w in rest) or (len(rest) >= 2 and rest[-1].endswith("ed")):
+                return None  # "The book, by X, said the pair argued": a clause, not a speaker
             return (None,)
         return None
+
+    def doc_owner(self, noun: str, pos: int) -> ActorInfo | None:
+        """Whose ``noun`` ("book", "report") is meant at ``pos``: the last one
+        named before it, else the first one named after it ("The book, by X")."""
+        before = after = None
+        for at, owned, owner in self.ctx.doc_owners:
+            if owned == noun:
+                if at < pos:
+                    before = owner
+                elif after is None:
+                    after = owner
+        return before or after
 
     def after(self, start: int, limit: int) -> ActorInfo | None:
         """An inverted credit: ``..., said housing minister Yvette Cooper.``"""
         ctx = self.ctx
         m = re.search(r"[.;:!?\"\u201c\u201d]", ctx.masked[start:limit])
         end = start + m.start() if m else limit
+        dm = _DOC_NP_RE.match(ctx.masked, start, end)
+        if dm is not None:
+            # "according to a new book, Brown's Britain, ...": the book speaks for
+            # its author, not for a name in its title.
+            owner = self.doc_owner(dm.group(1).lower(), start)
+            if owner is None and _FROM_RE.match(ctx.masked, dm.end(), end):
+                owner = _pick(_mentions_in(ctx, dm.end(), end))  # "a statement from X's office"
+            return owner
         info = _pick(_mentions_in(ctx, start, end))
         if info is None or info.actor.kind != "person":
             # "said the Ealing North MP": a role after the verb.
@@ -708,6 +741,10 @@ def _credit(
                 found_verb = True  # "a study shows"; for quotes, "they called for"
             continue
         found_verb = True
+        if has_np and _PRONOUN_END_RE.search(before[-40:].rstrip()):
+            # "He said the party always asked": "he" (nobody named) is the speaker,
+            # not the subject of a verb inside what he said.
+            return True, None
         if has_np:
             named_np = True  # later verbs may still name a speaker, but no guessing
     return found_verb, None
@@ -794,6 +831,14 @@ def build_claims(
         owner = ends.get(m.start())
         if owner is not None:
             ctx.doc_owners.append((m.start(), m.group(1).lower(), owner))
+    for m in _DOC_BY_RE.finditer(masked):
+        # "The book, by Sunday Telegraph journalist Robert Peston": its author.
+        stop = _CLAUSE_END_RE.search(masked, m.end(), m.end() + 90)
+        named = _mentions_in(ctx, m.end(), stop.start() if stop else m.end() + 90)
+        owner = _pick(named)
+        if owner is not None:
+            ctx.doc_owners.append((m.start(), m.group(1).lower(), owner))
+    ctx.doc_owners.sort(key=lambda d: d[0])
     res = _Resolver(ctx)
     claims: list[ExtractedClaim] = []
     # Quotes by sentence.
