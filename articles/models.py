@@ -8,6 +8,7 @@ must never break are database constraints here.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
@@ -16,6 +17,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 # ---------------------------------------------------------------- querysets
+
+
+class SearchableManager(models.Manager):
+    """Leaves the full-text document out of every query: only the database's
+    search reads it, and it is as long as the text it indexes."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("search_document")
+
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -116,7 +126,15 @@ class Article(models.Model):
         "Actor", through="ActorMention", related_name="articles", blank=True
     )
 
-    objects = ArticleQuerySet.as_manager()
+    search_document = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text=(
+            "Full-text document (PostgreSQL keeps it with a trigger; see articles.search)."
+        ),
+    )
+
+    objects = SearchableManager.from_queryset(ArticleQuerySet)()
 
     class Meta:
         ordering = ["-published_at", "-created_at", "-id"]
@@ -364,7 +382,15 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
-    objects = ClaimQuerySet.as_manager()
+    search_document = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text=(
+            "Full-text document (PostgreSQL keeps it with a trigger; see articles.search)."
+        ),
+    )
+
+    objects = SearchableManager.from_queryset(ClaimQuerySet)()
 
     class Meta:
         ordering = ["article", "start", "id"]

@@ -1,26 +1,67 @@
-"""Full-text search documents, shared by the queries and the indexes behind them.
+"""Full-text search documents.
 
-On PostgreSQL the reader search ranks with these vectors, and migration
-``0003_search_indexes`` builds GIN indexes on the very same expressions so the
-planner can use them. Change one, and a new migration must rebuild the index.
+On PostgreSQL each article and claim keeps its document in ``search_document``,
+filled by a trigger on every insert and update (so every writer, the importer's
+bulk inserts included, keeps it right) and indexed with GIN. Queries then
+match and rank on the stored document instead of parsing the text of every
+row. SQLite has no full-text type: the column stays empty there and the search
+falls back to plain matching (``articles.selectors``).
+
+Headline and claim words weigh more (A) than body and verdict text (B).
 """
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F
 
 CONFIG = "english"
 
+DOCUMENTS = {
+    "articles_article": (
+        f"setweight(to_tsvector('{CONFIG}', coalesce(NEW.title, '')), 'A') || "
+        f"setweight(to_tsvector('{CONFIG}', coalesce(NEW.body, '')), 'B')"
+    ),
+    "articles_claim": (
+        f"setweight(to_tsvector('{CONFIG}', coalesce(NEW.text, '')), 'A') || "
+        f"setweight(to_tsvector('{CONFIG}', coalesce(NEW.quote, '')), 'A') || "
+        f"setweight(to_tsvector('{CONFIG}', coalesce(NEW.verdict_summary, '')), 'B')"
+    ),
+}
 
-def article_search_vector():
-    """The article's document: headline above body."""
-    return SearchVector("title", weight="A", config=CONFIG) + SearchVector(
-        "body", weight="B", config=CONFIG
-    )
+
+def install_sql(table: str) -> list[str]:
+    """The trigger that keeps ``table.search_document``, its GIN index, and a
+    backfill of the rows already there."""
+    function = f"{table}_search_document"
+    return [
+        f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger AS $$
+        BEGIN
+            NEW.search_document := {DOCUMENTS[table]};
+            RETURN NEW;
+        END $$ LANGUAGE plpgsql""",
+        f"DROP TRIGGER IF EXISTS {function} ON {table}",
+        f"""CREATE TRIGGER {function} BEFORE INSERT OR UPDATE ON {table}
+        FOR EACH ROW EXECUTE FUNCTION {function}()""",
+        f"UPDATE {table} SET search_document = NULL",  # fires the trigger on every row
+        f"CREATE INDEX IF NOT EXISTS {table}_search_gin ON {table} USING gin (search_document)",
+    ]
 
 
-def claim_search_vector():
-    """The claim's document: its words above the verdict's."""
-    return (
-        SearchVector("text", weight="A", config=CONFIG)
-        + SearchVector("quote", weight="A", config=CONFIG)
-        + SearchVector("verdict_summary", weight="B", config=CONFIG)
+def uninstall_sql(table: str) -> list[str]:
+    function = f"{table}_search_document"
+    return [
+        f"DROP INDEX IF EXISTS {table}_search_gin",
+        f"DROP TRIGGER IF EXISTS {function} ON {table}",
+        f"DROP FUNCTION IF EXISTS {function}()",
+    ]
+
+
+def search_query(text: str) -> SearchQuery:
+    """Web-search syntax: words, "quoted phrases", -excluded words."""
+    return SearchQuery(text, search_type="websearch", config=CONFIG)
+
+
+def matching(queryset, terms: SearchQuery):
+    """Rows whose stored document matches, ranked (PostgreSQL only)."""
+    return queryset.filter(search_document=terms).annotate(
+        rank=SearchRank(F("search_document"), terms)
     )

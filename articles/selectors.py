@@ -195,25 +195,11 @@ def search_words(query: str) -> list[str]:
 
 
 def _search_postgresql(query: str):
-    from django.contrib.postgres.search import SearchQuery, SearchRank
+    from .search import matching, search_query
 
-    from .search import CONFIG, article_search_vector, claim_search_vector
-
-    terms = SearchQuery(query, search_type="websearch", config=CONFIG)
-    articles = (
-        article_list()
-        .alias(document=article_search_vector())
-        .filter(document=terms)
-        .annotate(rank=SearchRank(article_search_vector(), terms))
-        .order_by("-rank", "-published_at", "-id")
-    )
-    claims = (
-        public_claims()
-        .alias(document=claim_search_vector())
-        .filter(document=terms)
-        .annotate(rank=SearchRank(claim_search_vector(), terms))
-        .order_by("-rank", "-reviewed_at", "-id")
-    )
+    terms = search_query(query)
+    articles = matching(article_list(), terms).order_by("-rank", "-published_at", "-id")
+    claims = matching(public_claims(), terms).order_by("-rank", "-reviewed_at", "-id")
     return articles, claims
 
 

@@ -8,7 +8,6 @@ rather than revealing anything.
 from datetime import UTC
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
@@ -16,8 +15,7 @@ from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 
 from ..models import Actor, ActorAlias, ActorMention, Article, Claim
-from ..search import CONFIG as SEARCH_CONFIG
-from ..search import article_search_vector
+from ..search import search_query
 
 
 class FloatFilter(filters.NumberFilter):
@@ -82,8 +80,7 @@ class ArticleFilter(filters.FilterSet):
         # As the reader's search: full text on PostgreSQL (on the indexed
         # document), every word somewhere in title or body elsewhere.
         if connections[queryset.db].vendor == "postgresql":
-            terms = SearchQuery(value, search_type="websearch", config=SEARCH_CONFIG)
-            return queryset.alias(document=article_search_vector()).filter(document=terms)
+            return queryset.filter(search_document=search_query(value))
         for word in value.split()[:10]:
             queryset = queryset.filter(Q(title__icontains=word) | Q(body__icontains=word))
         return queryset
