@@ -230,3 +230,13 @@ def test_according_to_a_statement_from_an_office_credits_its_holder():
 def test_said_followed_by_a_clause_is_not_an_inverted_credit():
     text = "The report, by economist Anna Reed, said the plan had failed."
     assert [c.speaker for c in claims(text, "attributed")] == ["Anna Reed"]
+
+
+def test_thousands_separator_is_not_a_clause_boundary():
+    text = "Mr Galloway, who won £150,000 in damages from the Daily Telegraph said he would stand."
+    assert [c.speaker for c in claims(text, "attributed")] == ["Galloway"]
+
+
+def test_expected_to_is_a_forecast_not_reported_speech():
+    text = "The party lost a member to a new party, expected to launch on Wednesday."
+    assert claims(text, "attributed") == []

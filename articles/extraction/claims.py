@@ -26,7 +26,7 @@ from .quotes import QuoteSpan
 from .types import ExtractedClaim
 
 _BOUNDARY_RE = re.compile(
-    r"[,;:()\u2014\u2013]|\s-\s|\b(?:but|and|that|while|whilst|as|because|when|after|before|"
+    r"(?:,(?!\d)|(?<!\d),)|[;:()\u2014\u2013]|\s-\s|\b(?:but|and|that|while|whilst|as|because|when|after|before|"
     r"which|who|whom|whose|where|if|although|though|since|so|yet|whether)\b",
     re.IGNORECASE,
 )

@@ -298,6 +298,7 @@ _BRANDED_SUBJECT_RE = re.compile(
 )
 
 
+_TO_RE = re.compile(r"\s+to\s", re.IGNORECASE)
 _CALL_OFF_RE = re.compile(r"\s+(?:back|off|in)\b", re.IGNORECASE)
 _REJECT_OFFER_RE = re.compile(
     r"\s+(?:[^\s.;:!?]+\s+){0,3}?(?:offer|offers|bid|bids|approach|takeover|buyout)\b",
@@ -307,6 +308,7 @@ _REJECT_OFFER_RE = re.compile(
 _ACTION_OBJECT_RES = {
     **{w: _CALL_OFF_RE for w in ("call", "calls", "called", "calling")},
     **{w: _REJECT_OFFER_RE for w in ("reject", "rejects", "rejected", "rejecting")},
+    "expected": _TO_RE,  # "a party expected to launch on Wednesday": a forecast, not speech
 }
 
 
