@@ -231,3 +231,16 @@ def test_media_and_named_firms_are_organisations():
 def test_name_that_opens_a_longer_quote_is_a_person():
     found = actors('"Tony Meo and me used to spend all our time there," Mr White said.')
     assert found["Tony Meo"].kind == "person"
+
+
+def test_one_word_before_of_is_not_a_person():
+    found = actors(
+        "Records are held for both Houses of Parliament. He fought over In Place of "
+        "Strife in 1968, he said."
+    )
+    assert "Houses" not in found and "Place" not in found
+
+
+def test_acronyms_side_by_side_are_one_organisation():
+    found = actors('"Prices will fall," said John Brady of ABN AMRO.')
+    assert "ABN AMRO" in found and "ABN" not in found and "AMRO" not in found

@@ -214,6 +214,7 @@ _MEDIA_AFTER_RE = re.compile(r"\s+(?:magazine|newspaper|news\s+agency|weekly|tab
 _NAMED_FIRM_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|bank|business|venture|subsidiary|consortium)\s+(?:called|named)\s+$"
 )
+_OF_NEXT_RE = re.compile(r"\s+of\s")
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
 _OWNS_DOCUMENT_RE = re.compile(
@@ -674,19 +675,29 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             after_place = kind == "place"
             continue
         if _is_acronym(tok):
-            canon = KNOWN_ORGS.get(tok.low) or tok.text
+            end = i + 1
+            while (
+                end < n
+                and not run[end - 1].poss
+                and _is_acronym(run[end])
+                and text[run[end - 1].end : run[end].start] == " "
+            ):
+                end += 1  # "ABN AMRO": acronyms side by side are one name
+            toks = run[i:end]
+            phrase = _span_text(text, toks)
+            canon = KNOWN_ORGS.get(phrase.lower()) or phrase
             out.append(
                 Candidate(
                     "organization",
                     tok.start,
-                    tok.end,
-                    tok.text,
-                    [tok.text],
+                    toks[-1].end,
+                    phrase,
+                    [t.text for t in toks],
                     quoted=tok.quoted,
                     canonical=canon,
                 )
             )
-            i += 1
+            i = end
             role, honorific = [], ""
             continue
         # A name chunk.
@@ -895,6 +906,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 cand.strong = True
                 cand.prefix = cand.prefix or cand.role
         appos = _appositive_kind(text, cand.end)
+        if appos == "person" and len(cand.tokens) == 1 and _OF_NEXT_RE.match(text, cand.end):
+            appos = ""  # "Houses of Parliament", "In Place of Strife": no person cue
         reporting = _followed_by_reporting(text, cand.end)
         lows = [t.lower() for t in cand.tokens]
         if not cand.strong and (
