@@ -244,3 +244,17 @@ def test_one_word_before_of_is_not_a_person():
 def test_acronyms_side_by_side_are_one_organisation():
     found = actors('"Prices will fall," said John Brady of ABN AMRO.')
     assert "ABN AMRO" in found and "ABN" not in found and "AMRO" not in found
+
+
+def test_misspelt_surname_with_a_title_joins_the_full_name():
+    found = actors(
+        "Adviser Andrei Illarionov attacked the sale. Mr Gref distanced himself "
+        "from Mr Iliaronov's comments."
+    )
+    assert "Iliaronov" not in found
+    assert "Mr Iliaronov" in found["Andrei Illarionov"].aliases
+
+
+def test_different_short_surnames_are_not_merged():
+    found = actors("Gordon Brown spoke. Mr Browne disagreed.")
+    assert "Browne" in found and "Gordon Brown" in found

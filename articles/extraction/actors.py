@@ -1073,6 +1073,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         infos = surname_map.get(low)
         if not infos and cand.honorific in ("sir", "dame"):
             infos = first_names.get(low)  # "Sir Nicholas" is Sir Nicholas Scott
+        if not infos and cand.honorific and cand.honorific not in PEERAGE:
+            infos = _misspelt_surname(low, surname_map)  # "Mr Iliaronov" for Illarionov
         if infos:
             info = nearest(infos, cand.start)
             gender = HONORIFICS.get(cand.honorific, "")
@@ -1217,6 +1219,37 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     for info in index.actors:
         info.actor.mentions.sort(key=lambda m: m.start)
     return index
+
+
+def _misspelt_surname(low: str, surname_map: dict[str, list[ActorInfo]]) -> list[ActorInfo]:
+    """The one full-named person whose surname ``low`` misspells: a long name, the same
+    first letter, at most two letters apart ("Iliaronov" / "Illarionov")."""
+    if len(low) < 6:
+        return []
+    found = [
+        infos
+        for key, infos in surname_map.items()
+        if key[:1] == low[:1]
+        and key != low
+        and len(key) >= 6
+        and abs(len(key) - len(low)) <= 2
+        and any(" " in info.actor.name for info in infos)
+        and _edit_distance(key, low, 2) <= 2
+    ]
+    return found[0] if len(found) == 1 else []
+
+
+def _edit_distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance of two short words, or ``cap + 1`` once it exceeds ``cap``."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > cap:
+            return cap + 1
+        prev = cur
+    return prev[-1]
 
 
 def _person_key(name: str) -> tuple[str, str] | None:
