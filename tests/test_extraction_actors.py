@@ -258,3 +258,9 @@ def test_misspelt_surname_with_a_title_joins_the_full_name():
 def test_different_short_surnames_are_not_merged():
     found = actors("Gordon Brown spoke. Mr Browne disagreed.")
     assert "Browne" in found and "Gordon Brown" in found
+
+
+def test_sentence_initial_role_or_firm_noun_is_not_part_of_the_name():
+    found = actors("Economist Anna Reed said rates would rise. Carmaker Autoco has cut jobs.")
+    assert found["Anna Reed"].role == "Economist"
+    assert "Economist Anna Reed" not in found and "Carmaker Autoco" not in found

@@ -51,6 +51,7 @@ from .lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEEKDAYS,
+    words,
 )
 from .quotes import QuoteSpan
 from .types import ExtractedActor, Mention
@@ -213,6 +214,17 @@ _PERSON_AFTER_RE = re.compile(
 _MEDIA_AFTER_RE = re.compile(r"\s+(?:magazine|newspaper|news\s+agency|weekly|tabloid)\b")
 _NAMED_FIRM_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|bank|business|venture|subsidiary|consortium)\s+(?:called|named)\s+$"
+)
+# Sentence-initial words that describe the name after them, never start it.
+_INITIAL_COMMON_NOUNS = frozenset(
+    (ROLE_NOUNS - TITLE_HEADS - TITLE_MODIFIERS)
+    - words(
+        "general star model fellow member master partner chair head peer whip counsel "
+        "representative official owner pupil rival veteran critic colleague"
+    )
+) | words(
+    "carmaker drugmaker winemaker chipmaker automaker retailer insurer lender broadcaster "
+    "conglomerate brewer watchdog regulator airline"
 )
 _OF_NEXT_RE = re.compile(r"\s+of\s")
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
@@ -564,6 +576,19 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             break
         i += 1
     role: list[Tok] = []
+    if (
+        i + 1 < n
+        and run[i].initial
+        and not run[i].poss
+        and run[i].low in _INITIAL_COMMON_NOUNS
+        and run[i + 1].cap
+        and run[i + 1].low not in TITLE_HEADS
+    ):
+        # "Adviser Andrei X said", "Carmaker Autoco has": a common noun, capitalised
+        # only because it opens the sentence, describes the name after it.
+        if run[i].low in ROLE_NOUNS:
+            role = [run[i]]
+        i += 1
     honorific = ""
     honorific_text = ""
     after_place = False
@@ -803,7 +828,7 @@ def _role_before(text: str, start: int, comma: bool = False) -> str:
 def _is_org_descriptor(word: str) -> bool:
     """ "firm", "brewing giant", "winemaker", "drug-maker": a word that names a firm."""
     low = word.lower().split("-")[-1]
-    return low in _ORG_DESCRIPTORS or (low.endswith("maker") and low != "maker" and word.islower())
+    return low in _ORG_DESCRIPTORS or (low.endswith("maker") and low != "maker")
 
 
 def _appositive_kind(text: str, end: int) -> str:
