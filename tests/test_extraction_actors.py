@@ -264,3 +264,12 @@ def test_sentence_initial_role_or_firm_noun_is_not_part_of_the_name():
     found = actors("Economist Anna Reed said rates would rise. Carmaker Autoco has cut jobs.")
     assert found["Anna Reed"].role == "Economist"
     assert "Economist Anna Reed" not in found and "Carmaker Autoco" not in found
+
+
+def test_firm_named_with_a_possessive_keeps_it():
+    found = actors(
+        "Southcorp rejected an offer from brewing giant Foster's Group. Foster's said the "
+        "offer was fair. Foster's shares fell."
+    )
+    assert found["Foster's Group"].kind == "organization"
+    assert "Foster" not in found

@@ -240,3 +240,8 @@ def test_thousands_separator_is_not_a_clause_boundary():
 def test_expected_to_is_a_forecast_not_reported_speech():
     text = "The party lost a member to a new party, expected to launch on Wednesday."
     assert claims(text, "attributed") == []
+
+
+def test_possessive_firm_name_before_said_is_the_speaker():
+    text = "Brewer Foster's Group made an offer. Foster's said a merger would help both firms."
+    assert claims(text, "attributed")[-1].speaker == "Foster's Group"

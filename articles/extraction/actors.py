@@ -226,6 +226,9 @@ _INITIAL_COMMON_NOUNS = frozenset(
     "carmaker drugmaker winemaker chipmaker automaker retailer insurer lender broadcaster "
     "conglomerate brewer watchdog regulator airline"
 )
+_POSSESSIVE_ORG_RE = re.compile(
+    r"\b([A-Z][\w&-]+)['\u2019]s\s+(?:Group|Holdings|Corporation|Corp|Inc|plc|PLC|Ltd|Limited)\b"
+)
 _OF_NEXT_RE = re.compile(r"\s+of\s")
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
@@ -1090,11 +1093,37 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if info.actor.kind == "person" and " " in info.actor.name:
             first_names.setdefault(info.actor.name.split()[0].lower(), []).append(info)
     leftover: list[Candidate] = []
+    # "Foster's Group": a firm named with a possessive; "Foster's" alone is the firm too.
+    possessive_orgs: dict[str, str] = {}
+    for m in _POSSESSIVE_ORG_RE.finditer(text):
+        possessive_orgs.setdefault(m.group(1).lower(), m.group())
+        orgs.append(
+            Candidate(
+                "organization",
+                m.start(),
+                m.end(),
+                m.group(),
+                m.group().split(),
+                canonical=m.group(),
+            )
+        )
     # Titled forms first ("Mr Morris"), so that a bare "Morris" earlier in the
     # text still finds its person.
     singles.sort(key=lambda c: not c.strong)
     for cand in singles:
         low = cand.tokens[0].lower()
+        if low in possessive_orgs and not cand.honorific:
+            orgs.append(
+                Candidate(
+                    "organization",
+                    cand.start,
+                    cand.end,
+                    cand.text,
+                    cand.tokens,
+                    canonical=possessive_orgs[low],
+                )
+            )
+            continue
         infos = surname_map.get(low)
         if not infos and cand.honorific in ("sir", "dame"):
             infos = first_names.get(low)  # "Sir Nicholas" is Sir Nicholas Scott

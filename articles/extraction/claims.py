@@ -208,6 +208,8 @@ _DOC_BY_RE = re.compile(rf"\b({_DOC_ALT})\s*,?\s+(?:written\s+|published\s+)?by\
 _DOC_NP_RE = re.compile(
     rf"\s*(?:a|an|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_ALT})\b", re.I
 )
+# Reporting verbs that are never nouns or adjectives: "Foster's said" is the firm speaking.
+_NEVER_NOUNS = words("said says told tells")
 _AUX_WORDS = words("had has have was were is are would will could should did does may might")
 _FROM_RE = re.compile(r"\s+(?:from|by|of)\s+")
 _SUBJECT_WINDOW = 300
@@ -714,7 +716,7 @@ def _credit(
             # Passive: "researchers were told".
             found_verb = found_verb or not weak
             continue
-        if _DETERMINER_BEFORE_RE.search(near) or (
+        if (word not in _NEVER_NOUNS and _DETERMINER_BEFORE_RE.search(near)) or (
             word in ("claims", "claim")
             and (m_noun := _NOUN_CLAIM_BEFORE_RE.search(near)) is not None
             and m_noun.group().strip().lower() not in _DOC_NOUNS | GENERIC_SPEAKERS
