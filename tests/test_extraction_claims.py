@@ -245,3 +245,12 @@ def test_expected_to_is_a_forecast_not_reported_speech():
 def test_possessive_firm_name_before_said_is_the_speaker():
     text = "Brewer Foster's Group made an offer. Foster's said a merger would help both firms."
     assert claims(text, "attributed")[-1].speaker == "Foster's Group"
+
+
+def test_role_nobody_holds_by_name_is_the_articles_main_person():
+    text = (
+        "An inquiry into Ken Smith is under way. Mr Smith has refused to apologise. "
+        "Anna Reed said she was unhappy. Critics want Mr Smith to resign. "
+        'The mayor accused a reporter of "doorstepping" him.'
+    )
+    assert claims(text, "quote")[-1].speaker == "Ken Smith"

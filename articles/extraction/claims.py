@@ -379,6 +379,12 @@ class _Resolver:
             ]
             if len(loose) == 1:
                 return loose[0]
+            if anaphoric and not loose:
+                # "The mayor accused ...": a role the text never gives anyone by name
+                # is the article's main person, when nobody else is a candidate.
+                topic = self._topic_person(phrase)
+                if topic is not None:
+                    return topic
         if best is None and head not in _PERSON_ROLE_HEADS:
             # "the coalition", "the company": the organisation named so.
             if head in _ORG_HEADS and sent >= 0:
@@ -591,6 +597,24 @@ class _Resolver:
                 return None  # "The book, by X, said the pair argued": a clause, not a speaker
             return (None,)
         return None
+
+    def _topic_person(self, phrase: str) -> ActorInfo | None:
+        """The person mentioned most (and at least three times), when that person
+        has no other title and clearly leads the rest."""
+        people = sorted(
+            (info for info in self.ctx.index.actors if info.actor.kind == "person"),
+            key=lambda info: len(info.actor.mentions),
+            reverse=True,
+        )
+        if not people:
+            return None
+        top = people[0]
+        runner_up = len(people[1].actor.mentions) if len(people) > 1 else 0
+        if len(top.actor.mentions) < 3 or len(top.actor.mentions) <= runner_up:
+            return None
+        if top.actor.role and not phrase.endswith(top.actor.role.lower()):
+            return None
+        return top
 
     def doc_owner(self, noun: str, pos: int) -> ActorInfo | None:
         """Whose ``noun`` ("book", "report") is meant at ``pos``: the last one
