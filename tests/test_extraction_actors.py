@@ -273,3 +273,13 @@ def test_firm_named_with_a_possessive_keeps_it():
     )
     assert found["Foster's Group"].kind == "organization"
     assert "Foster" not in found
+
+
+def test_full_name_is_the_same_actor_at_every_mention():
+    art = extract(
+        "Parties cannot take voters for granted, says Age Concern. Age Concern says the "
+        "over-55s will vote."
+    )
+    named = [a for a in art.actors if a.name == "Age Concern"]
+    assert len(named) == 1 and len(named[0].mentions) == 2
+    assert art.claims[0].speaker == "Age Concern"

@@ -254,3 +254,9 @@ def test_role_nobody_holds_by_name_is_the_articles_main_person():
         'The mayor accused a reporter of "doorstepping" him.'
     )
     assert claims(text, "quote")[-1].speaker == "Ken Smith"
+
+
+def test_unknown_name_after_an_inverted_verb_is_not_replaced_by_a_guess():
+    text = "Parties cannot take UK voters for granted, says Oxfam."
+    found = claims(text, "attributed")
+    assert [c.speaker for c in found] in (["Oxfam"], [None])

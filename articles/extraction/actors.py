@@ -229,6 +229,7 @@ _INITIAL_COMMON_NOUNS = frozenset(
 _POSSESSIVE_ORG_RE = re.compile(
     r"\b([A-Z][\w&-]+)['\u2019]s\s+(?:Group|Holdings|Corporation|Corp|Inc|plc|PLC|Ltd|Limited)\b"
 )
+_INVERTED_CREDIT_RE = re.compile(r",\s+(?:says|said|adds|added|according\s+to)\s+$")
 _OF_NEXT_RE = re.compile(r"\s+of\s")
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
@@ -1025,7 +1026,10 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             cand.canonical = "organization"  # "Novartis, which ..., said"
         elif appos:
             cand.canonical = appos
-        elif reporting and _NEXT_WORDS_RE.match(text, cand.end):
+        elif (reporting and _NEXT_WORDS_RE.match(text, cand.end)) or (
+            _INVERTED_CREDIT_RE.search(text, max(0, cand.start - 20), cand.start)
+            and text[cand.end : cand.end + 1] in (".", "")
+        ):  # "X said", "..., says Oxfam."
             cand.canonical = "reporting"
         else:
             before = text[max(0, cand.start - 30) : cand.start].split()
@@ -1268,6 +1272,16 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if info is not None:
             add("organization", info.actor.name, cand)
 
+    # A full name classified at one place is that actor everywhere ("..., says
+    # Age Concern." before "Age Concern says ...").
+    seen = {m[0] for m in index.mentions}
+    for cand in candidates:
+        if cand.kind == "name" and len(cand.tokens) >= 2 and cand.start not in seen:
+            info = by_key.get(("person", cand.text.lower())) or by_key.get(
+                ("organization", cand.text.lower())
+            )
+            if info is not None:
+                add(info.actor.kind, info.actor.name, cand)
     _merge_variants(index)
     index.mentions.sort(key=lambda m: (m[0], -m[1]))
     for info in index.actors:

@@ -575,6 +575,8 @@ class _Resolver:
         mentions = _mentions_in(ctx, start, stop)
         if mentions:
             return (_pick(mentions),)
+        if closing in ".!?" and all(w[:1].isupper() for w in words):
+            return (None,)  # "..., says Age Concern.": a name we do not know, not a guess
         if closing == "," and words[-1].lower() in _ROLE_WORDS:
             # "said its chief executive, Sir Howard Newby."
             m2 = _CLAUSE_END_RE.search(ctx.masked, stop + 1, limit)
