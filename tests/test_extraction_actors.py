@@ -283,3 +283,10 @@ def test_full_name_is_the_same_actor_at_every_mention():
     named = [a for a in art.actors if a.name == "Age Concern"]
     assert len(named) == 1 and len(named[0].mentions) == 2
     assert art.claims[0].speaker == "Age Concern"
+
+
+def test_organisation_after_person_of_is_an_actor():
+    found = actors("Laura Brownlees of Save the Children said there were grave concerns.")
+    assert found["Save the Children"].kind == "organization"
+    found = actors("President Musharraf of Pakistan, speaking in London, said he was pleased.")
+    assert "Pakistan" in found and found["Pakistan"].kind == "country"

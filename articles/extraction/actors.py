@@ -230,6 +230,10 @@ _POSSESSIVE_ORG_RE = re.compile(
     r"\b([A-Z][\w&-]+)['\u2019]s\s+(?:Group|Holdings|Corporation|Corp|Inc|plc|PLC|Ltd|Limited)\b"
 )
 _INVERTED_CREDIT_RE = re.compile(r",\s+(?:says|said|adds|added|according\s+to)\s+$")
+_OF_ORG_NAME_RE = re.compile(
+    r",?\s+of\s+((?:the\s+)?[A-Z][\w'\u2019&-]*(?:\s+(?:(?:the|of|for|and|&)\s+)?"
+    r"[A-Z][\w'\u2019&-]*){0,5})(?=\s+(?:said|says|told|tells|added|adds|warned)\b|,)"
+)
 _OF_NEXT_RE = re.compile(r"\s+of\s")
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
@@ -1179,6 +1183,22 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         else:
             leftover.append(cand)
 
+    # "Laura X of Save the Children said": a person's organisation, named without
+    # any organisation word.
+    taken_starts = {c.start for c in orgs} | {c.start for c in countries}
+    for cand in people:
+        m = _OF_ORG_NAME_RE.match(text, cand.end)
+        if m is None or m.start(1) in taken_starts:
+            continue
+        name = m.group(1)
+        low = name.lower()
+        if low in COUNTRIES or low in PLACES or low in SUBDIVISIONS or low in DEMONYMS:
+            continue
+        orgs.append(
+            Candidate(
+                "organization", m.start(1), m.end(1), name, name.split(), canonical=name
+            )
+        )
     # "the Times", "the Guardian": a newspaper named by its one-word title.
     taken = {c.start for c in orgs} | {c.start for c in people}
     for tok in tokens:
