@@ -260,3 +260,10 @@ def test_unknown_name_after_an_inverted_verb_is_not_replaced_by_a_guess():
     text = "Parties cannot take UK voters for granted, says Oxfam."
     found = claims(text, "attributed")
     assert [c.speaker for c in found] in (["Oxfam"], [None])
+
+
+def test_someones_unnamed_advisers_have_no_speaker():
+    text = "President George Bush's advisers have repeatedly denied global warming is real."
+    assert [c.speaker for c in claims(text, "attributed")] == [None]
+    named = "The Green Party's health spokeswoman, Eleanor Scott, said she was pleased."
+    assert [c.speaker for c in claims(named, "attributed")] == ["Eleanor Scott"]

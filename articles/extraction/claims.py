@@ -210,6 +210,12 @@ _DOC_NP_RE = re.compile(
 )
 # Reporting verbs that are never nouns or adjectives: "Foster's said" is the firm speaking.
 _NEVER_NOUNS = words("said says told tells")
+_THEIR_PEOPLE_RE = re.compile(
+    r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:advisers|advisors|aides|officials|allies|critics|"
+    r"supporters|spokesman|spokeswoman|spokesperson|spokesmen|staff|lawyers|friends|"
+    r"colleagues|sources|officers|members|backers|opponents|rivals)\s*$",
+    re.I,
+)
 _AUX_WORDS = words("had has have was were is are would will could should did does may might")
 _FROM_RE = re.compile(r"\s+(?:from|by|of)\s+")
 _SUBJECT_WINDOW = 300
@@ -464,8 +470,15 @@ class _Resolver:
             last_boundary = m
         np_text = ctx.masked[np_start:core_end]
         np_mentions = _mentions_in(ctx, np_start, core_end)
-        if _UNNAMED_SPOKESMAN_RE.match(np_text):
-            return True, None  # "A spokesman for the Home Office": unnamed, so null
+        if _UNNAMED_SPOKESMAN_RE.match(np_text) or (
+            _THEIR_PEOPLE_RE.search(np_text)
+            and not (
+                appos
+                and any(m[2].actor.kind == "person" for m in _mentions_in(ctx, appos[0], appos[1]))
+            )  # "The party's health spokeswoman, Eleanor Scott, said": named after all
+        ):
+            # "A spokesman for the Home Office", "President Bush's advisers": unnamed, so null
+            return True, None
         lead = np_text.strip().lower().split(" ", 2)
         if lead and lead[0] in ("the", "a", "an") and len(lead) > 1:
             lead = lead[1:]
