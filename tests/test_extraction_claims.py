@@ -267,3 +267,19 @@ def test_someones_unnamed_advisers_have_no_speaker():
     assert [c.speaker for c in claims(text, "attributed")] == [None]
     named = "The Green Party's health spokeswoman, Eleanor Scott, said she was pleased."
     assert [c.speaker for c in claims(named, "attributed")] == ["Eleanor Scott"]
+
+
+def test_countrys_role_holder_is_a_person_not_the_country():
+    text = (
+        "The UK's top judge has revealed he clashed with ministers. Lord Woolf said he "
+        "was determined. Lord Woolf told MPs the rules were unclear. Lord Woolf added more."
+    )
+    assert claims(text, "attributed")[0].speaker == "Lord Woolf"
+
+
+def test_sentence_opening_adverb_before_a_role_keeps_the_role_subject():
+    text = (
+        "Chancellor Gordon Brown spoke. Tony Blair smiled. Meanwhile, the chancellor is "
+        "leaving Britain on a tour. But before doing so, he insisted he still trusted Mr Blair."
+    )
+    assert claims(text, "attributed")[-1].speaker == "Gordon Brown"

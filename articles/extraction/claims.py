@@ -157,7 +157,8 @@ _DETERMINER_BEFORE_RE = re.compile(
 )
 _NOUN_CLAIM_BEFORE_RE = re.compile(r"\b[a-z]{3,}(?<!ly)(?<!ics)(?<!ers)(?<!ists)\s+$")
 _SENTENCE_ROLE_RE = re.compile(
-    r"(?:But\s+|And\s+)?[Tt]he\s+((?:[A-Za-z-]+\s+){0,2}(?:minister|secretary|leader|chancellor|"
+    r"(?:(?:But|And|Yet|So|Meanwhile|However|Earlier|Later|Now|Instead),?\s+)?[Tt]he\s+"
+    r"((?:[A-Za-z-]+\s+){0,2}(?:minister|secretary|leader|chancellor|"
     r"president|premier|chairman|spokesman|spokeswoman))\b"
 )
 _ROLE_AFTER_RE = re.compile(r"\s*the\s+((?:[\w'-]+\s+){0,3}?[\w-]+)\s*(?:[,.;:]|$)", re.I)
@@ -533,6 +534,14 @@ class _Resolver:
                 )
                 if info is not None and info.actor.kind == "person":
                     return True, info
+            if (
+                np_mentions[-1][2].actor.kind == "country"
+                and after
+                and len(after) <= 3
+                and after[-1].lower() in ROLE_NOUNS
+            ):
+                # "The UK's top judge has revealed": a person, never the country.
+                return True, self._topic_person(" ".join(after).lower())
         if np_mentions:
             # "An executive at US insurance firm Marsh": the firm, not its country.
             orgs = [m for m in np_mentions if m[2].actor.kind == "organization"]
