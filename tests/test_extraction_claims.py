@@ -283,3 +283,26 @@ def test_sentence_opening_adverb_before_a_role_keeps_the_role_subject():
         "leaving Britain on a tour. But before doing so, he insisted he still trusted Mr Blair."
     )
     assert claims(text, "attributed")[-1].speaker == "Gordon Brown"
+
+
+def test_the_company_is_the_firm_the_article_is_about():
+    text = (
+        "Profits at Acme Corporation rose. Acme Corporation said sales were up. "
+        "Acme Corporation also bought a stake in Widgetco. "
+        "Acme Corporation is under review by the SEC. "
+        "The company said it could not estimate its legal costs."
+    )
+    assert claims(text, "attributed")[-1].speaker == "Acme Corporation"
+
+
+def test_it_opening_a_sentence_refers_back_to_the_firm_unless_expletive():
+    text = (
+        "Acme Corporation said sales rose. It has offered to settle, in a deal under review "
+        "by the SEC. It intends to restate its results, it said."
+    )
+    assert claims(text, "attributed")[-1].speaker == "Acme Corporation"
+    text = (
+        "Acme Corporation said sales rose. It is estimated that rivals lose millions. "
+        "They want to keep profits, analysts said."
+    )
+    assert claims(text, "attributed")[-1].speaker is None

@@ -170,6 +170,13 @@ _ORG_HEADS = words(
     "company firm group bank watchdog regulator body organisation organization agency "
     "charity insurer lender carrier airline giant retailer"
 )
+# "It is estimated that", "It was clear": an "it" that stands for nobody.
+_EXPLETIVE_IT_RE = re.compile(
+    r"it\s+(?:is|was|has\s+been|had\s+been|would\s+be|will\s+be|seems|seemed|appears|"
+    r"appeared|remains|remained)\b",
+    re.I,
+)
+_FIRM_HEADS = words("company firm group")
 _DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
 _DASH_TAIL_RE = re.compile(r"(?:\s[-\u2013\u2014]|\u2014)\s*$")
 _CLAUSE_END_RE = re.compile(r"[.;:!?,\"\u201c\u201d()]")
@@ -394,6 +401,11 @@ class _Resolver:
                     return topic
         if best is None and head not in _PERSON_ROLE_HEADS:
             # "the coalition", "the company": the organisation named so.
+            if head in _FIRM_HEADS:
+                # "the company said": the firm the article is about, when one leads.
+                firm = self._topic_org(before)
+                if firm is not None:
+                    return firm
             if head in _ORG_HEADS and sent >= 0:
                 for k in range(sent - 1, max(-1, sent - 6), -1):
                     cand = self.ctx.subjects[k]
@@ -639,6 +651,24 @@ class _Resolver:
         if top.actor.role and not phrase.endswith(top.actor.role.lower()):
             return None
         return top
+
+    def _topic_org(self, before: int) -> ActorInfo | None:
+        """The organisation named most before ``before`` (at least three times),
+        when it clearly leads the others."""
+        counts: dict[int, int] = {}
+        infos: dict[int, ActorInfo] = {}
+        for start, _end, info in self.ctx.mentions:
+            if start >= before:
+                break
+            if info.actor.kind == "organization":
+                counts[id(info)] = counts.get(id(info), 0) + 1
+                infos[id(info)] = info
+        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+        if not ranked or ranked[0][1] < 3:
+            return None
+        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            return None
+        return infos[ranked[0][0]]
 
     def doc_owner(self, noun: str, pos: int) -> ActorInfo | None:
         """Whose ``noun`` ("book", "report") is meant at ``pos``: the last one
@@ -983,7 +1013,13 @@ def build_claims(
                 first = _mentions_in(ctx, s, e)
                 pm = _PRONOUN_RE.match(masked[s:e])
                 rm = _SENTENCE_ROLE_RE.match(masked, s, e)
-                if pm and pm.group(1).lower() in ("he", "she"):
+                if (
+                    pm
+                    and pm.group(1).lower() in ("he", "she", "it")
+                    and not _EXPLETIVE_IT_RE.match(masked, s + pm.start(1), e)
+                ):
+                    # "It has already offered to pay": the firm spoken of, not a name
+                    # later in the sentence.
                     info_subject = res.pronoun(pm.group(1), si)
                 elif rm:
                     info_subject = res.role(rm.group(1), s, si)
