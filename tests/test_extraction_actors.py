@@ -290,3 +290,20 @@ def test_organisation_after_person_of_is_an_actor():
     assert found["Save the Children"].kind == "organization"
     found = actors("President Musharraf of Pakistan, speaking in London, said he was pleased.")
     assert "Pakistan" in found and found["Pakistan"].kind == "country"
+
+
+def test_business_cues_make_a_lone_name_a_firm():
+    found = actors(
+        "Ferrari could be listed on the market. Fiat owns a 56% stake in Ferrari. "
+        "Shares in Zentek rose."
+    )
+    assert found["Fiat"].kind == "organization"
+    assert found["Ferrari"].kind == "organization"
+    assert found["Zentek"].kind == "organization"
+
+
+def test_firm_qualified_by_a_country_is_the_firm_named_last():
+    from articles.extraction import extract as run
+
+    art = run("Fiat ended its alliance with General Motors. The US firm agreed to pay $2bn.")
+    assert [c.speaker for c in art.claims if c.kind == "attributed"] == ["General Motors"]

@@ -234,6 +234,17 @@ _OF_ORG_NAME_RE = re.compile(
     r",?\s+of\s+((?:the\s+)?[A-Z][\w'\u2019&-]*(?:\s+(?:(?:the|of|for|and|&)\s+)?"
     r"[A-Z][\w'\u2019&-]*){0,5})(?=\s+(?:said|says|told|tells|added|adds|warned)\b|,)"
 )
+_FIRM_BEFORE_RE = re.compile(
+    r"(?:\b(?:stake|shares|holding|investment|investors)\s+in|\b(?:takeover|acquisition|owners?|"
+    r"shareholders|bid|offer)\s+(?:of|for)|\bmerger\s+with|\bowned\s+by|\bunit\s+of|"
+    r"\bsubsidiary\s+of)\s+$",
+    re.IGNORECASE,
+)
+_FIRM_AFTER_RE = re.compile(
+    r"(?:['\u2019]s?\s+(?:shares|share\s+price|profits?|sales|revenues?|board|chairman|"
+    r"chief\s+executive|boss|bosses|stake|takeover|shareholders|results|earnings|stock)\b"
+    r"|\s+(?:owns|shares|posted|reported\s+(?:a|an|its)|employs)\b)"
+)
 _OF_NEXT_RE = re.compile(r"\s+of\s")
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
@@ -1014,9 +1025,12 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if cand.strong:
             singles.append(cand)
             continue
-        which_said = (reporting and text.startswith(", which ", cand.end)) or bool(
-            _OWNS_DOCUMENT_RE.match(text, cand.end)
-        )
+        which_said = (
+            (reporting and text.startswith(", which ", cand.end))
+            or bool(_OWNS_DOCUMENT_RE.match(text, cand.end))
+            or bool(_FIRM_AFTER_RE.match(text, cand.end))
+            or bool(_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
+        )  # "Novartis, which ..., said", "Fiat owns", "a stake in Ferrari": a firm
         if (
             cand.initial
             and low not in proper_mid

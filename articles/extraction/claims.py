@@ -554,6 +554,19 @@ class _Resolver:
             ):
                 # "The UK's top judge has revealed": a person, never the country.
                 return True, self._topic_person(" ".join(after).lower())
+            if (
+                np_mentions[-1][2].actor.kind == "country"
+                and after
+                and len(after) <= 3
+                and after[-1].lower() in _ORG_HEADS
+            ):
+                # "The US firm agreed": the firm named last, never the country.
+                earlier = [
+                    m[2]
+                    for m in _mentions_in(ctx, max(0, np_start - 400), np_start)
+                    if m[2].actor.kind == "organization"
+                ]
+                return True, earlier[-1] if earlier else None
         if np_mentions:
             # "An executive at US insurance firm Marsh": the firm, not its country.
             orgs = [m for m in np_mentions if m[2].actor.kind == "organization"]
