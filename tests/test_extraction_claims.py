@@ -306,3 +306,16 @@ def test_it_opening_a_sentence_refers_back_to_the_firm_unless_expletive():
         "They want to keep profits, analysts said."
     )
     assert claims(text, "attributed")[-1].speaker is None
+
+
+def test_verb_after_but_shares_the_subject_that_opens_the_sentence():
+    text = (
+        "Robert Kilroy-Silk has quit the party. He plans to stand again but refused to "
+        "confirm he is setting up a new party."
+    )
+    assert claims(text, "attributed")[-1].speaker == "Robert Kilroy-Silk"
+
+
+def test_a_firm_called_x_is_a_name_not_speech():
+    text = "Yukos was seized and sold to a previously unknown firm called Baikal."
+    assert claims(text, "attributed") == []

@@ -176,6 +176,12 @@ _EXPLETIVE_IT_RE = re.compile(
     r"appeared|remains|remained)\b",
     re.I,
 )
+# Words that open a noun phrase, not a verb phrase sharing an earlier subject.
+_NOT_A_VERB = words(
+    "the a an his her their its our my your this that these those some many most all other "
+    "others critics officials analysts ministers mps experts he she they it we i there one "
+    "no any each every both several few people staff members"
+)
 _FIRM_HEADS = words("company firm group")
 _DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
 _DASH_TAIL_RE = re.compile(r"(?:\s[-\u2013\u2014]|\u2014)\s*$")
@@ -517,6 +523,24 @@ class _Resolver:
             antecedent = _mentions_in(ctx, start, start + last_boundary.start())
             if antecedent and start + last_boundary.start() - antecedent[-1][1] <= 3:
                 return True, antecedent[-1][2]
+        if (
+            last_boundary is not None
+            and last_boundary.group().lower() in ("and", "but")
+            and not np_mentions
+            and sent >= 0
+        ):
+            first_word = np_text.split()[:1]
+            if first_word and first_word[0].islower() and first_word[0] not in _NOT_A_VERB:
+                # "He plans to stand but refused to confirm": the verb shares the
+                # subject that opens the sentence.
+                s0 = ctx.sentences[sent][0]
+                opening = ctx.masked[s0 : start + last_boundary.start()]
+                pm = _PRONOUN_RE.match(opening)
+                if pm and pm.group(1).lower() in ("he", "she"):
+                    return True, self.pronoun(pm.group(1), sent)
+                lead = _mentions_in(ctx, s0, start + last_boundary.start())[:1]
+                if lead and len(ctx.masked[s0 : lead[0][0]].split()) <= 2:
+                    return True, lead[0][2]
         tail_at = max(0, len(np_text) - 60)
         end_pronoun = _PRONOUN_END_RE.search(np_text, tail_at)
         if end_pronoun and (not np_mentions or np_mentions[-1][1] < np_start + end_pronoun.start()):

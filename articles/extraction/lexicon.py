@@ -298,6 +298,12 @@ _BRANDED_SUBJECT_RE = re.compile(
 )
 
 
+_NAMED_THING_RE = re.compile(
+    r"\b(?:firm|company|group|party|organisation|organization|business|venture|body|charity|"
+    r"campaign|website|book|film|programme|show|scheme|initiative|town|village|place|band|"
+    r"man|woman|person|boy|girl)\s+$",
+    re.IGNORECASE,
+)
 _TO_RE = re.compile(r"\s+to\s", re.IGNORECASE)
 _CALL_OFF_RE = re.compile(r"\s+(?:back|off|in)\b", re.IGNORECASE)
 _REJECT_OFFER_RE = re.compile(
@@ -350,6 +356,8 @@ def find_reporting(text: str) -> list[tuple[int, int, str]]:
         if word in REPORTING_WORDS:
             if word in _ACTION_OBJECT_RES and _ACTION_OBJECT_RES[word].match(text, m_end):
                 continue  # "calling back 17,000 cars", "rejected a takeover offer": deeds
+            if word == "called" and _NAMED_THING_RE.search(text, max(0, m_start - 20), m_start):
+                continue  # "a firm called Baikal": a name, not speech
             if word == "branded" and not _BRANDED_SUBJECT_RE.search(
                 text, max(0, m_start - 20), m_start
             ):
