@@ -319,3 +319,14 @@ def test_verb_after_but_shares_the_subject_that_opens_the_sentence():
 def test_a_firm_called_x_is_a_name_not_speech():
     text = "Yukos was seized and sold to a previously unknown firm called Baikal."
     assert claims(text, "attributed") == []
+
+
+def test_opening_sentences_unnamed_role_is_the_person_the_article_then_names():
+    text = (
+        "Terrorists may target the election, London's most senior police officer has said. "
+        "Sir Ian Blair said groups would remember Madrid. Sir Ian added more. "
+        "Sir Ian said it was serious."
+    )
+    assert claims(text, "attributed")[0].speaker == "Ian Blair"
+    later = "Tony Blair spoke. Taxes will rise, a senior government figure has warned."
+    assert claims(later, "attributed")[-1].speaker is None

@@ -616,6 +616,19 @@ class _Resolver:
             owner = self.doc_owner(docs[-1], np_start)
             if owner is not None:
                 return True, owner
+        if (
+            sent == 0
+            and words
+            and (words[-1] in ROLE_NOUNS or words[-1] == "figure")
+            and words[-1] not in GENERIC_SPEAKERS
+            and not words[-1].endswith("s")
+        ):
+            # The opening sentence's "a senior government figure has warned",
+            # "London's most senior police officer has said": the article's main
+            # person, whom the next sentences name.
+            topic = self._topic_person(words[-1])
+            if topic is not None:
+                return True, topic
         if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
             return True, None
         if np_text.strip().lower().startswith(("a ", "an ", "one ", "another ")):
