@@ -330,3 +330,8 @@ def test_opening_sentences_unnamed_role_is_the_person_the_article_then_names():
     assert claims(text, "attributed")[0].speaker == "Ian Blair"
     later = "Tony Blair spoke. Taxes will rise, a senior government figure has warned."
     assert claims(later, "attributed")[-1].speaker is None
+
+
+def test_possessive_unnamed_subject_is_not_replaced_by_a_name_in_the_clause():
+    text = "Lucy tracked down Mr Pound after her birth mother told her he was her father."
+    assert [c.speaker for c in claims(text, "attributed")] == [None]

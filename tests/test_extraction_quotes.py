@@ -207,3 +207,17 @@ def test_unnamed_spokesman_for_an_organisation_is_none_and_stays_so():
         '"Their dispute is narrow." "Judges are free to decide."'
     )
     assert [s for _, s in quotes(text)] == [None, None]
+
+
+def test_nicknames_headlines_and_name_parts_are_not_quotes():
+    texts = [
+        'Lucy found Mr Pound, who was known as "Precious" at school.',
+        'The photo appears in the Sun under the headline: "Harry the Nazi." Mr Howard spoke.',
+        'Mr Blair talked about the "New" Labour manifesto on Monday.',
+    ]
+    for text in texts:
+        assert [c for c in extract(text).claims if c.kind == "quote"] == [], text
+    told = 'He told the Today programme: "We need more resources."'
+    assert [c.quote for c in extract(told).claims if c.kind == "quote"] == [
+        "We need more resources."
+    ]

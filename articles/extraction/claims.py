@@ -76,6 +76,9 @@ _NAME_CUES_BEFORE = {
     "named",
     "nicknamed",
     "headlined",
+    "headline",
+    "headlines",
+    "caption",
     "study",
     "report",
     "book",
@@ -182,6 +185,9 @@ _NOT_A_VERB = words(
     "others critics officials analysts ministers mps experts he she they it we i there one "
     "no any each every both several few people staff members"
 )
+_AS_NAME_CUES = words("known referred nicknamed")
+_TITLE_CUES = words("headline headlines caption")
+_CAP_WORD_NEXT_RE = re.compile(r"[\"\u201d]?[ ]+[A-Z][a-z]")
 _FIRM_HEADS = words("company firm group")
 _DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
 _DASH_TAIL_RE = re.compile(r"(?:\s[-\u2013\u2014]|\u2014)\s*$")
@@ -631,8 +637,11 @@ class _Resolver:
                 return True, topic
         if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
             return True, None
-        if np_text.strip().lower().startswith(("a ", "an ", "one ", "another ")):
-            return True, None  # "a senior government figure has warned"
+        if np_text.strip().lower().startswith(("a ", "an ", "one ", "another ")) or (
+            np_text.strip().lower().startswith(("her ", "his ", "their ", "my ", "our "))
+            and len(words) <= 4
+        ):
+            return True, None  # "a senior government figure has warned", "her mother told"
         # "Both Zelenskyy and European allies have made it clear" (within the clause)
         clause_start = max(ctx.masked.rfind(ch, start, np_start) for ch in ",;:")
         clause_start = start if clause_start < 0 else clause_start + 1
@@ -900,8 +909,13 @@ def _is_name_quote(text: str, q: QuoteSpan) -> bool:
     words = _WORD_RE.findall(inner)
     before = text[max(0, q.start - 40) : q.start].rstrip(' "\u201c').split()
     prev = before[-1].lower().strip(",") if before else ""
+    if prev.endswith(":"):
+        # 'under the headline: "Harry the Nazi."', but 'told the programme: "We ..."'
+        prev = prev[:-1] if prev[:-1] in _TITLE_CUES else ""
     after = text[q.end : q.end + 30].lstrip(' "\u201d').split()
     nxt = after[0].lower().strip(",.") if after else ""
+    if prev == "as" and len(before) >= 2 and before[-2].lower() in _AS_NAME_CUES:
+        prev = "nicknamed"  # he was known as "Precious" at school
     if (prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER) and (
         len(words) <= 4 or (words and words[0][:1].isupper())
     ):
@@ -915,6 +929,13 @@ def _is_name_quote(text: str, q: QuoteSpan) -> bool:
         and len(words) <= 4
     ):
         return True  # a nickname between names: Jimmy "the Whirlwind" White
+    if (
+        1 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and inner.rstrip()[-1:].isalpha()
+        and _CAP_WORD_NEXT_RE.match(text, q.end)
+    ):
+        return True  # the "New" Labour manifesto: part of a name
     if not words or inner.rstrip()[-1:] in ".?!":
         return False
     if len(words) > 8 or not words[0][0].isupper():
