@@ -307,3 +307,11 @@ def test_firm_qualified_by_a_country_is_the_firm_named_last():
 
     art = run("Fiat ended its alliance with General Motors. The US firm agreed to pay $2bn.")
     assert [c.speaker for c in art.claims if c.kind == "attributed"] == ["General Motors"]
+
+
+def test_possessive_institution_names_are_whole():
+    found = actors("He trained at Guy's Hospital Medical School, University of London.")
+    assert found["Guy's Hospital Medical School"].kind == "organization"
+    assert "Hospital Medical School" not in found
+    found = actors("Britain's Royal College of Nursing said pay was too low.")
+    assert "Britain's Royal College" not in found

@@ -227,8 +227,11 @@ _INITIAL_COMMON_NOUNS = frozenset(
     "conglomerate brewer watchdog regulator airline"
 )
 _POSSESSIVE_ORG_RE = re.compile(
-    r"\b([A-Z][\w&-]+)['\u2019]s\s+(?:Group|Holdings|Corporation|Corp|Inc|plc|PLC|Ltd|Limited)\b"
+    r"\b([A-Z][\w&-]+)['\u2019]s\s+(?:[A-Z][\w-]+\s+){0,3}?"
+    r"(Group|Holdings|Corporation|Corp|Inc|plc|PLC|Ltd|Limited|Hospital|College|School)\b"
+    r"(?:\s+(?:[A-Z][\w-]+\s+)?(?:Hospital|College|School))?"
 )
+_PLACE_LIKE_ORG_WORDS = frozenset({"Hospital", "College", "School"})
 _INVERTED_CREDIT_RE = re.compile(r",\s+(?:says|said|adds|added|according\s+to)\s+$")
 _OF_ORG_NAME_RE = re.compile(
     r",?\s+of\s+((?:the\s+)?[A-Z][\w'\u2019&-]*(?:\s+(?:(?:the|of|for|and|&)\s+)?"
@@ -1118,7 +1121,11 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     # "Foster's Group": a firm named with a possessive; "Foster's" alone is the firm too.
     possessive_orgs: dict[str, str] = {}
     for m in _POSSESSIVE_ORG_RE.finditer(text):
-        possessive_orgs.setdefault(m.group(1).lower(), m.group())
+        owner = m.group(1).lower()
+        if owner in COUNTRIES or owner in PLACES or owner in SUBDIVISIONS or owner in PARTY_FORMS:
+            continue  # "Britain's Royal College of Nursing": the country's, not a name
+        if m.group(2) not in _PLACE_LIKE_ORG_WORDS:
+            possessive_orgs.setdefault(m.group(1).lower(), m.group())
         orgs.append(
             Candidate(
                 "organization",
