@@ -105,12 +105,11 @@ class RowWriter:
                 copy.write_row([prepared(f, obj) for f in fields])
 
     def start(self) -> None:
-        """On PostgreSQL, skip the foreign-key triggers while loading (the
-        generator writes consistent rows by construction) and do not wait for
-        each chunk's commit to reach the disk."""
+        """On PostgreSQL, do not wait for each chunk's commit to reach the disk.
+        Triggers stay on: the schema may keep derived columns (search
+        documents) with them, and the data set must be what the app would hold."""
         if self.postgres:
             with self.connection.cursor() as cursor:
-                cursor.execute("SET session_replication_role = replica")
                 cursor.execute("SET synchronous_commit = off")
 
     def finish(self, models: list) -> None:
@@ -120,7 +119,6 @@ class RowWriter:
             for sql in self.connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
             if self.postgres:
-                cursor.execute("SET session_replication_role = DEFAULT")
                 cursor.execute("SET synchronous_commit = DEFAULT")
                 cursor.execute("ANALYZE")
 
