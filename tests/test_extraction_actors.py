@@ -315,3 +315,9 @@ def test_possessive_institution_names_are_whole():
     assert "Hospital Medical School" not in found
     found = actors("Britain's Royal College of Nursing said pay was too low.")
     assert "Britain's Royal College" not in found
+
+
+def test_rank_word_before_an_institution_is_not_part_of_its_name():
+    found = actors("Deputy High Court Judge Richard Mawrey told the hearing it was serious.")
+    assert "Deputy High Court" not in found
+    assert found["Richard Mawrey"].kind == "person"

@@ -248,6 +248,7 @@ _FIRM_AFTER_RE = re.compile(
     r"chief\s+executive|boss|bosses|stake|takeover|shareholders|results|earnings|stock)\b"
     r"|\s+(?:owns|shares|posted|reported\s+(?:a|an|its)|employs)\b)"
 )
+_RANK_WORDS = frozenset({"deputy", "shadow", "acting", "former", "vice", "assistant", "junior"})
 _OF_NEXT_RE = re.compile(r"\s+of\s")
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
@@ -653,6 +654,8 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             end = i
         if end > i:
             toks = run[i:end]
+            while len(toks) > 2 and toks[0].low in _RANK_WORDS:
+                toks = toks[1:]  # "Deputy High Court Judge X": the court, not a deputy court
             phrase = " ".join(t.text for t in toks)
             if not _LAW_AFTER_RE.match(text, toks[-1].end):
                 low = phrase.lower()
