@@ -221,3 +221,13 @@ def test_nicknames_headlines_and_name_parts_are_not_quotes():
     assert [c.quote for c in extract(told).claims if c.kind == "quote"] == [
         "We need more resources."
     ]
+
+
+def test_person_then_their_organisation_before_said_is_the_person():
+    found = quotes(
+        '"We are encouraged," Armando Falcon, Office of Federal Housing Enterprise '
+        "Oversight director said."
+    )
+    assert found == [("We are encouraged", "Armando Falcon")]
+    found = quotes('Colin Asplin, Blackpool Hotel Association said: "We tried very hard."')
+    assert found == [("We tried very hard.", "Colin Asplin")]

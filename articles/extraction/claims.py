@@ -519,6 +519,26 @@ class _Resolver:
                 return True, named[-1][2]
         if (
             last_boundary is not None
+            and last_boundary.group() == ","
+            and np_mentions
+            and all(m[2].actor.kind == "organization" for m in np_mentions)
+        ):
+            # "Armando Falcon, OFHEO director said", "Colin Asplin, Blackpool Hotel
+            # Association said": a person, then where they work.
+            rest = ctx.masked[np_start:core_end]
+            for m0, m1, _info in reversed(np_mentions):
+                rest = rest[: m0 - np_start] + rest[m1 - np_start :]
+            extra = [w.lower() for w in _WORD_RE.findall(rest)]
+            if all(w in ROLE_NOUNS or w in ("the", "of", "at", "for") for w in extra):
+                named = _mentions_in(ctx, start, start + last_boundary.start())
+                if (
+                    named
+                    and named[-1][2].actor.kind == "person"
+                    and start + last_boundary.start() - named[-1][1] <= 1
+                ):
+                    return True, named[-1][2]
+        if (
+            last_boundary is not None
             and last_boundary.group().lower() in ("who", "which", "whose")
             and lead
             and lead[0] not in _SPEAKER_WORDS
