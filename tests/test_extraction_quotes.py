@@ -231,3 +231,12 @@ def test_person_then_their_organisation_before_said_is_the_person():
     assert found == [("We are encouraged", "Armando Falcon")]
     found = quotes('Colin Asplin, Blackpool Hotel Association said: "We tried very hard."')
     assert found == [("We tried very hard.", "Colin Asplin")]
+
+
+def test_document_subject_before_a_lowercase_quote_speaks_for_its_owner():
+    text = (
+        "Research undertaken for the Electoral Commission suggests most pupils vote. "
+        "Commission boss Sam Younger said he was pleased. "
+        'The survey of 500 pupils "showed young people care about politics".'
+    )
+    assert quotes(text)[-1] == ("showed young people care about politics", "Electoral Commission")

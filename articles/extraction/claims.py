@@ -224,7 +224,16 @@ _DOC_ALT = (
     "report|study|survey|research|poll|analysis|review|figures|statement|letter|findings|"
     "book|minutes|document|paper|manifesto|memo|biography|memoir|memoirs|dossier"
 )
-_DOC_BY_RE = re.compile(rf"\b({_DOC_ALT})\s*,?\s+(?:written\s+|published\s+)?by\s+", re.I)
+_DOC_BY_RE = re.compile(
+    rf"\b({_DOC_ALT})\s*,?\s+(?:(?:written|published|undertaken|commissioned|carried\s+out|"
+    rf"conducted)\s+)?(?:by|for)\s+(?:(?:the\s+)?(?-i:[a-z-]+)\s+){{0,2}}",
+    re.I,
+)
+_DOC_SUBJECT_RE = re.compile(
+    rf"\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}({_DOC_ALT})\b"
+    rf"[^.;:\"\u201c\u201d]{{0,120}}$",
+    re.I,
+)
 _DOC_NP_RE = re.compile(
     rf"\s*(?:a|an|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_ALT})\b", re.I
 )
@@ -639,7 +648,8 @@ class _Resolver:
         docs = [w for w in words if w in _DOC_NOUNS]
         if docs and not np_mentions:
             # "The new book claims": the book named earlier as someone's speaks for them.
-            owner = self.doc_owner(docs[-1], np_start)
+            indefinite = np_text.strip().lower().startswith(("a ", "an "))
+            owner = self.doc_owner(docs[-1], np_start, ahead=not indefinite)
             if owner is not None:
                 return True, owner
         if (
@@ -749,7 +759,7 @@ class _Resolver:
             return None
         return infos[ranked[0][0]]
 
-    def doc_owner(self, noun: str, pos: int) -> ActorInfo | None:
+    def doc_owner(self, noun: str, pos: int, ahead: bool = True) -> ActorInfo | None:
         """Whose ``noun`` ("book", "report") is meant at ``pos``: the last one
         named before it, else the first one named after it ("The book, by X")."""
         before = after = None
@@ -759,7 +769,13 @@ class _Resolver:
                     before = owner
                 elif after is None:
                     after = owner
-        return before or after
+        if before or (after and ahead):
+            return before or after
+        if not ahead:
+            return None
+        owners = {id(o): o for _at, _owned, o in self.ctx.doc_owners}
+        # "Research for X suggests ... The survey showed": one owner for all its documents.
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     def after(self, start: int, limit: int) -> ActorInfo | None:
         """An inverted credit: ``..., said housing minister Yvette Cooper.``"""
@@ -1069,6 +1085,12 @@ def build_claims(
                 else:
                     info, credited = None, pre_verb or post_verb
             inner = text[q.start : q.end]
+            if not credited and inner[:1].islower():
+                dm = _DOC_SUBJECT_RE.match(masked, prev_end, max(prev_end, q.start - 1))
+                if dm is not None:
+                    # 'The survey of 500 pupils "showed young people care"': the
+                    # document's words, for its owner.
+                    info, credited = res.doc_owner(dm.group(1).lower(), q.start), True
             sentence_like = nwords >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
             if not credited and not shouting and nwords < 6 and q.closed and not sentence_like:
                 # A short quoted phrase nobody is said to have spoken: a scare quote.
