@@ -105,7 +105,7 @@ def test_a_changed_file_updates_its_article_and_keeps_editor_work(seeds):
     assert (kept.status, kept.rating) == (Claim.Status.APPROVED, "false")
     # The sentence moved: a form opened before the re-import is stale, and the trail says why.
     assert kept.version == fact.version + 1
-    assert kept.events.filter(action="edited", comment__startswith="Re-imported").exists()
+    assert kept.events.filter(action="edited", comment__startswith="Source re-imported").exists()
     assert kept.notes.get().body == "Checked against nato.int"
     assert Article.objects.get().body[kept.start : kept.end] == kept.text
     assert Claim.objects.filter(text__contains="for many years").exists()

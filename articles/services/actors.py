@@ -104,7 +104,7 @@ def actors_link(
         for e, actor in zip(to_create, created, strict=True):
             linked[e.name] = actor
 
-    _learn(extracted, linked, known=by_key)
+    _learn(extracted, linked, known=by_key, new={a.pk for a in linked.values()} - set(actors))
     return linked, len(to_create)
 
 
@@ -129,7 +129,10 @@ def _match(item, by_key, actors, people_by_surname) -> Actor | None:
 
 
 def _learn(
-    extracted: list[ExtractedActor], linked: dict[str, Actor], known: dict[str, set[int]]
+    extracted: list[ExtractedActor],
+    linked: dict[str, Actor],
+    known: dict[str, set[int]],
+    new: set[int],
 ) -> None:
     """Record new forms as aliases; give an unconfirmed actor a fuller name or a role.
 
@@ -157,8 +160,9 @@ def _learn(
                 aliases[actor.pk, key] = ActorAlias(actor=actor, name=form[:200], key=key)
     if aliases:
         ActorAlias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
-        # A new alias is part of the actor's representation.
-        Actor.objects.filter(pk__in={pk for pk, _ in aliases}).update(updated_at=timezone.now())
+        # A new alias is part of a known actor's representation.
+        if touched := {pk for pk, _ in aliases} - new:
+            Actor.objects.filter(pk__in=touched).update(updated_at=timezone.now())
 
 
 @transaction.atomic

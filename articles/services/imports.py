@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from articles.extraction import EXTRACTOR_VERSION, ExtractedArticle, ExtractedClaim, extract
 from articles.models import ActorMention, Article, Claim, ClaimEvent
@@ -121,10 +122,11 @@ def article_import_text(*, text: str, source_path: str, key: str) -> ImportOutco
         raise SourceRejected(source_path, "no article text after the title")
     digest = content_hash(extracted.body)
     with transaction.atomic():
-        article = (
-            Article.objects.select_for_update().filter(source_key=key).first()
-            or Article.objects.select_for_update().filter(content_hash=digest).first()
+        # By source first (a changed file), else by content (the same text elsewhere).
+        found = Article.objects.select_for_update().filter(
+            Q(source_key=key) | Q(content_hash=digest)
         )
+        article = min(found, key=lambda a: (a.source_key != key, a.pk), default=None)
         if (
             article is not None
             and article.content_hash == digest
@@ -226,20 +228,21 @@ def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOu
         Claim.objects.bulk_update(
             kept, ["start", "end", "speaker", "checkworthiness", "extractor_version", "version"]
         )
+    # A new claim's provenance is on the claim itself (extractor_version,
+    # created_at); the trail starts with what people do, and with re-imports
+    # that move a claim someone may be working on.
     created = Claim.objects.bulk_create(new_claims)
-    ClaimEvent.objects.bulk_create(
-        [_import_event(c, ClaimEvent.Action.IMPORTED, "Extracted by") for c in created]
-        + [_import_event(c, ClaimEvent.Action.EDITED, "Re-imported by") for c in changed]
-    )
+    if changed:
+        ClaimEvent.objects.bulk_create([_reimport_event(c) for c in changed])
     outcome.claims_created = len(created)
     outcome.claims_kept = len(kept)
 
 
-def _import_event(claim: Claim, action: str, what: str) -> ClaimEvent:
+def _reimport_event(claim: Claim) -> ClaimEvent:
     return ClaimEvent(
         claim=claim,
-        action=action,
-        from_status=claim.status if action != ClaimEvent.Action.IMPORTED else "",
+        action=ClaimEvent.Action.EDITED,
+        from_status=claim.status,
         to_status=claim.status,
-        comment=f"{what} {EXTRACTOR_VERSION}",
+        comment=f"Source re-imported; offsets or speaker updated by {EXTRACTOR_VERSION}",
     )
