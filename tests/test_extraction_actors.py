@@ -321,3 +321,12 @@ def test_rank_word_before_an_institution_is_not_part_of_its_name():
     found = actors("Deputy High Court Judge Richard Mawrey told the hearing it was serious.")
     assert "Deputy High Court" not in found
     assert found["Richard Mawrey"].kind == "person"
+
+
+def test_a_persons_named_work_is_not_a_person():
+    found = actors(
+        "Others compared it to the character Fagin in Charles Dickens' Oliver Twist. "
+        "Critics cited Shakespeare's Merchant of Venice."
+    )
+    assert "Charles Dickens" in found
+    assert "Oliver Twist" not in found and "Merchant" not in found

@@ -249,6 +249,7 @@ _FIRM_AFTER_RE = re.compile(
     r"|\s+(?:owns|shares|posted|reported\s+(?:a|an|its)|employs)\b)"
 )
 _RANK_WORDS = frozenset({"deputy", "shadow", "acting", "former", "vice", "assistant", "junior"})
+_POSSESSOR_BEFORE_RE = re.compile(r"\b([A-Z][\w-]+?)(?:['\u2019]s|(?<=s)['\u2019])\s+$")
 _OF_NEXT_RE = re.compile(r"\s+of\s")
 _THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
 _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
@@ -936,6 +937,10 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     single_words = {
         c.tokens[0].lower() for c in candidates if c.kind == "name" and len(c.tokens) == 1
     }
+    # Surnames of full names ("Dickens" of "Charles Dickens").
+    full_surnames = {
+        c.tokens[-1].lower() for c in candidates if c.kind == "name" and len(c.tokens) >= 2
+    }
     # Classify name chunks.
     people: list[Candidate] = []
     singles: list[Candidate] = []
@@ -992,6 +997,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 and quote_starts[cand.start] - cand.end <= 2
             ):
                 continue  # a quoted name or nickname ("Blair Babes"), not a quote's first words
+            owner = _POSSESSOR_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start)
+            if owner and not cand.strong and owner.group(1).lower() in full_surnames:
+                continue  # "Charles Dickens' Oliver Twist": a person's work, not a person
             placey = lows[0] in PLACE_FIRST_WORDS or lows[-1] in NOT_PERSON_LAST_WORDS
             common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in lower_words
             if " ".join(lows) in PLACES or " ".join(lows) in SUBDIVISIONS:
