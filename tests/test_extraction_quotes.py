@@ -240,3 +240,14 @@ def test_document_subject_before_a_lowercase_quote_speaks_for_its_owner():
         'The survey of 500 pupils "showed young people care about politics".'
     )
     assert quotes(text)[-1] == ("showed young people care about politics", "Electoral Commission")
+
+
+def test_remarks_and_commented_are_reporting_verbs():
+    found = quotes(
+        "The archive holds the warrant of Charles Stuart. "
+        'As Mr Prior remarks as we walk by the shelves: "All human life is here."'
+    )
+    assert found == [("All human life is here.", "Prior")]
+    assert quotes('"It is a good deal," Anna Reed commented.') == [
+        ("It is a good deal", "Anna Reed")
+    ]

@@ -195,7 +195,7 @@ _CLAUSE_END_RE = re.compile(r"[.;:!?,\"\u201c\u201d()]")
 _INVERTIBLE = words(
     "say said says added adds argued argues insisted insists warned warns continued wrote writes "
     "asked explained claimed claims declared replied stressed noted suggested admitted "
-    "conceded recalled concluded countered retorted quipped joked"
+    "conceded recalled concluded countered retorted quipped joked remarked commented"
 )
 _ROLE_WORDS = words(
     "executive chief spokesman spokeswoman chairman chairwoman director secretary minister "

@@ -215,7 +215,7 @@ REPORTING_WORDS = words(
     conclude concludes concluded contend contends contended observed quipped cautioned
     speculated mentioned recounted testified briefed informed assured reassured pleaded
     appealed threatened threatens add adds insist announce acknowledge urge accuse write
-    boast boasts
+    boast boasts remark remarks remarked commented disclosed
     """
 )
 REPORTING_PHRASES = (
