@@ -335,3 +335,9 @@ def test_opening_sentences_unnamed_role_is_the_person_the_article_then_names():
 def test_possessive_unnamed_subject_is_not_replaced_by_a_name_in_the_clause():
     text = "Lucy tracked down Mr Pound after her birth mother told her he was her father."
     assert [c.speaker for c in claims(text, "attributed")] == [None]
+
+
+def test_maintain_without_that_is_keeping_not_stating():
+    assert claims("Drug firms want to maintain their profits.", "attributed") == []
+    found = claims("Ministers maintain that the plan works.", "attributed")
+    assert [c.speaker for c in found] == [None]

@@ -304,6 +304,7 @@ _NAMED_THING_RE = re.compile(
     r"man|woman|person|boy|girl)\s+$",
     re.IGNORECASE,
 )
+_NOT_THAT_RE = re.compile(r"(?!\s+that\b)", re.IGNORECASE)
 _TO_RE = re.compile(r"\s+to\s", re.IGNORECASE)
 _CALL_OFF_RE = re.compile(r"\s+(?:back|off|in)\b", re.IGNORECASE)
 _REJECT_OFFER_RE = re.compile(
@@ -315,6 +316,7 @@ _ACTION_OBJECT_RES = {
     **{w: _CALL_OFF_RE for w in ("call", "calls", "called", "calling")},
     **{w: _REJECT_OFFER_RE for w in ("reject", "rejects", "rejected", "rejecting")},
     "expected": _TO_RE,  # "a party expected to launch on Wednesday": a forecast, not speech
+    "maintain": _NOT_THAT_RE,  # "want to maintain their profits": keep, not state
 }
 
 
