@@ -197,7 +197,7 @@ class Actor(models.Model):
 
     name = models.CharField(max_length=200, help_text="Canonical, fullest form of the name.")
     slug = models.SlugField(max_length=220, unique=True)
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    kind = models.CharField(max_length=12, choices=Kind.choices, db_index=True)
     role = models.CharField(max_length=200, blank=True, help_text="Title or office, if any.")
     surname_key = models.CharField(
         max_length=100,
