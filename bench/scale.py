@@ -115,6 +115,20 @@ def plan_note(plan_text: str) -> str:
     jit = re.search(r"JIT:.*?Total ([\d.]+) ms", plan_text, re.DOTALL)
     if jit and float(jit.group(1)) > 50:
         reasons.append(f"{float(jit.group(1)):.0f} ms of JIT compilation")
+    grouped = [
+        int(n)
+        for n in re.findall(
+            r"(?:GroupAggregate|HashAggregate|Group) +\(cost=[^)]*\) "
+            r"\(actual time=[\d.]+\.\.[\d.]+ rows=(\d+)",
+            plan_text,
+        )
+    ]
+    if grouped and max(grouped) > 1000:
+        joined = " joined to articles_claim" if "articles_claim" in plan_text else ""
+        reasons.append(f"a GROUP BY over {max(grouped):,} rows{joined} before the page is cut")
+    loops = [int(n) for n in re.findall(r"loops=(\d+)", plan_text)]
+    if loops and max(loops) > 1000:
+        reasons.append(f"a nested-loop lookup repeated {max(loops):,} times")
     if "Sort Method: external" in plan_text:
         reasons.append("a sort spilling to disk")
     if not reasons:
