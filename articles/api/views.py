@@ -139,8 +139,7 @@ class ArticleViewSet(ReadViewSet):
         return Claim.objects.all() if self.staff else Claim.objects.approved()
 
     def for_display(self, queryset):
-        counted = Q() if self.staff else Q(claims__status=Claim.Status.APPROVED)
-        queryset = queryset.annotate(claims_count=Count("claims", filter=counted)).prefetch_related(
+        queryset = queryset.with_claims_count(approved_only=not self.staff).prefetch_related(
             Prefetch(
                 "mentions",
                 queryset=ActorMention.objects.select_related("actor").order_by(
@@ -149,7 +148,10 @@ class ArticleViewSet(ReadViewSet):
                 to_attr="actor_mentions",
             )
         )
-        queryset = queryset.order_by(F("published_at").desc(nulls_last=True), "-created_at", "-id")
+        # Readers' lists walk the published_at index; only the desk's list has
+        # unpublished rows to put last.
+        newest = F("published_at").desc(nulls_last=True) if self.staff else "-published_at"
+        queryset = queryset.order_by(newest, "-created_at", "-id")
         if self.action == "list":
             return queryset.defer("body", "source_path", "content_hash")
         return queryset.prefetch_related(
