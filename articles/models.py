@@ -151,6 +151,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-created_at", "-id"]
+        indexes = [
+            # Readers' lists and their counts: published, newest first.
+            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
@@ -410,6 +414,8 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["status", "-checkworthiness"], name="claim_queue_idx"),
             models.Index(fields=["speaker", "rating"], name="claim_speaker_rating_idx"),
+            # Latest verdicts first: the fact-checks index, feeds, the API's claim list.
+            models.Index(fields=["status", "-reviewed_at"], name="claim_latest_verdicts_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_end_after_start"),

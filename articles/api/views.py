@@ -212,9 +212,9 @@ class ClaimViewSet(ReadViewSet):
         return Claim.objects.visible_to(self.request.user)
 
     def for_display(self, queryset):
-        return queryset.select_related("article", "speaker").order_by(
-            F("reviewed_at").desc(nulls_last=True), "-id"
-        )
+        # Readers see reviewed claims only: their order walks the verdicts index.
+        latest = F("reviewed_at").desc(nulls_last=True) if self.staff else "-reviewed_at"
+        return queryset.select_related("article", "speaker").order_by(latest, "-id")
 
     def changed_at(self, claim):
         speaker = claim.speaker
