@@ -176,7 +176,9 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verification Desk API",
-    "DESCRIPTION": "Published articles, the claims they carry and their verdicts, with ClaimReview.",
+    "DESCRIPTION": (
+        "Published articles, the claims they carry and their verdicts, with ClaimReview."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
