@@ -199,7 +199,7 @@ class ClaimNoteInline(EditorNoteInline):
 # ---------------------------------------------------------------- articles
 
 
-class ClaimInline(admin.TabularInline):
+class ClaimInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The article's claims at a glance; each opens on its own page to be worked."""
 
     model = Claim
@@ -210,15 +210,6 @@ class ClaimInline(admin.TabularInline):
     show_change_link = False
     ordering = ["-checkworthiness", "start"]
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker", "assignee")
 
@@ -228,21 +219,12 @@ class ClaimInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, Truncator(str(claim)).chars(90))
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Correction
     fields = ["created_at", "body", "author"]
     readonly_fields = fields
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Article)
@@ -512,7 +494,7 @@ def _status_label(value: str) -> str:
     return Claim.Status(value).label if value in Claim.Status.values else value
 
 
-class ClaimEventInline(admin.TabularInline):
+class ClaimEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The audit trail, newest first; nothing in it can be changed or removed."""
 
     model = ClaimEvent
@@ -523,15 +505,6 @@ class ClaimEventInline(admin.TabularInline):
     can_delete = False
     verbose_name = "event"
     verbose_name_plural = "Audit trail (newest first)"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
@@ -938,21 +911,12 @@ class ActorAliasInline(admin.TabularInline):
     extra = 1
 
 
-class ActorMentionInline(admin.TabularInline):
+class ActorMentionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = ActorMention
     fields = ["article", "count", "offsets"]
     readonly_fields = fields
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article").defer("article__body")
