@@ -747,3 +747,17 @@ def test_not_even_a_superuser_deletes_a_claim_and_its_audit_trail(client, superu
     url = reverse("admin:articles_claim_delete", args=[proposed.pk])
     assert as_user(client, superuser).post(url, {"post": "yes"}).status_code == 403
     assert proposed.events.count() == 2
+
+
+def test_nobody_can_add_change_or_delete_audit_events_inline(rf, superuser):
+    from django.contrib import admin as django_admin
+
+    from articles.admin import ClaimEventInline
+    from articles.models import Claim
+
+    request = rf.get("/admin/")
+    request.user = superuser
+    inline = ClaimEventInline(Claim, django_admin.site)
+    assert not inline.has_add_permission(request, None)
+    assert not inline.has_change_permission(request, None)
+    assert not inline.has_delete_permission(request, None)
