@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 
 from articles.models import ActorMention, Article, Claim
@@ -59,9 +58,9 @@ def _article_json(row: dict, actors: list[dict]) -> dict:
 
 
 def _published():
-    return Article.objects.published().annotate(
-        claims_count=Count("claims", filter=Q(claims__status=Claim.Status.APPROVED))
-    )
+    # The API's own SQL for the count (a subquery per row of the page), so the
+    # ratio is what the framework costs, not a slower query plan.
+    return Article.objects.published().with_claims_count()
 
 
 def article_list(request):
