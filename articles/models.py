@@ -27,7 +27,6 @@ class SearchableManager(models.Manager):
         return super().get_queryset().defer("search_document")
 
 
-
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers and anonymous API consumers may see."""
@@ -142,9 +141,7 @@ class Article(models.Model):
     search_document = SearchVectorField(
         null=True,
         editable=False,
-        help_text=(
-            "Full-text document (PostgreSQL keeps it with a trigger; see articles.search)."
-        ),
+        help_text=("Full-text document (PostgreSQL keeps it with a trigger; see articles.search)."),
     )
 
     objects = SearchableManager.from_queryset(ArticleQuerySet)()
@@ -185,9 +182,7 @@ class Correction(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
     body = models.TextField(help_text="What was wrong and what is right now, for readers.")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -402,9 +397,7 @@ class Claim(models.Model):
     search_document = SearchVectorField(
         null=True,
         editable=False,
-        help_text=(
-            "Full-text document (PostgreSQL keeps it with a trigger; see articles.search)."
-        ),
+        help_text=("Full-text document (PostgreSQL keeps it with a trigger; see articles.search)."),
     )
 
     objects = SearchableManager.from_queryset(ClaimQuerySet)()
