@@ -149,8 +149,14 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-created_at", "-id"]
         indexes = [
-            # Readers' lists and their counts: published, newest first.
-            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+            # Readers' lists, newest first, and their counts: only published
+            # rows, and the id in the index, so a count or a join to mentions
+            # reads the index alone (an index-only scan) and not the table.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status="published", published_at__isnull=False),
+                name="article_readers_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -284,7 +290,10 @@ class ActorMention(models.Model):
     """Where an actor is named in one article."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mentions")
+    # Indexed with the article (Meta.indexes): an actor's articles from the index alone.
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="mentions", db_index=False
+    )
     count = models.PositiveIntegerField(default=0)
     offsets = models.JSONField(
         default=list, blank=True, help_text="[start, end] pairs in the body."
@@ -292,6 +301,9 @@ class ActorMention(models.Model):
 
     class Meta:
         ordering = ["article", "-count", "actor__name"]
+        indexes = [
+            models.Index(fields=["actor", "article"], name="mention_actor_article_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["article", "actor"], name="mention_unique_per_article"),
         ]
@@ -387,7 +399,9 @@ class Claim(models.Model):
         related_name="reviewed_claims",
         help_text="The editor who approved or dismissed the claim.",
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # No index of its own: newest first, one on this column alone starts with
+    # the NULLs of every claim not yet reviewed. claim_latest_verdicts_idx serves.
+    reviewed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every change; a stale save is refused."
     )

@@ -59,6 +59,23 @@ def test_each_article_shows_its_number_of_fact_checks_and_recent_verdicts_are_li
     assert "Recent fact-checks" in html and "31 member nations" in html
 
 
+def test_recent_fact_checks_are_the_five_latest_verdicts_newest_first(client):
+    now = timezone.now()
+    for hours in range(7):
+        ApprovedClaimFactory(
+            article=PublishedArticleFactory(),
+            quote=f"verdict given {hours} hours ago",
+            reviewed_at=now - dt.timedelta(hours=hours),
+        )
+    # Claims awaiting review have no verdict time; they must not crowd out verdicts.
+    for _ in range(3):
+        ClaimFactory(article=PublishedArticleFactory())
+    html = client.get("/").content.decode()
+    shown = [f"verdict given {hours} hours ago" for hours in range(5)]
+    assert [html.index(quote) for quote in shown] == sorted(html.index(q) for q in shown)
+    assert "verdict given 5 hours ago" not in html
+
+
 def test_the_home_page_needs_a_bounded_number_of_queries(client, django_assert_max_num_queries):
     for _ in range(ARTICLES_PER_PAGE + 3):
         ApprovedClaimFactory(article=PublishedArticleFactory())
