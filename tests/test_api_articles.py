@@ -102,6 +102,20 @@ def test_filter_by_actor(client, published):
     assert slugs(client.get(URL, {"actor": "john-smith"})) == ["nato-summit"]
 
 
+def test_filter_by_an_actor_no_article_names_or_no_one_is_called_finds_nothing(client, published):
+    ActorFactory(name="Jane Doe", slug="jane-doe")
+    for slug in ("jane-doe", "nobody-by-that-name"):
+        response = client.get(URL, {"actor": slug})
+        assert response.status_code == 200
+        assert response.json()["count"] == 0 and slugs(response) == []
+
+
+def test_filter_by_actor_shows_published_articles_only(client, published):
+    draft = ArticleFactory(slug="draft-naming-nato")
+    ActorMentionFactory(article=draft, actor=published.mentions.get(actor__slug="nato").actor)
+    assert slugs(client.get(URL, {"actor": "nato"})) == ["nato-summit"]
+
+
 def test_filter_by_publication_window(client):
     now = timezone.now()
     PublishedArticleFactory(slug="old", published_at=now - timedelta(days=10))
@@ -184,6 +198,17 @@ def test_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queri
         with django_assert_max_num_queries(6):
             response = client.get(URL, {"page_size": page_size})
         assert len(response.json()["results"]) == min(page_size, 30)
+
+
+def test_actor_filtered_list_runs_a_fixed_number_of_queries(
+    client, published, django_assert_max_num_queries
+):
+    nato = published.mentions.get(actor__slug="nato").actor
+    for _ in range(30):
+        ActorMentionFactory(article=PublishedArticleFactory(), actor=nato)
+    with django_assert_max_num_queries(6):
+        response = client.get(URL, {"actor": "nato", "page_size": 100})
+    assert response.json()["count"] == 31
 
 
 def test_staff_list_runs_a_fixed_number_of_queries(editor, django_assert_max_num_queries):
