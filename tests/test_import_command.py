@@ -154,13 +154,13 @@ def test_a_missing_path_is_reported(tmp_path):
 def test_nothing_of_a_bad_file_is_written_even_when_extraction_fails(seeds, monkeypatch):
     import articles.services.imports as imports
 
-    real_claims_save = imports._claims_save
+    real_claims = imports._claims
 
-    def explode(article, *args):
-        real_claims_save(article, *args)
+    def explode(*args):
+        real_claims(*args)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(imports, "_claims_save", explode)
+    monkeypatch.setattr(imports, "_claims", explode)
     _, err = run_failing(seeds)
     assert "could not be processed" in err and "disk full" in err
     assert counts() == {name: 0 for name in counts()}

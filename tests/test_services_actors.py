@@ -113,3 +113,17 @@ def test_rename_keeps_the_old_name_as_an_alias():
     actor.refresh_from_db()
     assert actor.name == "Sir Tony Blair" and actor.confirmed
     assert link(person("Tony Blair"))["Tony Blair"] == actor
+
+
+def test_in_one_batch_a_later_article_finds_the_people_an_earlier_one_named():
+    from articles.services.actors import ActorRegistry
+
+    first, second, third = [person("Blair")], [person("Tony Blair")], [person("Blair")]
+    registry = ActorRegistry([first, second, third])
+    linked = [registry.link(article)[0] for article in (first, second, third)]
+    registry.save()
+    # Surname first, full name later: one person, given the fuller name.
+    [blair] = Actor.objects.filter(kind="person")
+    assert blair.name == "Tony Blair" and blair.slug
+    assert {actor.pk for names in linked for actor in names.values()} == {blair.pk}
+    assert {"blair", "tony blair"} <= set(blair.aliases.values_list("key", flat=True))

@@ -102,3 +102,18 @@ def extract(text: str) -> ExtractedArticle:
     return ExtractedArticle(
         title=title, body=body, dateline=_dateline(body), actors=actors, claims=claims
     )
+
+
+def extract_many(texts: list[str]) -> list[ExtractedArticle | str]:
+    """``extract`` for each text; a text the extractor fails on gives the
+    error's description instead, so one bad text cannot sink the others.
+
+    Module-level and free of Django, so worker processes can run it.
+    """
+    results: list[ExtractedArticle | str] = []
+    for text in texts:
+        try:
+            results.append(extract(text))
+        except Exception as exc:  # an extractor bug must not stop the other files
+            results.append(repr(exc))
+    return results

@@ -52,117 +52,177 @@ def actors_link(
     """Find or create the registry actor for each actor one article names.
 
     Returns the canonical extracted name -> Actor, and how many actors were
-    created. Lookups are batched (a few
-    queries per article, whatever its size) because imports run in bulk.
+    created. See ``ActorRegistry``, which does this for a batch of articles.
+    """
+    extracted = list(extracted)
+    registry = ActorRegistry([extracted], extractor_version=extractor_version)
+    linked, created = registry.link(extracted)
+    registry.save()
+    return linked, created
+
+
+class ActorRegistry:
+    """The registry as a batch of imported articles sees it.
+
+    Loaded in two queries for every name the batch holds; then each article is
+    linked in turn, in memory, exactly as if the ones before it had been
+    saved (an actor the third article creates is found by the fourth, under
+    every form the third saw); ``save`` writes the new actors, aliases and
+    renames in bulk. Mentions and claims may point at new actors before
+    ``save``: their ids are filled in when those rows are bulk-created after it.
+
     Matching, in order: any form of the name equals a known name or alias of
     the same kind; then, for people, a surname-only form matching exactly one
     known person (never when two known people share the surname).
     """
-    extracted = list(extracted)
-    if not extracted:
-        return {}, 0
-    keys = {name_key(f) for e in extracted for f in _forms(e)}
-    by_key: dict[str, set[int]] = defaultdict(set)
-    actors: dict[int, Actor] = {}
-    for alias in ActorAlias.objects.filter(key__in=keys).select_related("actor").order_by():
-        by_key[alias.key].add(alias.actor_id)
-        actors[alias.actor_id] = alias.actor
 
-    surnames = {
-        surname_key(e.name, e.kind) for e in extracted if e.kind == Actor.Kind.PERSON
-    } - {""}
-    people_by_surname: dict[str, list[Actor]] = defaultdict(list)
-    people = Actor.objects.filter(kind=Actor.Kind.PERSON, surname_key__in=surnames).order_by()
-    for actor in people if surnames else ():
-        people_by_surname[actor.surname_key].append(actor)
-        actors.setdefault(actor.pk, actor)
+    def __init__(self, batch: Iterable[list[ExtractedActor]], *, extractor_version: str = ""):
+        self.extractor_version = extractor_version
+        items = [item for article in batch for item in article]
+        self.actors: list[Actor] = []  # a "ref" is an index into this list
+        self._ref: dict[int, int] = {}  # pk -> ref, for stored actors
+        self.by_key: dict[str, set[int]] = defaultdict(set)
+        self.by_surname: dict[str, list[int]] = defaultdict(list)
+        self._slug_names: dict[int, str] = {}  # ref of a new actor -> the name its slug is made of
+        self._aliases: dict[tuple[int, str], str] = {}  # (ref, key) -> form, to write
+        self._changed: dict[int, set[str]] = defaultdict(set)  # ref of a stored actor -> fields
+        self._touched: set[int] = set()  # refs of stored actors given a new alias
 
-    linked: dict[str, Actor] = {}
-    to_create: list[ExtractedActor] = []
-    for item in extracted:
-        actor = _match(item, by_key, actors, people_by_surname)
-        if actor is None:
-            to_create.append(item)
-        else:
-            linked[item.name] = actor
+        keys = {name_key(f) for item in items for f in _forms(item)}
+        aliases = ActorAlias.objects.filter(key__in=keys).select_related("actor").order_by()
+        for alias in aliases if keys else ():
+            self.by_key[alias.key].add(self._known(alias.actor))
+        surnames = {surname_key(i.name, i.kind) for i in items if i.kind == Actor.Kind.PERSON}
+        surnames.discard("")
+        people = Actor.objects.filter(kind=Actor.Kind.PERSON, surname_key__in=surnames)
+        for actor in people.order_by("pk") if surnames else ():
+            ref = self._known(actor)
+            if ref not in self.by_surname[actor.surname_key]:
+                self.by_surname[actor.surname_key].append(ref)
 
-    if to_create:
-        slugs = unique_slugs(Actor, [e.name for e in to_create])
-        created = Actor.objects.bulk_create(
-            [
-                Actor(
-                    name=e.name[:200],
-                    slug=slug,
-                    kind=e.kind,
-                    role=e.role[:200],
-                    surname_key=surname_key(e.name, e.kind),
-                    extractor_version=extractor_version,
-                )
-                for e, slug in zip(to_create, slugs, strict=True)
-            ]
+    def _known(self, actor: Actor) -> int:
+        ref = self._ref.get(actor.pk)
+        if ref is None:
+            ref = self._ref[actor.pk] = len(self.actors)
+            self.actors.append(actor)
+        return ref
+
+    def _is_new(self, ref: int) -> bool:
+        return ref in self._slug_names
+
+    def link(self, extracted: list[ExtractedActor]) -> tuple[dict[str, Actor], int]:
+        """The actors of one article: canonical extracted name -> Actor (new
+        ones unsaved until ``save``), and how many are new."""
+        # Every name is matched before any is created: two names in one
+        # article are two actors (the extractor already folded its aliases).
+        refs = {item.name: self._match(item) for item in extracted}
+        created = 0
+        for item in extracted:
+            if refs[item.name] is None:
+                refs[item.name] = self._create(item)
+                created += 1
+        for item in extracted:
+            self._learn(item, refs[item.name])
+        return {name: self.actors[ref] for name, ref in refs.items()}, created
+
+    def _match(self, item: ExtractedActor) -> int | None:
+        own_key = name_key(item.name)
+        scores: dict[int, int] = defaultdict(int)
+        for form in _forms(item):
+            key = name_key(form)
+            for ref in self.by_key.get(key, ()):
+                if self.actors[ref].kind == item.kind:
+                    scores[ref] += 3 if key == own_key else 1
+        if scores:
+            # The best-scored; on a tie the oldest (stored before new, then by id).
+            return max(scores, key=lambda ref: (scores[ref], -self._age(ref)))
+        if item.kind != Actor.Kind.PERSON:
+            return None
+        same_surname = self.by_surname.get(surname_key(item.name, item.kind), [])
+        if len(same_surname) != 1:
+            return None  # unknown, or two known people share the surname: never guess
+        known = self.actors[same_surname[0]]
+        if len(item.name.split()) == 1 or len(known.name.split()) == 1:
+            return same_surname[0]
+        return None  # two full names with the same surname are two people
+
+    def _age(self, ref: int) -> float:
+        pk = self.actors[ref].pk
+        return pk if pk is not None else float("inf")
+
+    def _create(self, item: ExtractedActor) -> int:
+        actor = Actor(
+            name=item.name[:200],
+            kind=item.kind,
+            role=item.role[:200],
+            surname_key=surname_key(item.name, item.kind),
+            extractor_version=self.extractor_version,
         )
-        for e, actor in zip(to_create, created, strict=True):
-            linked[e.name] = actor
+        ref = len(self.actors)
+        self.actors.append(actor)
+        self._slug_names[ref] = item.name
+        if actor.surname_key:
+            self.by_surname[actor.surname_key].append(ref)
+        return ref
 
-    _learn(extracted, linked, known=by_key, new={a.pk for a in linked.values()} - set(actors))
-    return linked, len(to_create)
-
-
-def _match(item, by_key, actors, people_by_surname) -> Actor | None:
-    own_key = name_key(item.name)
-    scores: dict[int, int] = defaultdict(int)
-    for form in _forms(item):
-        for actor_id in by_key.get(name_key(form), ()):
-            if actors[actor_id].kind == item.kind:
-                scores[actor_id] += 3 if name_key(form) == own_key else 1
-    if scores:
-        return actors[max(scores, key=lambda pk: (scores[pk], -pk))]
-    if item.kind != Actor.Kind.PERSON:
-        return None
-    same_surname = people_by_surname.get(surname_key(item.name, item.kind), [])
-    if len(same_surname) != 1:
-        return None  # unknown, or two known people share the surname: never guess
-    known = same_surname[0]
-    if len(item.name.split()) == 1 or len(known.name.split()) == 1:
-        return known
-    return None  # two full names with the same surname are two people
-
-
-def _learn(
-    extracted: list[ExtractedActor],
-    linked: dict[str, Actor],
-    known: dict[str, set[int]],
-    new: set[int],
-) -> None:
-    """Record new forms as aliases; give an unconfirmed actor a fuller name or a role.
-
-    ``known`` holds the (key -> actor ids) aliases already stored, so only new
-    forms are written."""
-    aliases = {}
-    for item in extracted:
-        actor = linked[item.name]
+    def _learn(self, item: ExtractedActor, ref: int) -> None:
+        """Record new forms as aliases; give an unconfirmed actor a fuller name or a role."""
+        actor = self.actors[ref]
         if not actor.confirmed:
-            changed = []
-            if _is_fuller(item.name, actor.name) and not Actor.objects.filter(
-                name=item.name, kind=actor.kind
-            ).exists():
+            if _is_fuller(item.name, actor.name) and not self._name_taken(item.name, actor.kind):
+                if ref in self.by_surname.get(actor.surname_key, ()):
+                    self.by_surname[actor.surname_key].remove(ref)
                 actor.name = item.name[:200]
                 actor.surname_key = surname_key(actor.name, actor.kind)
-                changed += ["name", "surname_key"]
+                if actor.surname_key:
+                    self.by_surname[actor.surname_key].append(ref)
+                self._changed[ref] |= {"name", "surname_key"}
             if item.role and not actor.role:
                 actor.role = item.role[:200]
-                changed.append("role")
-            if changed:
-                actor.save(update_fields=[*changed, "updated_at"])
+                self._changed[ref].add("role")
         for form in (actor.name, *_forms(item)):
             key = name_key(form)[:200]
-            if actor.pk not in known.get(key, ()) and (actor.pk, key) not in aliases:
-                aliases[actor.pk, key] = ActorAlias(actor=actor, name=form[:200], key=key)
-    if aliases:
-        ActorAlias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
+            if ref not in self.by_key[key]:
+                self.by_key[key].add(ref)
+                self._aliases[ref, key] = form[:200]
+                if not self._is_new(ref):
+                    self._touched.add(ref)
+
+    def _name_taken(self, name: str, kind: str) -> bool:
+        if any(a.name == name and a.kind == kind for a in self.actors):
+            return True
+        return Actor.objects.filter(name=name, kind=kind).exists()
+
+    def save(self) -> None:
+        """Write what linking decided: new actors, renames and roles, aliases."""
+        new = sorted(self._slug_names)
+        if new:
+            slugs = unique_slugs(Actor, [self._slug_names[ref] for ref in new])
+            for ref, slug in zip(new, slugs, strict=True):
+                self.actors[ref].slug = slug
+            Actor.objects.bulk_create([self.actors[ref] for ref in new])
+        now = timezone.now()
+        changed = [ref for ref in self._changed if self._changed[ref] and not self._is_new(ref)]
+        for ref in changed:
+            self.actors[ref].updated_at = now
+        for fields in {frozenset(self._changed[ref]) for ref in changed}:
+            Actor.objects.bulk_update(
+                [self.actors[r] for r in changed if self._changed[r] == fields],
+                [*sorted(fields), "updated_at"],
+            )
+        if self._aliases:
+            ActorAlias.objects.bulk_create(
+                [
+                    ActorAlias(actor=self.actors[ref], name=form, key=key)
+                    for (ref, key), form in self._aliases.items()
+                ],
+                ignore_conflicts=True,
+            )
         # A new alias is part of a known actor's representation.
-        if touched := {pk for pk, _ in aliases} - new:
-            Actor.objects.filter(pk__in=touched).update(updated_at=timezone.now())
+        if touched := [self.actors[ref].pk for ref in self._touched - set(changed)]:
+            Actor.objects.filter(pk__in=touched).update(updated_at=now)
+        self._slug_names, self._aliases = {}, {}
+        self._changed, self._touched = defaultdict(set), set()
 
 
 @transaction.atomic

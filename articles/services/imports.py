@@ -9,8 +9,16 @@ of it is written.
 from __future__ import annotations
 
 import hashlib
+import logging
+import multiprocessing
+import os
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
@@ -18,10 +26,13 @@ from django.db import transaction
 from django.db.models import Q
 
 from articles.extraction import EXTRACTOR_VERSION, ExtractedArticle, ExtractedClaim, extract
+from articles.extraction.pipeline import extract_many
 from articles.models import ActorMention, Article, Claim, ClaimEvent, EditorNote
 
-from .actors import actors_link
+from .actors import ActorRegistry
 from .slugs import unique_slugs
+
+logger = logging.getLogger(__name__)
 
 # A text with more control characters than this share is binary, not news.
 _MAX_CONTROL_SHARE = 0.01
@@ -105,11 +116,25 @@ def claim_fingerprint(claim: ExtractedClaim) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Source:
+    """One news text to import: its text, where it was read and its source key."""
+
+    text: str
+    source_path: str
+    key: str
+
+
+def source_from_file(path: Path | str) -> Source:
+    """Read a file as a ``Source`` (``SourceRejected`` if it is not news text)."""
+    path = Path(path)
+    return Source(text=source_read(path), source_path=str(path), key=source_key(path))
+
+
 def article_import_file(*, path: Path | str) -> ImportOutcome:
     """Read, extract and store one file (see ``article_import_text``)."""
-    path = Path(path)
-    text = source_read(path)
-    return article_import_text(text=text, source_path=str(path), key=source_key(path))
+    source = source_from_file(path)
+    return article_import_text(text=source.text, source_path=source.source_path, key=source.key)
 
 
 def article_import_text(*, text: str, source_path: str, key: str) -> ImportOutcome:
@@ -119,48 +144,241 @@ def article_import_text(*, text: str, source_path: str, key: str) -> ImportOutco
     writes nothing. Changed text updates its article and keeps editor work
     (verdicts, notes, audit trail) on every claim whose sentence is unchanged.
     """
-    extracted = extract(text)
+    source = Source(text=text, source_path=source_path, key=key)
+    return _store([_parse(source, extract(text))])[0]
+
+
+# ---------------------------------------------------------------- in bulk
+
+# Files per transaction: large enough that commits and per-statement costs
+# vanish, small enough that a retry after a database error is cheap and a
+# SQLite writer holds its lock for a fraction of a second.
+BATCH_SIZE = 50
+# Below this many files, starting extraction processes costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def default_jobs(files: int) -> int:
+    """Extraction processes for an import of ``files`` files: one per core
+    for a large import, none (extraction in this process) for a small one."""
+    if files < PARALLEL_FROM:
+        return 1
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def articles_import(
+    sources: Iterable[Source | SourceRejected], *, jobs: int = 1, batch_size: int = BATCH_SIZE
+) -> Iterator[ImportOutcome | SourceRejected]:
+    """Import many texts: one result per source, in order, as each batch is stored.
+
+    Same rules as ``article_import_text`` file by file (a later file sees what
+    an earlier one stored, actors included), but each batch of files is one
+    transaction, written in bulk; with ``jobs`` > 1, texts are extracted in
+    that many worker processes while this one stores the batches before them.
+    A ``SourceRejected`` among the sources (a file that could not be read) is
+    passed through in its place. If storing a batch fails, the batch is rolled
+    back whole and its files are stored one by one, so a file that cannot be
+    stored is reported (as a ``SourceRejected``) and the others are not lost.
+    """
+    chunks = _chunked(sources, batch_size)
+    with _extractor(jobs) as extracted_chunks:
+        for chunk in extracted_chunks(chunks):
+            yield from _store_chunk(chunk)
+
+
+def _chunked(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _texts(chunk: list) -> list[str]:
+    return [item.text for item in chunk if not isinstance(item, SourceRejected)]
+
+
+def _paired(chunk: list, extracted: list) -> list:
+    """(item, its extraction), a rejected item standing for itself."""
+    results = iter(extracted)
+    return [(i, i if isinstance(i, SourceRejected) else next(results)) for i in chunk]
+
+
+@contextmanager
+def _extractor(jobs: int):
+    """A function from chunks of sources to chunks of (source, extraction),
+    lazily and in order; with ``jobs`` > 1 the extraction runs ahead in
+    worker processes, at most a few chunks in flight so memory stays flat."""
+    if jobs <= 1:
+        yield lambda chunks: (_paired(c, extract_many(_texts(c))) for c in chunks)
+        return
+    # forkserver: workers start from a clean process, not a copy of this one
+    # with its database connection and threads.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+
+        def run(chunks):
+            in_flight: deque = deque()
+
+            def submit(chunk):
+                in_flight.append((chunk, pool.submit(extract_many, _texts(chunk))))
+
+            for chunk in islice(chunks, jobs * 2):
+                submit(chunk)
+            while in_flight:
+                chunk, future = in_flight.popleft()
+                if (following := next(chunks, None)) is not None:
+                    submit(following)
+                yield _paired(chunk, future.result())
+
+        yield run
+
+
+@dataclass
+class _Parsed:
+    source: Source
+    extracted: ExtractedArticle
+    digest: str
+
+
+def _parse(source: Source, extracted: ExtractedArticle | str) -> _Parsed:
+    if isinstance(extracted, str):
+        raise SourceRejected(source.source_path, f"could not be processed: {extracted}")
     if not extracted.body.strip():
-        raise SourceRejected(source_path, "no article text after the title")
-    digest = content_hash(extracted.body)
-    with transaction.atomic():
-        # By source first (a changed file), else by content (the same text elsewhere).
-        found = Article.objects.select_for_update().filter(
-            Q(source_key=key) | Q(content_hash=digest)
+        raise SourceRejected(source.source_path, "no article text after the title")
+    return _Parsed(source=source, extracted=extracted, digest=content_hash(extracted.body))
+
+
+def _store_chunk(chunk: list) -> list[ImportOutcome | SourceRejected]:
+    """Store a chunk's good files in as few transactions as their order allows;
+    results in the chunk's order."""
+    results: list = [None] * len(chunk)
+    batch: list[tuple[int, _Parsed]] = []
+    seen: set[str] = set()
+
+    def flush():
+        for (index, _), result in zip(batch, _store_batch([p for _, p in batch]), strict=True):
+            results[index] = result
+        batch.clear()
+        seen.clear()
+
+    for index, (item, extracted) in enumerate(chunk):
+        if isinstance(item, SourceRejected):
+            results[index] = item
+            continue
+        try:
+            parsed = _parse(item, extracted)
+        except SourceRejected as exc:
+            results[index] = exc
+            continue
+        # The same file or text twice: the second must see the first stored.
+        if {parsed.source.key, parsed.digest} & seen:
+            flush()
+        seen |= {parsed.source.key, parsed.digest}
+        batch.append((index, parsed))
+    if batch:
+        flush()
+    return results
+
+
+def _store_batch(batch: list[_Parsed]) -> list[ImportOutcome | SourceRejected]:
+    try:
+        return _store(batch)
+    except Exception as exc:  # a database error or a bug: it must not stop the other files
+        if len(batch) == 1:
+            path = batch[0].source.source_path
+            return [SourceRejected(path, f"could not be processed: {exc!r}")]
+        logger.warning(
+            "A batch of %d files from %s was rolled back (%r); storing them one by one.",
+            len(batch),
+            batch[0].source.source_path,
+            exc,
         )
-        article = min(found, key=lambda a: (a.source_key != key, a.pk), default=None)
-        if (
-            article is not None
-            and article.content_hash == digest
-            and article.extractor_version == EXTRACTOR_VERSION
-        ):
-            return ImportOutcome(source_path=source_path, action="unchanged", article=article)
-        action = "created" if article is None else "updated"
-        article = _article_save(article, extracted, source_path=source_path, key=key, digest=digest)
-        outcome = ImportOutcome(source_path=source_path, action=action, article=article)
-        linked = _actors_save(article, extracted, outcome)
-        _claims_save(article, extracted, linked, outcome)
-    return outcome
+    # Rolled back whole: store file by file, so one bad file costs one file.
+    return [result for parsed in batch for result in _store_batch([parsed])]
 
 
-def _article_save(article, extracted: ExtractedArticle, *, source_path, key, digest) -> Article:
-    if article is None:
-        article = Article(source_key=key)
-        article.slug = unique_slugs(Article, [extracted.title], max_length=100)[0]
+def _store(batch: list[_Parsed]) -> list[ImportOutcome]:
+    """Store a batch of files with distinct keys and bodies, in one transaction."""
+    with transaction.atomic():
+        keys = {p.source.key for p in batch}
+        digests = {p.digest for p in batch}
+        # By source first (a changed file), else by content (the same text elsewhere).
+        found = list(
+            Article.objects.select_for_update().filter(
+                Q(source_key__in=keys) | Q(content_hash__in=digests)
+            )
+        )
+        outcomes, to_write = [], []
+        for parsed in batch:
+            key, digest = parsed.source.key, parsed.digest
+            article = min(
+                (a for a in found if a.source_key == key or a.content_hash == digest),
+                key=lambda a: (a.source_key != key, a.pk),
+                default=None,
+            )
+            if (
+                article is not None
+                and article.content_hash == digest
+                and article.extractor_version == EXTRACTOR_VERSION
+            ):
+                outcomes.append(
+                    ImportOutcome(parsed.source.source_path, action="unchanged", article=article)
+                )
+                continue
+            action = "created" if article is None else "updated"
+            outcome = ImportOutcome(parsed.source.source_path, action=action, article=article)
+            outcomes.append(outcome)
+            to_write.append((parsed, outcome))
+        if to_write:
+            _write(to_write)
+    return outcomes
+
+
+def _write(to_write: list[tuple[_Parsed, ImportOutcome]]) -> None:
+    created = [(p, o) for p, o in to_write if o.article is None]
+    slugs = unique_slugs(Article, [p.extracted.title for p, _ in created], max_length=100)
+    for (parsed, outcome), slug in zip(created, slugs, strict=True):
+        outcome.article = Article(source_key=parsed.source.key, slug=slug)
+    for parsed, outcome in to_write:
+        _article_fill(outcome.article, parsed)
+        if outcome.action == "updated":
+            outcome.article.save()
+    Article.objects.bulk_create([o.article for _, o in created])
+
+    registry = ActorRegistry(
+        [p.extracted.actors for p, _ in to_write], extractor_version=EXTRACTOR_VERSION
+    )
+    linked = []
+    for parsed, outcome in to_write:
+        actors, outcome.actors_created = registry.link(parsed.extracted.actors)
+        linked.append(actors)
+    registry.save()
+
+    mentions, claims = [], []
+    for (parsed, outcome), actors in zip(to_write, linked, strict=True):
+        mentions += _mentions(outcome, parsed.extracted, actors)
+        claims += _claims(outcome, parsed.extracted, actors)
+    ActorMention.objects.bulk_create(mentions)
+    Claim.objects.bulk_create(claims)
+
+
+def _article_fill(article: Article, parsed: _Parsed) -> None:
+    extracted = parsed.extracted
     article.title = extracted.title[:300]
     article.body = extracted.body
     article.dateline = extracted.dateline
-    article.source_path = source_path[:500]
-    article.content_hash = digest
+    article.source_path = parsed.source.source_path[:500]
+    article.content_hash = parsed.digest
     article.extractor_version = EXTRACTOR_VERSION
-    article.save()
-    return article
 
 
-def _actors_save(article: Article, extracted: ExtractedArticle, outcome: ImportOutcome):
-    linked, outcome.actors_created = actors_link(
-        extracted=extracted.actors, extractor_version=EXTRACTOR_VERSION
-    )
+def _mentions(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> list[ActorMention]:
+    """The article's mentions, to create (an updated article's old ones are deleted)."""
+    article = outcome.article
     # Two extracted names can land on one registry actor: their mentions add up.
     mentions: dict[int, ActorMention] = {}
     for item in extracted.actors:
@@ -172,11 +390,14 @@ def _actors_save(article: Article, extracted: ExtractedArticle, outcome: ImportO
         mention.offsets += [[m.start, m.end] for m in item.mentions]
     if outcome.action == "updated":
         ActorMention.objects.filter(article=article).delete()
-    ActorMention.objects.bulk_create(list(mentions.values()))
-    return linked
+    return list(mentions.values())
 
 
-def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOutcome) -> None:
+def _claims(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> list[Claim]:
+    """The article's new claims, to create; on an updated article, the claims
+    whose sentence is unchanged are kept (with the editor's work) and updated
+    here, and the others deleted."""
+    article = outcome.article
     # Locked: a verdict being saved meanwhile must not race the re-import.
     existing = (
         {c.fingerprint: c for c in article.claims.select_for_update().order_by()}
@@ -190,6 +411,7 @@ def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOu
     new_claims, kept, changed = [], [], []
     for fingerprint, item in wanted.items():
         speaker = linked.get(item.speaker) if item.speaker else None
+        checkworthiness = round(min(max(item.checkworthiness, 0.0), 1.0), 3)
         claim = existing.get(fingerprint)
         if claim is None:
             new_claims.append(
@@ -201,7 +423,7 @@ def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOu
                     speaker=speaker,
                     start=item.start,
                     end=item.end,
-                    checkworthiness=round(min(max(item.checkworthiness, 0.0), 1.0), 3),
+                    checkworthiness=checkworthiness,
                     fingerprint=fingerprint,
                     extractor_version=EXTRACTOR_VERSION,
                 )
@@ -212,12 +434,16 @@ def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOu
         claim.start, claim.end = item.start, item.end
         if not claim.confirmed:
             claim.speaker = speaker
-            claim.checkworthiness = round(min(max(item.checkworthiness, 0.0), 1.0), 3)
+            claim.checkworthiness = checkworthiness
             claim.extractor_version = EXTRACTOR_VERSION
         if before != (claim.start, claim.end, claim.speaker_id, claim.checkworthiness):
             claim.version += 1  # an editor's form opened before the re-import is now stale
             changed.append(claim)
         kept.append(claim)
+    outcome.claims_created = len(new_claims)
+    outcome.claims_kept = len(kept)
+    if not existing:
+        return new_claims
 
     gone = [c for fp, c in existing.items() if fp not in wanted]
     outcome.claims_removed = len(gone)
@@ -238,11 +464,9 @@ def _claims_save(article, extracted: ExtractedArticle, linked, outcome: ImportOu
     # A new claim's provenance is on the claim itself (extractor_version,
     # created_at); the trail starts with what people do, and with re-imports
     # that move a claim someone may be working on.
-    created = Claim.objects.bulk_create(new_claims)
     if changed:
         ClaimEvent.objects.bulk_create([_reimport_event(c) for c in changed])
-    outcome.claims_created = len(created)
-    outcome.claims_kept = len(kept)
+    return new_claims
 
 
 def _reimport_event(claim: Claim) -> ClaimEvent:

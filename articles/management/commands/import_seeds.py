@@ -16,7 +16,13 @@ from tqdm import tqdm
 from articles.extraction import EXTRACTOR_VERSION, extract
 from articles.extraction.preview import article_preview
 from articles.models import ImportRun
-from articles.services.imports import SourceRejected, article_import_file, source_read
+from articles.services.imports import (
+    SourceRejected,
+    articles_import,
+    default_jobs,
+    source_from_file,
+    source_read,
+)
 
 
 def find_sources(paths: list[str]) -> tuple[list[Path], list[SourceRejected]]:
@@ -59,66 +65,88 @@ class Command(BaseCommand):
             action="store_true",
             help="with --dry-run, print the import preview document; otherwise the summary",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            help="processes extracting texts in parallel (default: one per core for 200 "
+            "files or more, else 1)",
+        )
 
-    def handle(self, *args, paths, dry_run, json: bool, verbosity, **options):
+    def handle(self, *args, paths, dry_run, json: bool, verbosity, jobs, **options):
+        if jobs is not None and jobs < 1:
+            raise CommandError(f"--jobs must be at least 1, not {jobs}.")
         files, errors = find_sources(paths)
         started = time.monotonic()
-        bar = tqdm(
-            files,
+        with tqdm(
+            total=len(files),
             desc="Importing",
             unit="file",
             file=self.stderr,
             disable=verbosity == 0 or len(files) < 2,
             leave=False,
-        )
+        ) as bar:
+            if dry_run:
+                previews = self._preview(files, errors, bar=bar)
+            else:
+                jobs = jobs or default_jobs(len(files))
+                summary = self._import(files, errors, bar=bar, jobs=jobs)
         if dry_run:
-            previews = self._preview(bar, errors)
             if json:
                 self.stdout.write(_dumps({"articles": previews}))
             summary = {"files": len(files), "previewed": len(previews), "errors": len(errors)}
-        else:
-            summary = self._import(bar, errors, files_count=len(files))
-            if json:
-                self.stdout.write(_dumps(summary | {"errors": [_error(e) for e in errors]}))
+        elif json:
+            self.stdout.write(_dumps(summary | {"errors": [_error(e) for e in errors]}))
         summary["seconds"] = round(time.monotonic() - started, 2)
         self._report(summary, errors, verbosity=verbosity, to_stderr=json)
         if errors:
             raise CommandError(f"{len(errors)} of the files could not be imported (see above).")
 
-    def _preview(self, files, errors):
+    def _preview(self, files, errors, *, bar):
         previews = []
         for path in files:
+            bar.update()
             try:
                 previews.append(article_preview(str(path), extract(source_read(path))))
             except SourceRejected as exc:
                 errors.append(exc)
         return previews
 
-    def _import(self, files, errors, *, files_count):
-        run = ImportRun.objects.create(extractor_version=EXTRACTOR_VERSION, files=files_count)
-        summary = {"files": files_count, "created": 0, "updated": 0, "unchanged": 0,
-                   "actors_created": 0, "claims_created": 0, "claims_removed": 0, "errors": 0}
-        for path in files:
-            try:
-                outcome = article_import_file(path=path)
-            except SourceRejected as exc:
-                errors.append(exc)
-                continue
-            except Exception as exc:  # an extractor bug must not stop the other files
-                errors.append(SourceRejected(path, f"could not be processed: {exc!r}"))
+    def _import(self, files, errors, *, bar, jobs):
+        run = ImportRun.objects.create(extractor_version=EXTRACTOR_VERSION, files=len(files))
+        summary = {
+            "files": len(files),
+            "created": 0,
+            "updated": 0,
+            "unchanged": 0,
+            "actors_created": 0,
+            "claims_created": 0,
+            "claims_removed": 0,
+            "errors": 0,
+        }
+        # Counted as stored, not as read: reading and extraction run ahead.
+        for outcome in articles_import(map(_read, files), jobs=jobs):
+            bar.update()
+            if isinstance(outcome, SourceRejected):
+                errors.append(outcome)
                 continue
             summary[outcome.action] += 1
             summary["actors_created"] += outcome.actors_created
             summary["claims_created"] += outcome.claims_created
             summary["claims_removed"] += outcome.claims_removed
             for text in outcome.claims_removed_with_work:
-                self.stderr.write(self.style.WARNING(
-                    f"{path}: a claim with editor work was removed because its sentence "
-                    f"changed: {text!r}"
-                ))
+                self.stderr.write(
+                    self.style.WARNING(
+                        f"{outcome.source_path}: a claim with editor work was removed because "
+                        f"its sentence changed: {text!r}"
+                    )
+                )
         summary["errors"] = len(errors)
         run.created, run.updated, run.unchanged = (
-            summary["created"], summary["updated"], summary["unchanged"])
+            summary["created"],
+            summary["updated"],
+            summary["unchanged"],
+        )
         run.errors = [_error(e) for e in errors]
         run.finished_at = timezone.now()
         run.save()
@@ -133,6 +161,13 @@ class Command(BaseCommand):
         parts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.items())
         style = self.style.WARNING if errors else self.style.SUCCESS
         out.write(style(f"Import: {parts}."))
+
+
+def _read(path: Path):
+    try:
+        return source_from_file(path)
+    except SourceRejected as exc:
+        return exc
 
 
 def _error(exc: SourceRejected) -> dict:
