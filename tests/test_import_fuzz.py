@@ -10,7 +10,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Actor, ActorMention, Article, Claim
-from articles.services.imports import SourceRejected, article_import_file
+from articles.services.imports import (
+    SourceRejected,
+    article_import_file,
+    articles_import,
+    source_from_file,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +79,43 @@ def test_hostile_files_are_stored_as_text_or_rejected_with_a_reason(tmp_path, co
             article = Article.objects.get(pk=outcome.article.pk)
             assert article.body.strip()
             assert visible(article.body) in visible(content.decode("utf-8-sig"))
+            for claim in article.claims.all():
+                assert article.body[claim.start : claim.end] == claim.text
+        transaction.set_rollback(True)
+
+
+def _read(path):
+    try:
+        return source_from_file(path)
+    except SourceRejected as exc:
+        return exc
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                           HealthCheck.data_too_large],
+)
+@given(contents=st.lists(HOSTILE, min_size=2, max_size=8))
+def test_hostile_files_in_one_batch_cost_only_themselves(tmp_path, contents):
+    """The command's path: many files, one batch; each result is the file's own."""
+    paths = []
+    for n, content in enumerate(contents):
+        paths.append(tmp_path / f"hostile-{n}.txt")
+        paths[-1].write_bytes(content)
+    with transaction.atomic():
+        outcomes = list(articles_import(map(_read, paths), batch_size=50))
+        assert len(outcomes) == len(paths)
+        for path, outcome in zip(paths, outcomes, strict=True):
+            if isinstance(outcome, SourceRejected):
+                assert outcome.path == str(path) and outcome.reason
+                assert not Article.objects.filter(source_path=str(path)).exists()
+                continue
+            # Created, or the same text as an earlier file of the list (unchanged).
+            article = Article.objects.get(pk=outcome.article.pk)
+            assert visible(article.body) in visible(path.read_bytes().decode("utf-8-sig"))
             for claim in article.claims.all():
                 assert article.body[claim.start : claim.end] == claim.text
         transaction.set_rollback(True)
