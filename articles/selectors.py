@@ -155,26 +155,34 @@ class SearchResults:
 
 
 SEARCH_LIMIT = 20
+# PostgreSQL ranks the newest this many matches of each kind: a reader finds
+# the most relevant of the recent ones, at a cost that does not grow with the
+# archive.
+SEARCH_CANDIDATES = 100
 
 
 def _on_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def search(query: str, *, limit: int = SEARCH_LIMIT) -> SearchResults:
+def search(
+    query: str, *, limit: int = SEARCH_LIMIT, candidates: int = SEARCH_CANDIDATES
+) -> SearchResults:
     """Published articles and public fact-checks matching the words of ``query``.
 
     PostgreSQL ranks full-text matches (headline above body, the claim above
-    its verdict); elsewhere every word must appear somewhere, newest first.
+    its verdict) among the newest ``candidates`` matches of each; elsewhere
+    every word must appear somewhere, newest first.
     """
     query = " ".join(query.split())[:200]
     if not query:
         return SearchResults(query="", articles=[], claims=[])
     if _on_postgresql():
-        articles, claims = _search_postgresql(query)
+        articles, claims = _search_postgresql(query, candidates=candidates)
     else:
         articles, claims = _search_simple(query)
-    articles = list(articles.defer(None)[:limit])
+    # The whole body for the snippets, but not the stored document.
+    articles = list(articles.defer(None).defer("search_document")[:limit])
     words = search_words(query)
     for article in articles:
         article.snippet = search_snippet(article.body, words)
@@ -192,12 +200,16 @@ def search_words(query: str) -> list[str]:
     return words
 
 
-def _search_postgresql(query: str):
-    from .search import matching, search_query
+def _search_postgresql(query: str, *, candidates: int):
+    from .search import ranked_newest, search_query
 
     terms = search_query(query)
-    articles = matching(article_list(), terms).order_by("-rank", "-published_at", "-id")
-    claims = matching(public_claims(), terms).order_by("-rank", "-reviewed_at", "-id")
+    articles = ranked_newest(
+        article_list(), terms, newest=("-published_at", "-id"), candidates=candidates
+    )
+    claims = ranked_newest(
+        public_claims(), terms, newest=("-reviewed_at", "-id"), candidates=candidates
+    )
     return articles, claims
 
 

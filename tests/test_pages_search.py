@@ -1,6 +1,9 @@
 """Search over published articles and public fact-checks."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from articles import selectors
 
@@ -80,6 +83,46 @@ def test_postgresql_search_understands_phrases_and_exclusions(corpus):
     results = selectors.search('"security guarantees" -budget')
     assert results.articles == [corpus["nato"]]
     assert selectors.search("NATO -Sweden").claims == []
+
+
+@pytest.mark.postgres
+def test_postgresql_ranks_the_newest_articles_when_more_match_than_it_ranks():
+    now = timezone.now()
+    in_old_headline = PublishedArticleFactory(
+        title="Tariffs explained", body="An old story.", published_at=now - dt.timedelta(days=400)
+    )
+    newest = [
+        PublishedArticleFactory(
+            title=f"Trade news {n}",
+            body="Tariffs were discussed.",
+            published_at=now - dt.timedelta(hours=n),
+        )
+        for n in range(2)
+    ]
+    # With room for every match, the headline match ranks first ...
+    assert selectors.search("tariffs").articles[0] == in_old_headline
+    # ... and when more match than are ranked, the reader gets the newest.
+    assert selectors.search("tariffs", candidates=2).articles == newest
+
+
+@pytest.mark.postgres
+def test_postgresql_ranks_the_latest_verdicts_when_more_match_than_it_ranks():
+    now = timezone.now()
+    in_old_claim = ApprovedClaimFactory(
+        article=PublishedArticleFactory(body="Tariffs will double. Ministers said so."),
+        reviewed_at=now - dt.timedelta(days=400),
+        verdict_summary="Checked.",
+    )
+    latest = [
+        ApprovedClaimFactory(
+            article=PublishedArticleFactory(),
+            reviewed_at=now - dt.timedelta(hours=n),
+            verdict_summary="The tariffs stay as they are.",
+        )
+        for n in range(2)
+    ]
+    assert selectors.search("tariffs").claims[0] == in_old_claim
+    assert selectors.search("tariffs", candidates=2).claims == latest
 
 
 def test_article_results_show_where_the_words_are_marked(client, corpus):
