@@ -24,8 +24,13 @@ EXCERPT_CHARS = 300
 
 
 def public_claims() -> QuerySet[Claim]:
-    """Approved verdicts on published articles, with what a listing shows."""
-    return Claim.objects.public().select_related("article", "speaker")
+    """Approved verdicts on published articles, with what a listing shows: of
+    the article, its title and dates, not its text nor its search document."""
+    return (
+        Claim.objects.public()
+        .select_related("article", "speaker")
+        .defer("article__body", "article__search_document")
+    )
 
 
 def article_list() -> QuerySet[Article]:
