@@ -50,17 +50,25 @@ def visible(text: str) -> str:
     )
 
 
+def fuzz(*, examples: int):
+    """Hypothesis settings of these tests: the same examples on every run."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+        ],
+    )
+
+
 def counts():
     return [model.objects.count() for model in ROWS]
 
 
-@settings(
-    max_examples=1000,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                           HealthCheck.data_too_large],
-)
+@fuzz(examples=1000)
 @given(content=HOSTILE)
 def test_hostile_files_are_stored_as_text_or_rejected_with_a_reason(tmp_path, content):
     path = tmp_path / "hostile.txt"
@@ -91,13 +99,7 @@ def _read(path):
         return exc
 
 
-@settings(
-    max_examples=150,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                           HealthCheck.data_too_large],
-)
+@fuzz(examples=150)
 @given(contents=st.lists(HOSTILE, min_size=2, max_size=8))
 def test_hostile_files_in_one_batch_cost_only_themselves(tmp_path, contents):
     """The command's path: many files, one batch; each result is the file's own."""
