@@ -356,9 +356,11 @@ METHOD = """\
 - **Extraction**: `articles.extraction.extract` over every file of the shared
   BBC corpus, after a warm-up pass; ms per article. Baseline: one compiled regex
   pass over the same texts (capitalised words and sentence ends).
-- **Import**: `article_import_text` for corpus variants (title and closing line
-  carry an edition number, so none is a duplicate), from empty tables each run,
-  one transaction per article as the importer does it. Baseline: the very rows
+- **Import**: `articles_import` as `import_seeds` runs it, on corpus variants
+  (title and closing line carry an edition number, so none is a duplicate),
+  from empty tables each run: batches of 50 files per transaction, extraction
+  in one worker process per core (their start-up is timed too) while the
+  command's process stores. Baseline: the very rows
   the importer wrote (read back), written again with `bulk_create` in one
   transaction, with no extraction and no checks. The ratio is the baseline's
   rate over the importer's. SQLite is a scratch file under `var/bench/`,
@@ -371,7 +373,9 @@ METHOD = """\
   of several requests after a warm-up; query counts come from
   `CaptureQueriesContext` on one request. The API's baseline views
   (`bench/baselines.py`) build the same JSON by hand from `values()` in three
-  queries; the pages' baseline is a no-op view behind the same middleware.
+  queries, counting claims with the API's own subquery (so the ratio is what
+  DRF, the ORM's model instances and conditional GET cost, not a different
+  query plan); the pages' baseline is a no-op view behind the same middleware.
 - **Scale**: a PostgreSQL data set written directly with COPY (not through the
   importer): corpus bodies, four actor mentions per article (a few actors named
   very often, most rarely), three claims per article taken from its sentences,
