@@ -35,6 +35,7 @@ from .config import (
     sqlite_url,
 )
 from .harness import RESULT_PREFIX
+from .load import conn_max_age
 from .report import ROWS, Result, evaluate, render_document, render_table
 
 
@@ -335,8 +336,9 @@ def settings_of_run(bench: Bench, elapsed: float) -> dict[str, str]:
         "Load": f"{plan.load_seconds} s per endpoint and run (BENCH_LOAD_SECONDS), "
         "32 connections, 2 wrk threads",
         "Django settings": "DJANGO_DEBUG=0, local-memory cache, anonymous throttle "
-        "1000000/second, DJANGO_CONN_MAX_AGE="
-        + os.environ.get("DJANGO_CONN_MAX_AGE", "0 (unset: a new connection per request)"),
+        "1000000/second; DJANGO_CONN_MAX_AGE="
+        + os.environ.get("DJANGO_CONN_MAX_AGE", "0 in process")
+        + f", {conn_max_age()} under gunicorn (as make serve)",
     }
     for name, text in bench.datasets.items():
         lines[f"Data set {name}"] = text

@@ -114,6 +114,11 @@ def _wait_ready(base: str, process: subprocess.Popen) -> None:
     raise NotMeasured("gunicorn did not answer within 60 s")
 
 
+def conn_max_age() -> str:
+    """Persistent connections as ``make serve`` keeps them (60 s unless set)."""
+    return os.environ.get("DJANGO_CONN_MAX_AGE") or "60"
+
+
 @contextmanager
 def gunicorn():
     """A fresh gunicorn on a free port for one wrk run: requests still queued
@@ -124,6 +129,7 @@ def gunicorn():
     with open(VAR / "gunicorn.log", "a") as log_file:
         process = subprocess.Popen(
             [executable, "newsroom.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"],
+            env={**os.environ, "DJANGO_CONN_MAX_AGE": conn_max_age()},
             stdout=log_file,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -176,7 +182,7 @@ def _results(name: str, path: str, plan: Plan, measured, outputs, profile) -> di
     evidence = (
         f"gunicorn --workers {WORKERS} (sync), wrk -t{THREADS} -c{CONNECTIONS} "
         f"-d{plan.load_seconds}s --timeout {WRK_TIMEOUT} --latency {path}\n"
-        f"DJANGO_CONN_MAX_AGE={os.environ.get('DJANGO_CONN_MAX_AGE', '0 (unset)')}\n"
+        f"DJANGO_CONN_MAX_AGE={conn_max_age()} (as make serve)\n"
         f"the median run's wrk output:\n{outputs[middle].strip()}\n\n{profile_evidence}"
     )
     errors = [float(m["errors"]) for m in measured]
