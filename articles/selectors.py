@@ -153,10 +153,16 @@ class SearchResults:
     query: str
     articles: list[Article]
     claims: list[Claim]
+    limit: int = 0
 
     @property
     def count(self) -> int:
         return len(self.articles) + len(self.claims)
+
+    @property
+    def more(self) -> bool:
+        """Matches were left out: a kind of result filled its limit."""
+        return bool(self.limit) and max(len(self.articles), len(self.claims)) >= self.limit
 
 
 SEARCH_LIMIT = 20
@@ -191,7 +197,7 @@ def search(
     words = search_words(query)
     for article in articles:
         article.snippet = search_snippet(article.body, words)
-    return SearchResults(query=query, articles=articles, claims=list(claims[:limit]))
+    return SearchResults(query=query, articles=articles, claims=list(claims[:limit]), limit=limit)
 
 
 def search_words(query: str) -> list[str]:

@@ -134,3 +134,13 @@ def test_a_word_with_a_minus_leaves_out_what_holds_it(client, corpus):
     results = client.get("/search/?q=NATO+-Sweden").context["results"]
     assert corpus["nato"] in results.articles
     assert results.claims == []
+
+
+def test_a_search_with_more_matches_than_shown_says_so(client, corpus):
+    html = client.get("/search/?q=NATO").content.decode()
+    assert "most recent" not in html
+    for n in range(selectors.SEARCH_LIMIT):
+        PublishedArticleFactory(title=f"NATO report {n}")
+    response = client.get("/search/?q=NATO")
+    assert len(response.context["results"].articles) == selectors.SEARCH_LIMIT
+    assert "the best matches among the most recent" in response.content.decode()
