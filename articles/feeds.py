@@ -28,7 +28,8 @@ class ArticlesFeed(Feed):
         return f"The latest articles from {settings.NEWSROOM_NAME}, with their fact-checks."
 
     def items(self):
-        return selectors.article_list().defer(None)[:FEED_LENGTH]
+        # The whole body for the summary; not the stored search document.
+        return selectors.article_list().defer(None).defer("search_document")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
