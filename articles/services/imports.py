@@ -163,7 +163,9 @@ def default_jobs(files: int) -> int:
     for a large import, none (extraction in this process) for a small one."""
     if files < PARALLEL_FROM:
         return 1
-    return max(1, len(os.sched_getaffinity(0)))
+    if hasattr(os, "sched_getaffinity"):  # the cores this process may use (Linux)
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def articles_import(
