@@ -37,7 +37,13 @@ from .models import (
     ImportRun,
 )
 from .services import workflow as wf
-from .services.actors import ActorMergeError, actor_confirm, actor_merge, actor_rename
+from .services.actors import (
+    ActorMergeError,
+    actor_confirm,
+    actor_merge,
+    actor_rename,
+    actors_touch,
+)
 
 # ---------------------------------------------------------------- shared pieces
 
@@ -987,6 +993,8 @@ class ActorAdmin(ServiceErrorsMixin, admin.ModelAdmin):
             actor_rename(actor=obj, name=new_name, by=request.user)
         else:
             obj.save()
+            if change and "kind" in form.changed_data:
+                actors_touch([obj.pk])  # the kind shows on its articles and claims
         if "confirmed" in form.changed_data and obj.confirmed:
             actor_confirm(actor=obj, by=request.user)
 

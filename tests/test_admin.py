@@ -761,3 +761,16 @@ def test_nobody_can_add_change_or_delete_audit_events_inline(rf, superuser):
     assert not inline.has_add_permission(request, None)
     assert not inline.has_change_permission(request, None)
     assert not inline.has_delete_permission(request, None)
+
+
+def test_changing_an_actors_kind_brings_its_articles_into_updated_since(client, editor):
+    actor = ActorFactory(name="Amnesty", kind="person")
+    article = PublishedArticleFactory()
+    ActorMention.objects.create(article=article, actor=actor, count=1, offsets=[[0, 7]])
+    before = Article.objects.get(pk=article.pk).updated_at
+    as_user(client, editor)
+    data = form_data(client.get(change_url(actor)), "actor_form")
+    data["kind"] = "organization"
+    client.post(change_url(actor), data)
+    assert Actor.objects.get(pk=actor.pk).kind == "organization"
+    assert Article.objects.get(pk=article.pk).updated_at > before

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.http import http_date
 from rest_framework.test import APIClient
 
@@ -198,3 +199,31 @@ def test_a_verdict_brings_its_article_and_speaker_into_updated_since(client, cla
     assert changed["results"][0]["updated_at"] > since
     record = client.get("/api/v1/actors/john-smith/").json()["verdict_record"]
     assert (record["true"], record["false"]) == (1, 1)
+
+
+def test_an_import_giving_an_actor_a_fuller_name_brings_its_articles_into_updated_since(
+    client, claim
+):
+    from articles.extraction import ExtractedActor, Mention
+    from articles.services.actors import ActorRegistry
+
+    actor = Actor.objects.get(slug="john-smith")
+    actor.name = "John Smith"
+    actor.save()
+    actor.aliases.create(name="John Smith")  # as the importer records a name
+    since = timezone.now().isoformat()
+    for url in ("/api/v1/articles/", "/api/v1/claims/"):
+        assert client.get(url, {"updated_since": since}).json()["results"] == []
+    # A later article calls him by a fuller form, with the known one as an alias.
+    fuller = ExtractedActor(
+        name="Sir John Smith", kind="person", aliases=["John Smith"], mentions=[Mention(0, 4, "x")]
+    )
+    registry = ActorRegistry([[fuller]])
+    registry.link([fuller])
+    registry.save()
+
+    changed = client.get("/api/v1/articles/", {"updated_since": since}).json()["results"]
+    assert [a["slug"] for a in changed] == ["nato-summit"]
+    assert changed[0]["actors"][0]["name"] == "Sir John Smith"
+    claims = client.get("/api/v1/claims/", {"updated_since": since}).json()["results"]
+    assert [c["speaker"]["name"] for c in claims] == ["Sir John Smith"]

@@ -166,26 +166,23 @@ class ArticleViewSet(ReadViewSet):
         of the page together."""
         by_article = {article.pk: article for article in articles}
         for article in articles:
-            article.actor_refs, article.actors_changed_at = [], []
+            article.actor_refs = []
         if not by_article:
             return
         mentions = (
             ActorMention.objects.filter(article_id__in=by_article)
             .order_by("-count", "actor__name", "pk")
-            .values_list(
-                "article_id", "actor__slug", "actor__name", "actor__kind", "actor__updated_at"
-            )
+            .values_list("article_id", "actor__slug", "actor__name", "actor__kind")
         )
-        for article_id, slug, name, kind, updated_at in mentions:
-            article = by_article[article_id]
-            article.actor_refs.append({"slug": slug, "name": name, "kind": kind})
-            article.actors_changed_at.append(updated_at)
+        for article_id, slug, name, kind in mentions:
+            by_article[article_id].actor_refs.append({"slug": slug, "name": name, "kind": kind})
 
     def changed_at(self, article):
+        # An actor's name or kind changing touches the articles naming it
+        # (``actors_touch``), so their own stamps stand for their actors.
         return [
             article.updated_at,
             *(claim.updated_at for claim in getattr(article, "visible_claims", ())),
-            *article.actors_changed_at,
         ]
 
     @extend_schema(

@@ -218,6 +218,9 @@ class ActorRegistry:
                 ],
                 ignore_conflicts=True,
             )
+        # A fuller name shows wherever the actor does.
+        if renamed := [self.actors[r].pk for r in changed if "name" in self._changed[r]]:
+            actors_touch(renamed, now=now)
         # A new alias is part of a known actor's representation.
         if touched := [self.actors[ref].pk for ref in self._touched - set(changed)]:
             Actor.objects.filter(pk__in=touched).update(updated_at=now)
@@ -266,12 +269,17 @@ def actor_merge(*, survivor: Actor, merged: Actor, by=None) -> Actor:
 
 
 def _touch(actor: Actor) -> None:
-    """The actor's name or record changed: so did every article and claim
-    that shows it (their updated_at is what API clients sync on)."""
-    now = timezone.now()
-    Actor.objects.filter(pk=actor.pk).update(updated_at=now)
-    Article.objects.filter(mentions__actor=actor).update(updated_at=now)
-    Claim.objects.filter(speaker=actor).update(updated_at=now)
+    actors_touch([actor.pk])
+
+
+def actors_touch(pks: Iterable[int], *, now=None) -> None:
+    """The actors' names or kinds changed: so did every article and claim that
+    shows them (their updated_at is what API clients sync on, and what an
+    article's Last-Modified is)."""
+    pks, now = list(pks), now or timezone.now()
+    Actor.objects.filter(pk__in=pks).update(updated_at=now)
+    Article.objects.filter(mentions__actor__in=pks).update(updated_at=now)
+    Claim.objects.filter(speaker__in=pks).update(updated_at=now)
 
 
 @transaction.atomic
