@@ -126,3 +126,10 @@ def test_a_file_that_cannot_be_stored_costs_only_that_file(sources, monkeypatch)
 def test_import_seeds_refuses_a_jobs_count_below_one():
     with pytest.raises(CommandError, match="--jobs must be at least 1, not 0"):
         call_command("import_seeds", "--jobs", "0", stdout=StringIO(), stderr=StringIO())
+
+
+def test_import_seeds_with_worker_processes_imports_the_corpus(shared_dir):
+    out = StringIO()
+    call_command("import_seeds", str(shared_dir / "corpus"), "--jobs", "2", stdout=out)
+    assert "created 80" in out.getvalue() and "errors 0" in out.getvalue()
+    assert Article.objects.count() == 80
