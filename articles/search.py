@@ -28,6 +28,14 @@ DOCUMENTS = {
 }
 
 
+# The columns each document is made of: an update that writes none of them
+# (a workflow step, a touch of updated_at) leaves the document as it is.
+SOURCE_COLUMNS = {
+    "articles_article": ("title", "body"),
+    "articles_claim": ("text", "quote", "verdict_summary"),
+}
+
+
 def install_sql(table: str) -> list[str]:
     """The trigger that keeps ``table.search_document``, its GIN index, and a
     backfill of the rows already there."""
@@ -38,11 +46,21 @@ def install_sql(table: str) -> list[str]:
             NEW.search_document := {DOCUMENTS[table]};
             RETURN NEW;
         END $$ LANGUAGE plpgsql""",
-        f"DROP TRIGGER IF EXISTS {function} ON {table}",
-        f"""CREATE TRIGGER {function} BEFORE INSERT OR UPDATE ON {table}
-        FOR EACH ROW EXECUTE FUNCTION {function}()""",
+        *trigger_sql(table, on_every_update=True),
         f"UPDATE {table} SET search_document = NULL",  # fires the trigger on every row
         f"CREATE INDEX IF NOT EXISTS {table}_search_gin ON {table} USING gin (search_document)",
+    ]
+
+
+def trigger_sql(table: str, *, on_every_update: bool = False) -> list[str]:
+    """(Re)create the trigger: on inserts and on updates of the source columns,
+    or of any column (as migration 0003 first made it)."""
+    function = f"{table}_search_document"
+    update = "UPDATE" if on_every_update else f"UPDATE OF {', '.join(SOURCE_COLUMNS[table])}"
+    return [
+        f"DROP TRIGGER IF EXISTS {function} ON {table}",
+        f"""CREATE TRIGGER {function} BEFORE INSERT OR {update} ON {table}
+        FOR EACH ROW EXECUTE FUNCTION {function}()""",
     ]
 
 

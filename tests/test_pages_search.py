@@ -144,3 +144,28 @@ def test_a_search_with_more_matches_than_shown_says_so(client, corpus):
     response = client.get("/search/?q=NATO")
     assert len(response.context["results"].articles) == selectors.SEARCH_LIMIT
     assert "the best matches among the most recent" in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_postgresql_documents_follow_every_write_of_their_text_and_survive_touches():
+    from articles.models import Article, Claim
+    from articles.services.actors import actors_touch
+
+    from .factories import ActorFactory, ActorMentionFactory
+
+    article = PublishedArticleFactory(title="Harbour reopens", body="Boats returned.")
+    claim = ApprovedClaimFactory(article=article, verdict_summary="Ferries confirmed it.")
+    actor = ActorFactory()
+    ActorMentionFactory(article=article, actor=actor)
+    ClaimFactory(article=article, speaker=actor, start=1)
+    # Writes of the text, whichever way they are made, are found at once.
+    Article.objects.filter(pk=article.pk).update(title="Lighthouse reopens")
+    Claim.objects.filter(pk=claim.pk).update(verdict_summary="Pilots confirmed it.")
+    assert selectors.search("lighthouse").articles == [article]
+    assert selectors.search("pilots").claims == [claim]
+    assert not selectors.search("harbour").articles and not selectors.search("ferries").claims
+    # A touch (a rename elsewhere, a workflow step) leaves the documents whole.
+    actors_touch([actor.pk])
+    Claim.objects.filter(pk=claim.pk).update(version=claim.version + 1)
+    assert selectors.search("lighthouse boats").articles == [article]
+    assert selectors.search("pilots").claims == [claim]
