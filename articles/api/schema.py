@@ -2,7 +2,12 @@
 answers of each kind of endpoint, and the shape of a ClaimReview."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 
 from ..models import Actor, Article, Claim
 from .serializers import ErrorSerializer
@@ -75,6 +80,26 @@ def detail_responses(serializer) -> dict:
         404: NOT_FOUND,
         429: THROTTLED,
     }
+
+
+def read_endpoints(*, listing: tuple[str, str], one: tuple[str, str], serializer, detail=None):
+    """The schema of a read-only resource: (summary, description) of its list
+    and of one object, both conditional; ``detail`` serializes one object when
+    it shows more than a list item."""
+    return extend_schema_view(
+        list=extend_schema(
+            summary=listing[0],
+            description=listing[1],
+            parameters=CONDITIONAL_REQUEST,
+            responses=list_responses(serializer),
+        ),
+        retrieve=extend_schema(
+            summary=one[0],
+            description=one[1],
+            parameters=CONDITIONAL_REQUEST,
+            responses=detail_responses(detail or serializer),
+        ),
+    )
 
 
 def workflow_responses(serializer, success: int = 200) -> dict:

@@ -111,19 +111,14 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
 # ---------------------------------------------------------------- articles
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Articles",
-        description="Published articles, newest first; staff see every article.",
-        parameters=schema.CONDITIONAL_REQUEST,
-        responses=schema.list_responses(serializers.ArticleSerializer),
+@schema.read_endpoints(
+    listing=("Articles", "Published articles, newest first; staff see every article."),
+    one=(
+        "One article with its claims",
+        "Anonymous callers see published articles and their approved claims only.",
     ),
-    retrieve=extend_schema(
-        summary="One article with its claims",
-        description="Anonymous callers see published articles and their approved claims only.",
-        parameters=schema.CONDITIONAL_REQUEST,
-        responses=schema.detail_responses(serializers.ArticleDetailSerializer),
-    ),
+    serializer=serializers.ArticleSerializer,
+    detail=serializers.ArticleDetailSerializer,
 )
 class ArticleViewSet(ReadViewSet):
     """Articles: published ones for everyone, all of them for the desk."""
@@ -201,20 +196,13 @@ class ArticleViewSet(ReadViewSet):
 # ---------------------------------------------------------------- claims
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Claims",
-        description="Approved verdicts on published articles, latest verdict first; "
-        "staff see every claim.",
-        parameters=schema.CONDITIONAL_REQUEST,
-        responses=schema.list_responses(serializers.ClaimSerializer),
+@schema.read_endpoints(
+    listing=(
+        "Claims",
+        "Approved verdicts on published articles, latest verdict first; staff see every claim.",
     ),
-    retrieve=extend_schema(
-        summary="One claim",
-        description="Anonymous callers see approved verdicts on published articles only.",
-        parameters=schema.CONDITIONAL_REQUEST,
-        responses=schema.detail_responses(serializers.ClaimSerializer),
-    ),
+    one=("One claim", "Anonymous callers see approved verdicts on published articles only."),
+    serializer=serializers.ClaimSerializer,
 )
 class ClaimViewSet(ReadViewSet):
     """Claims: approved verdicts on published articles for everyone, every claim
@@ -321,20 +309,14 @@ class ClaimViewSet(ReadViewSet):
 # ---------------------------------------------------------------- actors
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Actors",
-        description="People, organisations and countries named in published articles "
+@schema.read_endpoints(
+    listing=(
+        "Actors",
+        "People, organisations and countries named in published articles "
         "(staff: all), each with their verdict record.",
-        parameters=schema.CONDITIONAL_REQUEST,
-        responses=schema.list_responses(serializers.ActorSerializer),
     ),
-    retrieve=extend_schema(
-        summary="One actor",
-        description="With aliases and the verdict record of their claims.",
-        parameters=schema.CONDITIONAL_REQUEST,
-        responses=schema.detail_responses(serializers.ActorSerializer),
-    ),
+    one=("One actor", "With aliases and the verdict record of their claims."),
+    serializer=serializers.ActorSerializer,
 )
 class ActorViewSet(ReadViewSet):
     """Actors named in published articles (all of them for the desk)."""
