@@ -14,7 +14,7 @@ from articles.services.imports import (
     SourceRejected,
     article_import_file,
     articles_import,
-    source_from_file,
+    sources_from_files,
 )
 
 pytestmark = pytest.mark.django_db
@@ -92,13 +92,6 @@ def test_hostile_files_are_stored_as_text_or_rejected_with_a_reason(tmp_path, co
         transaction.set_rollback(True)
 
 
-def _read(path):
-    try:
-        return source_from_file(path)
-    except SourceRejected as exc:
-        return exc
-
-
 @fuzz(examples=150)
 @given(contents=st.lists(HOSTILE, min_size=2, max_size=8))
 def test_hostile_files_in_one_batch_cost_only_themselves(tmp_path, contents):
@@ -108,7 +101,7 @@ def test_hostile_files_in_one_batch_cost_only_themselves(tmp_path, contents):
         paths.append(tmp_path / f"hostile-{n}.txt")
         paths[-1].write_bytes(content)
     with transaction.atomic():
-        outcomes = list(articles_import(map(_read, paths), batch_size=50))
+        outcomes = list(articles_import(sources_from_files(paths), batch_size=50))
         assert len(outcomes) == len(paths)
         for path, outcome in zip(paths, outcomes, strict=True):
             if isinstance(outcome, SourceRejected):

@@ -6,10 +6,10 @@ from articles.extraction import ExtractedActor, Mention
 from articles.models import Actor, ActorMention, Claim
 from articles.services.actors import (
     ActorMergeError,
+    ActorRegistry,
     actor_confirm,
     actor_merge,
     actor_rename,
-    actors_link,
 )
 
 from .factories import ActorFactory, ArticleFactory, ClaimFactory
@@ -23,7 +23,10 @@ def person(name, *aliases, role=""):
 
 
 def link(*actors):
-    linked, _ = actors_link(extracted=list(actors))
+    """One article's actors through the registry, saved."""
+    registry = ActorRegistry([list(actors)])
+    linked, _ = registry.link(list(actors))
+    registry.save()
     return linked
 
 
@@ -116,8 +119,6 @@ def test_rename_keeps_the_old_name_as_an_alias():
 
 
 def test_in_one_batch_a_later_article_finds_the_people_an_earlier_one_named():
-    from articles.services.actors import ActorRegistry
-
     first, second, third = [person("Blair")], [person("Tony Blair")], [person("Blair")]
     registry = ActorRegistry([first, second, third])
     linked = [registry.link(article)[0] for article in (first, second, third)]

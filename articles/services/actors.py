@@ -46,21 +46,6 @@ def _is_fuller(new: str, old: str) -> bool:
     return len(new_tokens) > len(old_tokens) and new_tokens[-len(old_tokens) :] == old_tokens
 
 
-def actors_link(
-    *, extracted: Iterable[ExtractedActor], extractor_version: str = ""
-) -> tuple[dict[str, Actor], int]:
-    """Find or create the registry actor for each actor one article names.
-
-    Returns the canonical extracted name -> Actor, and how many actors were
-    created. See ``ActorRegistry``, which does this for a batch of articles.
-    """
-    extracted = list(extracted)
-    registry = ActorRegistry([extracted], extractor_version=extractor_version)
-    linked, created = registry.link(extracted)
-    registry.save()
-    return linked, created
-
-
 class ActorRegistry:
     """The registry as a batch of imported articles sees it.
 

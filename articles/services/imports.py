@@ -131,6 +131,16 @@ def source_from_file(path: Path | str) -> Source:
     return Source(text=source_read(path), source_path=str(path), key=source_key(path))
 
 
+def sources_from_files(paths: Iterable[Path | str]) -> Iterator[Source | SourceRejected]:
+    """Each file read lazily as a ``Source``, or the ``SourceRejected`` saying
+    why it could not be (for ``articles_import``, which passes those through)."""
+    for path in paths:
+        try:
+            yield source_from_file(path)
+        except SourceRejected as exc:
+            yield exc
+
+
 def article_import_file(*, path: Path | str) -> ImportOutcome:
     """Read, extract and store one file (see ``article_import_text``)."""
     source = source_from_file(path)

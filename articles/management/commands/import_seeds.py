@@ -20,8 +20,8 @@ from articles.services.imports import (
     SourceRejected,
     articles_import,
     default_jobs,
-    source_from_file,
     source_read,
+    sources_from_files,
 )
 
 
@@ -125,7 +125,7 @@ class Command(BaseCommand):
             "errors": 0,
         }
         # Counted as stored, not as read: reading and extraction run ahead.
-        for outcome in articles_import(map(_read, files), jobs=jobs):
+        for outcome in articles_import(sources_from_files(files), jobs=jobs):
             bar.update()
             if isinstance(outcome, SourceRejected):
                 errors.append(outcome)
@@ -161,13 +161,6 @@ class Command(BaseCommand):
         parts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.items())
         style = self.style.WARNING if errors else self.style.SUCCESS
         out.write(style(f"Import: {parts}."))
-
-
-def _read(path: Path):
-    try:
-        return source_from_file(path)
-    except SourceRejected as exc:
-        return exc
 
 
 def _error(exc: SourceRejected) -> dict:
