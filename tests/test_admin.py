@@ -752,7 +752,7 @@ def test_not_even_a_superuser_deletes_a_claim_and_its_audit_trail(client, superu
 def test_nobody_can_add_change_or_delete_audit_events_inline(rf, superuser):
     from django.contrib import admin as django_admin
 
-    from articles.admin import ClaimEventInline
+    from articles.admin.claims import ClaimEventInline
     from articles.models import Claim
 
     request = rf.get("/admin/")

@@ -1,0 +1,210 @@
+"""Articles: the publish gate, corrections and retractions."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from ..models import (
+    Article,
+    Claim,
+    Correction,
+)
+from ..services import workflow as wf
+from .shared import (
+    ArticleNoteInline,
+    NotesMixin,
+    ReadOnlyAdminMixin,
+    ServiceErrorsMixin,
+    WorkflowStepsMixin,
+    step_urls,
+)
+
+# ---------------------------------------------------------------- articles
+
+
+class ClaimInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """The article's claims at a glance; each opens on its own page to be worked."""
+
+    model = Claim
+    fields = ["claim_link", "kind", "speaker", "checkworthiness", "status", "rating", "assignee"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+    ordering = ["-checkworthiness", "start"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker", "assignee")
+
+    @admin.display(description="claim")
+    def claim_link(self, claim):
+        url = reverse("admin:articles_claim_change", args=[claim.pk])
+        return format_html('<a href="{}">{}</a>', url, Truncator(str(claim)).chars(90))
+
+
+class CorrectionInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = Correction
+    fields = ["created_at", "body", "author"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Article)
+class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
+    own_change_permission = "articles.change_article"
+    note_target = "article"
+    list_display = [
+        "title",
+        "status",
+        "dateline",
+        "claims_progress",
+        "claims_blocking",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = ["status", "dateline", "published_at"]
+    search_fields = ["title", "slug", "source_key"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "slug",
+        "body",
+        "status",
+        "published_at",
+        "retracted_at",
+        "retraction_reason",
+        "source_path",
+        "source_key",
+        "content_hash",
+        "extractor_version",
+        "created_at",
+        "updated_at",
+        "claims_progress",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "dateline", "status", "published_at", "claims_progress"]}),
+        ("Text as imported", {"fields": ["body"]}),
+        ("Retraction", {"fields": ["retracted_at", "retraction_reason"], "classes": ["collapse"]}),
+        (
+            "Advanced",
+            {
+                "fields": [
+                    "slug",
+                    "source_path",
+                    "source_key",
+                    "content_hash",
+                    "extractor_version",
+                    "created_at",
+                    "updated_at",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+    inlines = [ClaimInline, ArticleNoteInline, CorrectionInline]
+    actions = ["publish_articles"]
+    change_form_template = "admin/articles/article/change_form.html"
+
+    def has_add_permission(self, request):
+        return False  # articles come from the importer
+
+    def view_on_site(self, article):
+        if Article.objects.published().filter(pk=article.pk).exists():
+            return article.get_absolute_url()
+        return None
+
+    def has_publish_permission(self, request):
+        return wf.user_can_publish(request.user)
+
+    def get_queryset(self, request):
+        blocking = (
+            Claim.objects.blocking_publication()
+            .filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .defer("body")
+            .annotate(
+                claims_total=Count("claims", distinct=True),
+                claims_resolved=Count(
+                    "claims",
+                    filter=Q(claims__status__in=Claim.RESOLVED_STATUSES),
+                    distinct=True,
+                ),
+                claims_blocking=Coalesce(Subquery(blocking, output_field=IntegerField()), 0),
+            )
+        )
+
+    @admin.display(description="claims resolved", ordering="claims_resolved")
+    def claims_progress(self, article):
+        total = getattr(article, "claims_total", None)
+        if total is None:
+            return "\u2014"
+        return f"{article.claims_resolved} / {total}"
+
+    @admin.display(description="blocking publication", ordering="claims_blocking")
+    def claims_blocking(self, article):
+        return article.claims_blocking
+
+    # -- workflow
+
+    @admin.action(description="Publish selected articles", permissions=["publish"])
+    def publish_articles(self, request, queryset):
+        published = 0
+        for article in queryset:
+            try:
+                wf.article_publish(article=article, by=request.user)
+            except wf.WorkflowError as error:
+                messages.error(request, f"{article}: {error.message}")
+            else:
+                published += 1
+        if published:
+            messages.success(request, f"Published {published} article(s).")
+
+    def workflow_steps(self):
+        return _ARTICLE_STEPS
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if article is not None:
+            allowed = wf.article_allowed_actions(article=article, user=request.user)
+            extra_context["workflow"] = {
+                "allowed": allowed,
+                "blocking": list(wf.article_blocking_claims(article).select_related("speaker"))
+                if "publish" in allowed
+                else [],
+                "threshold": settings.NEWSROOM_PUBLISH_THRESHOLD,
+                "urls": step_urls("admin:articles_article_workflow", article.pk, _ARTICLE_STEPS),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+def _publish(request, article):
+    wf.article_publish(article=article, by=request.user)
+    return "Published. Readers can now see the article."
+
+
+def _correct(request, article):
+    wf.article_correct(article=article, by=request.user, body=request.POST.get("body", ""))
+    return "Correction added; readers see it under the article."
+
+
+def _retract(request, article):
+    wf.article_retract(article=article, by=request.user, reason=request.POST.get("reason", ""))
+    return "Article retracted."
+
+
+_ARTICLE_STEPS = {"publish": _publish, "correct": _correct, "retract": _retract}

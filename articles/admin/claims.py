@@ -1,0 +1,456 @@
+"""Claims: the queue and every workflow step on one claim."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+
+from ..models import (
+    Claim,
+    ClaimEvent,
+)
+from ..services import workflow as wf
+from .shared import (
+    ClaimNoteInline,
+    NotesMixin,
+    ReadOnlyAdminMixin,
+    ServiceErrorsMixin,
+    WorkflowStepsMixin,
+    step_urls,
+)
+
+# ---------------------------------------------------------------- claims
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = "assignee"
+    parameter_name = "assignee"
+
+    def lookups(self, request, model_admin):
+        people = wf.users_who_can_take_claims().filter(assigned_claims__isnull=False).distinct()
+        return [("mine", "Mine"), ("none", "Unassigned")] + [
+            (str(user.pk), user.get_username()) for user in people
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "mine":
+            return queryset.filter(assignee=request.user)
+        if value == "none":
+            return queryset.filter(assignee__isnull=True)
+        if value and value.isdigit():
+            return queryset.filter(assignee_id=int(value))
+        return queryset
+
+
+class CheckworthinessFilter(admin.SimpleListFilter):
+    title = "check-worthiness"
+    parameter_name = "worthiness"
+
+    def lookups(self, request, model_admin):
+        threshold = settings.NEWSROOM_PUBLISH_THRESHOLD
+        return [
+            ("gate", f"{threshold:.2f} and above (gates publishing)"),
+            ("high", "0.80 and above"),
+            ("below", f"below {threshold:.2f}"),
+        ]
+
+    def queryset(self, request, queryset):
+        threshold = settings.NEWSROOM_PUBLISH_THRESHOLD
+        return {
+            "gate": lambda: queryset.filter(checkworthiness__gte=threshold),
+            "high": lambda: queryset.filter(checkworthiness__gte=0.8),
+            "below": lambda: queryset.filter(checkworthiness__lt=threshold),
+        }.get(self.value(), lambda: queryset)()
+
+
+class ClaimActionForm(helpers.ActionForm):
+    """The changelist's action bar, with whom to assign to for "mark in review"."""
+
+    assignee = forms.ModelChoiceField(
+        queryset=None, required=False, label="Assignee", empty_label="(me)"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = wf.users_who_can_take_claims()
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """Carries the version the editor saw, so a stale save is refused, not applied."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            wf.claim_check_version(
+                claim=self.instance, expected_version=cleaned.get("expected_version")
+            )
+        except wf.Conflict as error:
+            raise ValidationError(error.message) from None
+        return cleaned
+
+
+def _status_label(value: str) -> str:
+    return Claim.Status(value).label if value in Claim.Status.values else value
+
+
+class ClaimEventInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """The audit trail, newest first; nothing in it can be changed or removed."""
+
+    model = ClaimEvent
+    fields = ["created_at", "user", "action", "from_state", "to_state", "comment", "verdict"]
+    readonly_fields = fields
+    ordering = ["-created_at", "-id"]
+    extra = 0
+    can_delete = False
+    verbose_name = "event"
+    verbose_name_plural = "Audit trail (newest first)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
+    @admin.display(description="from")
+    def from_state(self, event):
+        return _status_label(event.from_status)
+
+    @admin.display(description="to")
+    def to_state(self, event):
+        return _status_label(event.to_status)
+
+    @admin.display(description="verdict then")
+    def verdict(self, event):
+        rating = (event.data or {}).get("rating")
+        if not rating:
+            return ""
+        sources = len((event.data or {}).get("sources") or [])
+        return f"{Claim.Rating(rating).label}, {sources} source(s)"
+
+
+@admin.register(Claim)
+class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
+    own_change_permission = "articles.change_claim"
+    note_target = "claim"
+    form = ClaimAdminForm
+    action_form = ClaimActionForm
+    list_display = [
+        "short_text",
+        "article_title",
+        "kind",
+        "speaker",
+        "checkworthiness",
+        "status",
+        "rating",
+        "assignee",
+    ]
+    list_display_links = ["short_text"]
+    list_filter = [
+        "status",
+        AssigneeFilter,
+        "rating",
+        "kind",
+        ("speaker", admin.RelatedOnlyFieldListFilter),
+        ("article", admin.RelatedOnlyFieldListFilter),
+        CheckworthinessFilter,
+    ]
+    list_select_related = ["article", "speaker", "assignee"]
+    search_fields = ["text", "quote", "speaker__name", "article__title"]
+    ordering = ["-checkworthiness", "article", "start"]
+    list_per_page = 50
+    autocomplete_fields = ["speaker"]
+    readonly_fields = [
+        "article",
+        "text",
+        "quote",
+        "start",
+        "end",
+        "fingerprint",
+        "machine_extracted",
+        "extractor_version",
+        "status",
+        "assignee",
+        "rating",
+        "verdict_summary",
+        "sources_list",
+        "dismissed_reason",
+        "proposed_by",
+        "proposed_at",
+        "reviewer",
+        "reviewed_at",
+        "version",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [ClaimNoteInline, ClaimEventInline]
+    actions = ["assign_to_me", "mark_in_review"]
+    change_form_template = "admin/articles/claim/change_form.html"
+
+    def get_fieldsets(self, request, obj=None):
+        extraction = ["article", "text", "quote", "kind", "speaker", "checkworthiness", "confirmed"]
+        if self.user_may_change_record(request):
+            extraction.append("expected_version")
+        return [
+            ("Claim", {"fields": extraction}),
+            (
+                "Verdict",
+                {
+                    "fields": [
+                        "status",
+                        "assignee",
+                        "rating",
+                        "verdict_summary",
+                        "sources_list",
+                        "dismissed_reason",
+                        "proposed_by",
+                        "proposed_at",
+                        "reviewer",
+                        "reviewed_at",
+                    ]
+                },
+            ),
+            (
+                "Advanced",
+                {
+                    "fields": [
+                        "start",
+                        "end",
+                        "fingerprint",
+                        "machine_extracted",
+                        "extractor_version",
+                        "version",
+                        "created_at",
+                        "updated_at",
+                    ],
+                    "classes": ["collapse"],
+                },
+            ),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return [f for f in readonly if f != "expected_version"]
+
+    def has_add_permission(self, request):
+        return False  # claims come from the importer
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleting a claim would delete its audit trail
+
+    def view_on_site(self, claim):
+        if Claim.objects.public().filter(pk=claim.pk).exists():
+            return claim.get_absolute_url()
+        return None
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("article__body")  # long, unused here
+
+    def has_take_permission(self, request):
+        return wf.user_can_take_claims(request.user)
+
+    @admin.display(description="claim", ordering="text")
+    def short_text(self, claim):
+        return Truncator(str(claim)).chars(90)
+
+    @admin.display(description="article", ordering="article__title")
+    def article_title(self, claim):
+        return Truncator(claim.article.title).chars(50)
+
+    @admin.display(description="sources")
+    def sources_list(self, claim):
+        if not claim.sources:
+            return "\u2014"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}" rel="noopener noreferrer">{}</a></li>',
+                ((s.get("url", ""), s.get("title", "")) for s in claim.sources),
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        changes = {
+            name: form.cleaned_data[name]
+            for name in form.changed_data
+            if name in wf.CLAIM_EDITABLE_FIELDS
+        }
+        if changes:
+            wf.claim_update(
+                claim=obj,
+                by=request.user,
+                changes=changes,
+                expected_version=form.cleaned_data.get("expected_version"),
+            )
+
+    # -- queue actions
+
+    def _assign_each(self, request, queryset, assignee_for):
+        done = 0
+        for claim in queryset:
+            try:
+                wf.claim_assign(claim=claim, by=request.user, assignee=assignee_for(claim))
+            except wf.WorkflowError as error:
+                messages.error(
+                    request, f"\u201c{Truncator(str(claim)).chars(50)}\u201d: {error.message}"
+                )
+            else:
+                done += 1
+        return done
+
+    @admin.action(description="Assign to me", permissions=["take"])
+    def assign_to_me(self, request, queryset):
+        done = self._assign_each(request, queryset, lambda claim: request.user)
+        if done:
+            messages.success(request, f"{done} claim(s) assigned to you.")
+
+    @admin.action(
+        description="Mark in review (with the assignee chosen, or me)", permissions=["take"]
+    )
+    def mark_in_review(self, request, queryset):
+        form = self.action_form(request.POST)
+        form.fields["action"].choices = self.get_action_choices(request)
+        chosen = form.cleaned_data.get("assignee") if form.is_valid() else None
+        done = self._assign_each(
+            request, queryset, lambda claim: chosen or claim.assignee or request.user
+        )
+        if done:
+            messages.success(request, f"{done} claim(s) marked in review.")
+
+    # -- the claim page's workflow panel
+
+    def workflow_steps(self):
+        return _CLAIM_STEPS
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        claim = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if claim is not None:
+            refusals = wf.claim_action_refusals(claim=claim, user=request.user)
+            allowed = {step for step, reason in refusals.items() if reason is None}
+            similar = wf.claim_similar_verdicts(claim=claim)
+            sources = list(claim.sources or [])
+            extra_context["workflow"] = {
+                "allowed": allowed,
+                # Tell an editor why they cannot approve (the two-person rule).
+                "approve_refusal": refusals["approve"]
+                if claim.status == Claim.Status.PROPOSED and wf.user_can_approve(request.user)
+                else None,
+                "version": claim.version,
+                "ratings": Claim.Rating.choices,
+                "source_rows": sources + [{"url": "", "title": ""}] * max(1, 3 - len(sources)),
+                "assignable": wf.users_who_can_take_claims() if "assign" in allowed else [],
+                "similar": similar,
+                "urls": step_urls("admin:articles_claim_workflow", claim.pk, _CLAIM_STEPS),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+def _version(request):
+    value = request.POST.get("expected_version", "")
+    return int(value) if value.isdigit() else None
+
+
+def _take(request, claim):
+    wf.claim_assign(claim=claim, by=request.user, expected_version=_version(request))
+    return "The claim is in review with you."
+
+
+def _assign(request, claim):
+    assignee_id = request.POST.get("assignee", "")
+    assignee = (
+        get_object_or_404(get_user_model(), pk=assignee_id) if assignee_id.isdigit() else None
+    )
+    if assignee is None:
+        raise wf.InvalidTransition("Choose whom to assign the claim to.")
+    wf.claim_assign(
+        claim=claim, by=request.user, assignee=assignee, expected_version=_version(request)
+    )
+    return f"The claim is in review with {assignee.get_username()}."
+
+
+def _propose(request, claim):
+    urls = request.POST.getlist("source_url")
+    titles = request.POST.getlist("source_title")
+    wf.claim_propose_verdict(
+        claim=claim,
+        by=request.user,
+        rating=request.POST.get("rating", ""),
+        summary=request.POST.get("summary", ""),
+        sources=[{"url": u, "title": t} for u, t in zip(urls, titles, strict=False)],
+        expected_version=_version(request),
+    )
+    return "Verdict proposed; another person must approve it."
+
+
+def _approve(request, claim):
+    wf.claim_approve(claim=claim, by=request.user, expected_version=_version(request))
+    return "Verdict approved."
+
+
+def _send_back(request, claim):
+    wf.claim_send_back(
+        claim=claim,
+        by=request.user,
+        comment=request.POST.get("comment", ""),
+        expected_version=_version(request),
+    )
+    return "Verdict sent back for more work."
+
+
+def _dismiss(request, claim):
+    wf.claim_dismiss(
+        claim=claim,
+        by=request.user,
+        reason=request.POST.get("reason", ""),
+        expected_version=_version(request),
+    )
+    return "Claim dismissed."
+
+
+def _copy_verdict(request, claim):
+    source_id = request.POST.get("source_claim", "")
+    source = get_object_or_404(Claim, pk=source_id) if source_id.isdigit() else None
+    if source is None:
+        raise wf.InvalidTransition("Choose the earlier verdict to copy.")
+    wf.claim_copy_verdict(
+        claim=claim, source_claim=source, by=request.user, expected_version=_version(request)
+    )
+    return "Earlier verdict copied as a proposal; another person must approve it."
+
+
+_CLAIM_STEPS = {
+    "take": _take,
+    "assign": _assign,
+    "propose": _propose,
+    "approve": _approve,
+    "send_back": _send_back,
+    "dismiss": _dismiss,
+    "copy_verdict": _copy_verdict,
+}
+
+
+@admin.register(ClaimEvent)
+class ClaimEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "claim", "action", "from_status", "to_status", "user"]
+    list_filter = ["action", "created_at"]
+    list_select_related = ["claim", "user"]
+    search_fields = ["comment", "claim__text", "user__username"]
+    date_hierarchy = "created_at"
