@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.extraction import ExtractedActor
@@ -46,6 +46,19 @@ def _is_fuller(new: str, old: str) -> bool:
     return len(new_tokens) > len(old_tokens) and new_tokens[-len(old_tokens) :] == old_tokens
 
 
+class LinkedActors(dict):
+    """An article's actors by canonical extracted name (what a claim's speaker
+    names), and by name and kind: the extractor may name an organisation and a
+    country alike ("Vatican"), and each keeps its own actor."""
+
+    def __init__(self):
+        super().__init__()
+        self.by_kind: dict[tuple[str, str], Actor] = {}
+
+    def of(self, item: ExtractedActor) -> Actor:
+        return self.by_kind.get((item.name, item.kind)) or self[item.name]
+
+
 class ActorRegistry:
     """The registry as a batch of imported articles sees it.
 
@@ -72,11 +85,18 @@ class ActorRegistry:
         self._aliases: dict[tuple[int, str], str] = {}  # (ref, key) -> form, to write
         self._changed: dict[int, set[str]] = defaultdict(set)  # ref of a stored actor -> fields
         self._touched: set[int] = set()  # refs of stored actors given a new alias
+        self.by_name: dict[tuple[str, str], int] = {}  # (exact name, kind) -> ref
 
         keys = {name_key(f) for item in items for f in _forms(item)}
         aliases = ActorAlias.objects.filter(key__in=keys).select_related("actor").order_by()
         for alias in aliases if keys else ():
             self.by_key[alias.key].add(self._known(alias.actor))
+        # Actors by their own name too, alias row or not: the name is what the
+        # database keeps unique, so it must never be created twice.
+        names = {item.name[:200] for item in items}
+        for actor in Actor.objects.filter(name__in=names).order_by() if names else ():
+            ref = self._known(actor)
+            self.by_key[name_key(actor.name)].add(ref)
         surnames = {surname_key(i.name, i.kind) for i in items if i.kind == Actor.Kind.PERSON}
         surnames.discard("")
         people = Actor.objects.filter(kind=Actor.Kind.PERSON, surname_key__in=surnames)
@@ -90,25 +110,29 @@ class ActorRegistry:
         if ref is None:
             ref = self._ref[actor.pk] = len(self.actors)
             self.actors.append(actor)
+            self.by_name[actor.name, actor.kind] = ref
         return ref
 
     def _is_new(self, ref: int) -> bool:
         return ref in self._slug_names
 
-    def link(self, extracted: list[ExtractedActor]) -> tuple[dict[str, Actor], int]:
-        """The actors of one article: canonical extracted name -> Actor (new
-        ones unsaved until ``save``), and how many are new."""
+    def link(self, extracted: list[ExtractedActor]) -> tuple[LinkedActors, int]:
+        """The actors of one article (new ones unsaved until ``save``), and
+        how many are new."""
         # Every name is matched before any is created: two names in one
         # article are two actors (the extractor already folded its aliases).
-        refs = {item.name: self._match(item) for item in extracted}
+        refs = [self._match(item) for item in extracted]
         created = 0
-        for item in extracted:
-            if refs[item.name] is None:
-                refs[item.name] = self._create(item)
-                created += 1
-        for item in extracted:
-            self._learn(item, refs[item.name])
-        return {name: self.actors[ref] for name, ref in refs.items()}, created
+        for index, item in enumerate(extracted):
+            if refs[index] is None:
+                refs[index], new = self._create(item)
+                created += new
+        linked = LinkedActors()
+        for item, ref in zip(extracted, refs, strict=True):
+            self._learn(item, ref)
+            linked.setdefault(item.name, self.actors[ref])
+            linked.by_kind[item.name, item.kind] = self.actors[ref]
+        return linked, created
 
     def _match(self, item: ExtractedActor) -> int | None:
         own_key = name_key(item.name)
@@ -135,7 +159,12 @@ class ActorRegistry:
         pk = self.actors[ref].pk
         return pk if pk is not None else float("inf")
 
-    def _create(self, item: ExtractedActor) -> int:
+    def _create(self, item: ExtractedActor) -> tuple[int, bool]:
+        """The ref of a new actor for ``item`` (and True), or of the actor
+        already holding its exact name and kind (and False)."""
+        known = self.by_name.get((item.name[:200], item.kind))
+        if known is not None:
+            return known, False
         actor = Actor(
             name=item.name[:200],
             kind=item.kind,
@@ -146,9 +175,10 @@ class ActorRegistry:
         ref = len(self.actors)
         self.actors.append(actor)
         self._slug_names[ref] = item.name
+        self.by_name[actor.name, actor.kind] = ref
         if actor.surname_key:
             self.by_surname[actor.surname_key].append(ref)
-        return ref
+        return ref, True
 
     def _learn(self, item: ExtractedActor, ref: int) -> None:
         """Record new forms as aliases; give an unconfirmed actor a fuller name or a role."""
@@ -157,7 +187,9 @@ class ActorRegistry:
             if _is_fuller(item.name, actor.name) and not self._name_taken(item.name, actor.kind):
                 if ref in self.by_surname.get(actor.surname_key, ()):
                     self.by_surname[actor.surname_key].remove(ref)
+                self.by_name.pop((actor.name, actor.kind), None)
                 actor.name = item.name[:200]
+                self.by_name[actor.name, actor.kind] = ref
                 actor.surname_key = surname_key(actor.name, actor.kind)
                 if actor.surname_key:
                     self.by_surname[actor.surname_key].append(ref)
@@ -174,9 +206,9 @@ class ActorRegistry:
                     self._touched.add(ref)
 
     def _name_taken(self, name: str, kind: str) -> bool:
-        if any(a.name == name and a.kind == kind for a in self.actors):
+        if (name[:200], kind) in self.by_name:
             return True
-        return Actor.objects.filter(name=name, kind=kind).exists()
+        return Actor.objects.filter(name=name[:200], kind=kind).exists()
 
     def save(self) -> None:
         """Write what linking decided: new actors, renames and roles, aliases."""
@@ -185,7 +217,7 @@ class ActorRegistry:
             slugs = unique_slugs(Actor, [self._slug_names[ref] for ref in new])
             for ref, slug in zip(new, slugs, strict=True):
                 self.actors[ref].slug = slug
-            Actor.objects.bulk_create([self.actors[ref] for ref in new])
+            _actors_create([self.actors[ref] for ref in new])
         now = timezone.now()
         changed = [ref for ref in self._changed if self._changed[ref] and not self._is_new(ref)]
         for ref in changed:
@@ -211,6 +243,35 @@ class ActorRegistry:
             Actor.objects.filter(pk__in=touched).update(updated_at=now)
         self._slug_names, self._aliases = {}, {}
         self._changed, self._touched = defaultdict(set), set()
+
+
+def _actors_create(actors: list[Actor]) -> None:
+    """Create new actors in bulk; if one of them exists by now (another import
+    committed it meanwhile), each actor is created, or found, one by one: the
+    article then links to the existing actor instead of failing."""
+    try:
+        with transaction.atomic():
+            Actor.objects.bulk_create(actors)
+            return
+    except IntegrityError:
+        for actor in actors:
+            actor.pk = None
+    for actor in actors:
+        existing = Actor.objects.filter(name=actor.name, kind=actor.kind).first()
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    actor.save(force_insert=True)
+                continue
+            except IntegrityError:  # the slug: another actor took it meanwhile
+                actor.pk = None
+                existing = Actor.objects.filter(name=actor.name, kind=actor.kind).first()
+                if existing is None:
+                    actor.slug = unique_slugs(Actor, [actor.name])[0]
+                    actor.save(force_insert=True)
+                    continue
+        actor.pk = existing.pk
+        actor.refresh_from_db()
 
 
 @transaction.atomic

@@ -394,7 +394,7 @@ def _mentions(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> li
     # Two extracted names can land on one registry actor: their mentions add up.
     mentions: dict[int, ActorMention] = {}
     for item in extracted.actors:
-        actor = linked[item.name]
+        actor = linked.of(item)
         mention = mentions.setdefault(
             actor.pk, ActorMention(article=article, actor=actor, count=0, offsets=[])
         )
