@@ -7,7 +7,7 @@ page that never existed.
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponseServerError
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.templatetags.static import static
@@ -101,7 +101,12 @@ def fact_check_index(request):
 
 @require_safe
 def search(request):
-    results = selectors.search(request.GET.get("q", ""))
+    query = request.GET.get("q", "")
+    if "\x00" in query:
+        # No text holds a NUL, and PostgreSQL refuses one in a query.
+        empty = selectors.SearchResults(query="", articles=[], claims=[])
+        return render(request, "articles/search.html", {"results": empty}, status=400)
+    results = selectors.search(query)
     return render(request, "articles/search.html", {"results": results, "query": results.query})
 
 
@@ -126,6 +131,9 @@ def _query_without_page(request) -> str:
 
 
 def page_not_found(request, exception):
+    if request.path.startswith("/api/"):
+        # API clients read JSON errors, also for a path that matches no endpoint.
+        return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
     return render(request, "404.html", status=404)
 
 

@@ -60,7 +60,8 @@ def test_list_is_paged_with_count_next_and_previous(client):
 def test_page_size_is_bounded(client):
     for _ in range(101):
         PublishedArticleFactory(body="Short. Body.")
-    assert len(client.get("/api/v1/articles/", {"page_size": 1000}).json()["results"]) == 100
+    assert len(client.get("/api/v1/articles/", {"page_size": 100}).json()["results"]) == 100
+    assert client.get("/api/v1/articles/", {"page_size": 1000}).status_code == 400
 
 
 def test_page_past_the_end_is_404(client, claim):

@@ -210,6 +210,9 @@ class ClaimViewSet(ReadViewSet):
 
     serializer_class = serializers.ClaimSerializer
     filterset_class = ClaimFilter
+    # Digits only, and no more than a bigint holds: anything else is a 404 from
+    # the router, never a ValueError (a 500) in the lookup.
+    lookup_value_regex = "[0-9]{1,18}"
     workflow_actions = frozenset({"assign", "verdict", "approve", "send_back", "dismiss"})
 
     def get_queryset(self):
