@@ -1,5 +1,6 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_migrate, pre_save
 
 
 class ArticlesConfig(AppConfig):
@@ -9,6 +10,9 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_roles_sync, sender=self)
+        from .security import tokens_revoke_on_credential_change
+
+        pre_save.connect(tokens_revoke_on_credential_change, sender=get_user_model())
 
 
 def _roles_sync(sender, apps=None, **kwargs):

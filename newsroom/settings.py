@@ -6,6 +6,7 @@ locally on a SQLite file under ``var/`` with debug on; production sets
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,7 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -111,6 +115,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: a locked-out account or address is refused before its
+# password is hashed, so guessing costs the attacker, not our CPU.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -145,9 +156,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# How many reverse proxies stand in front of the app (0: none, clients connect
+# directly). Only then are X-Forwarded-For and X-Forwarded-Proto believed:
+# from anyone else they are whatever the client chose to send.
+NEWSROOM_TRUSTED_PROXIES = int(os.environ.get("NEWSROOM_TRUSTED_PROXIES") or "0")
+if NEWSROOM_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("NEWSROOM_TRUSTED_PROXIES must be 0 or more.")
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if NEWSROOM_TRUSTED_PROXIES:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
@@ -166,7 +184,7 @@ NEWSROOM_MAX_IMPORT_BYTES = int(os.environ.get("NEWSROOM_MAX_IMPORT_BYTES", str(
 # --- API ---
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -176,8 +194,32 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["articles.api.throttling.AnonRateThrottle"],
     "EXCEPTION_HANDLER": "articles.api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("NEWSROOM_ANON_THROTTLE", "600/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("NEWSROOM_ANON_THROTTLE", "600/minute"),
+        # Token requests per address, counted before any password is checked.
+        "login": os.environ.get("NEWSROOM_LOGIN_THROTTLE", "10/minute"),
+    },
+    # The throttle's idea of the client's address (see articles.security).
+    "NUM_PROXIES": NEWSROOM_TRUSTED_PROXIES,
 }
+
+# API tokens: hashed at rest, one per login, expiring (knox).
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=int(os.environ.get("NEWSROOM_TOKEN_HOURS") or "10")),
+    "AUTH_HEADER_PREFIX": "Token",
+    "TOKEN_LIMIT_PER_USER": 20,
+}
+
+# Failed logins (admin and token endpoint): after AXES_FAILURE_LIMIT failures
+# for one account, or from one address, further attempts are refused unhashed
+# for the cool-off time. Attempts are stored in the database, so every worker
+# counts the same ones.
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURES") or "5")
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES") or "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "articles.security.client_ip"
+AXES_VERBOSE = False
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verification Desk API",
     "DESCRIPTION": (
@@ -199,6 +241,15 @@ SPECTACULAR_SETTINGS = {
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if not DEBUG:
+    # Throttle counters must be shared by every worker, or each worker's limit
+    # adds up: without Redis, a cache on disk that all workers on this host read.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / "var" / "cache",
+        }
+    }
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

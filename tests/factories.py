@@ -126,3 +126,10 @@ class ActorAliasFactory(factory.django.DjangoModelFactory):
 
     actor = factory.SubFactory(ActorFactory)
     name = factory.Sequence(lambda n: f"Alias {n}")
+
+
+def token_for(user) -> str:
+    """A fresh API token for ``user``, as logging in would give it."""
+    from knox.models import AuthToken
+
+    return AuthToken.objects.create(user=user)[1]

@@ -212,10 +212,9 @@ def test_actor_filtered_list_runs_a_fixed_number_of_queries(
 
 
 def test_staff_list_runs_a_fixed_number_of_queries(editor, django_assert_max_num_queries):
-    from rest_framework.authtoken.models import Token
+    from .factories import token_for
 
-    token = Token.objects.create(user=editor)
-    client = APIClient(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {token_for(editor)}")
     for _ in range(25):
         ActorMentionFactory(article=ArticleFactory())
     with django_assert_max_num_queries(6):

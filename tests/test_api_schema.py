@@ -15,7 +15,6 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from schemathesis import GenerationConfig
 from schemathesis.specs.openapi.checks import ignored_auth
@@ -31,6 +30,7 @@ from .factories import (
     ArticleFactory,
     ClaimFactory,
     PublishedArticleFactory,
+    token_for,
 )
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +46,7 @@ READS = [
 ]
 VERBS = [
     ("/api/v1/auth/token/", "post"),
+    ("/api/v1/auth/token/", "delete"),
     ("/api/v1/claims/{id}/assign/", "post"),
     ("/api/v1/claims/{id}/verdict/", "post"),
     ("/api/v1/claims/{id}/approve/", "post"),
@@ -80,7 +81,7 @@ def test_schema_describes_every_endpoint(openapi):
 
 def test_schema_describes_both_auth_schemes(openapi):
     schemes = openapi["components"]["securitySchemes"]
-    assert schemes["tokenAuth"] == {
+    assert schemes["knoxApiToken"] == {
         "type": "apiKey",
         "in": "header",
         "name": "Authorization",
@@ -182,7 +183,7 @@ def desk():
 
 @pytest.fixture
 def editor_token(editor):
-    return Token.objects.create(user=editor).key
+    return token_for(editor)
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 the publish gate and stale writes, each refusal with its status and reason."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from articles.models import Article, Claim, EditorNote
 
 from .conftest import PASSWORD
-from .factories import ArticleFactory, ClaimFactory, UserFactory
+from .factories import ArticleFactory, ClaimFactory, UserFactory, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +19,7 @@ VERDICT = {
 
 
 def token_client(user) -> APIClient:
-    token, _ = Token.objects.get_or_create(user=user)
-    return APIClient(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return APIClient(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
 
 
 @pytest.fixture
@@ -76,7 +74,7 @@ def test_bad_token_is_401(claim):
 
 def test_session_works_too(claim, factchecker):
     client = APIClient()
-    assert client.login(username="factchecker", password=PASSWORD)
+    client.force_login(factchecker)
     assert client.post(f"/api/v1/claims/{claim.pk}/assign/").status_code == 200
 
 

@@ -5,8 +5,11 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 pytestmark = pytest.mark.django_db
+
+LOGIN = RequestFactory().post("/admin/login/")  # django-axes needs the request
 
 
 def run(**options):
@@ -25,7 +28,7 @@ def test_creates_one_staff_account_per_role_and_prints_the_password(settings):
         ("editor", "Editor"),
     ]:
         assert username in output
-        user = authenticate(username=username, password="correct-horse-battery")
+        user = authenticate(LOGIN, username=username, password="correct-horse-battery")
         assert user is not None and user.is_staff and not user.is_superuser
         assert list(user.groups.values_list("name", flat=True)) == [role]
     assert get_user_model().objects.get(username="editor").has_perm("articles.approve_claim")

@@ -7,7 +7,6 @@ permission bug (or a deliberate change that must be made here too).
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from articles.models import Article, Claim
 from articles.services import workflow as wf
@@ -19,6 +18,7 @@ from .factories import (
     ClaimFactory,
     PublishedArticleFactory,
     UserFactory,
+    token_for,
 )
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def world(request):
 def api(client, world, method, url, data=None):
     headers = {}
     if world.user is not None:
-        headers["HTTP_AUTHORIZATION"] = f"Token {Token.objects.create(user=world.user).key}"
+        headers["HTTP_AUTHORIZATION"] = f"Token {token_for(world.user)}"
     call = getattr(client, method)
     if method == "get":
         return call(url, **headers)

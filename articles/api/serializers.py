@@ -300,6 +300,7 @@ class NoteSerializer(serializers.ModelSerializer):
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="Send as `Authorization: Token <token>`.")
+    expiry = serializers.DateTimeField(help_text="When the token stops working.")
 
 
 class ErrorSerializer(serializers.Serializer):
