@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db.models import Count
 from django.template.response import TemplateResponse
 
 from ..models import (
     Actor,
     ActorAlias,
     ActorMention,
+    Claim,
 )
 from ..services import workflow as wf
 from ..services.actors import (
@@ -21,9 +21,11 @@ from ..services.actors import (
     actors_touch,
 )
 from .shared import (
+    ARTICLE_TEXT,
     ReadOnlyAdminMixin,
     ServiceErrorsMixin,
     refused,
+    related_count,
 )
 
 # ---------------------------------------------------------------- actors
@@ -91,8 +93,8 @@ class ActorAdmin(ServiceErrorsMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                mentions_n=Count("mentions", distinct=True),
-                claims_n=Count("claims", distinct=True),
+                mentions_n=related_count(ActorMention.objects.all(), to="actor"),
+                claims_n=related_count(Claim.objects.all(), to="speaker"),
             )
         )
 
@@ -180,3 +182,6 @@ class ActorMentionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["actor", "article", "count"]
     list_select_related = ["actor", "article"]
     search_fields = ["actor__name", "article__title"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*ARTICLE_TEXT)

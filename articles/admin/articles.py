@@ -5,8 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -23,6 +21,7 @@ from .shared import (
     ReadOnlyAdminMixin,
     ServiceErrorsMixin,
     WorkflowStepsMixin,
+    related_count,
     step_urls,
 )
 
@@ -124,26 +123,19 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         return wf.user_can_publish(request.user)
 
     def get_queryset(self, request):
-        blocking = (
-            Claim.objects.blocking_publication()
-            .filter(article=OuterRef("pk"))
-            .order_by()
-            .values("article")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
+        # Each count is its own subquery on the claims index: joining the
+        # claims and grouping made every per-row subquery run once per claim,
+        # quadratic in an article's claims (12 s for one 2,467-claim article).
         return (
             super()
             .get_queryset(request)
             .defer("body")
             .annotate(
-                claims_total=Count("claims", distinct=True),
-                claims_resolved=Count(
-                    "claims",
-                    filter=Q(claims__status__in=Claim.RESOLVED_STATUSES),
-                    distinct=True,
+                claims_total=related_count(Claim.objects.all(), to="article"),
+                claims_resolved=related_count(
+                    Claim.objects.filter(status__in=Claim.RESOLVED_STATUSES), to="article"
                 ),
-                claims_blocking=Coalesce(Subquery(blocking, output_field=IntegerField()), 0),
+                claims_blocking=related_count(Claim.objects.blocking_publication(), to="article"),
             )
         )
 

@@ -19,6 +19,8 @@ from ..models import (
 )
 from ..services import workflow as wf
 from .shared import (
+    ARTICLE_TEXT,
+    ArticleListFilter,
     ClaimNoteInline,
     NotesMixin,
     ReadOnlyAdminMixin,
@@ -168,7 +170,7 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
         "rating",
         "kind",
         ("speaker", admin.RelatedOnlyFieldListFilter),
-        ("article", admin.RelatedOnlyFieldListFilter),
+        ("article", ArticleListFilter),
         CheckworthinessFilter,
     ]
     list_select_related = ["article", "speaker", "assignee"]
@@ -260,7 +262,7 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
         return None
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("article__body")  # long, unused here
+        return super().get_queryset(request).defer(*ARTICLE_TEXT)  # long, unused here
 
     def has_take_permission(self, request):
         return wf.user_can_take_claims(request.user)
@@ -454,3 +456,6 @@ class ClaimEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["claim", "user"]
     search_fields = ["comment", "claim__text", "user__username"]
     date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("claim__search_document")

@@ -14,6 +14,7 @@ from ..models import (
 )
 from ..services import workflow as wf
 from .shared import (
+    ARTICLE_TEXT,
     ReadOnlyAdminMixin,
     ServiceErrorsMixin,
 )
@@ -30,6 +31,9 @@ class EditorNoteAdmin(ServiceErrorsMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["author", "article", "claim"]
     search_fields = ["body", "article__title", "claim__text"]
     actions = ["resolve_notes"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*ARTICLE_TEXT, "claim__search_document")
 
     def has_write_notes_permission(self, request):
         return wf.user_can_write_notes(request.user)
@@ -62,6 +66,9 @@ class CorrectionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["article", "author"]
     search_fields = ["body", "article__title"]
     date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*ARTICLE_TEXT)
 
 
 @admin.register(ImportRun)

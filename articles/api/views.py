@@ -222,7 +222,12 @@ class ClaimViewSet(ReadViewSet):
     def for_display(self, queryset):
         # Readers see reviewed claims only: their order walks the verdicts index.
         latest = F("reviewed_at").desc(nulls_last=True) if self.staff else "-reviewed_at"
-        return queryset.select_related("article", "speaker").order_by(latest, "-id")
+        return (
+            queryset.select_related("article", "speaker")
+            # Of the article, a claim shows its slug and dates: never its text.
+            .defer("article__body", "article__search_document")
+            .order_by(latest, "-id")
+        )
 
     def changed_at(self, claim):
         speaker = claim.speaker
