@@ -53,7 +53,7 @@ serve: install
 	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --verbosity 0
 	DJANGO_DEBUG=0 DJANGO_CONN_MAX_AGE=$${DJANGO_CONN_MAX_AGE:-60} \
-		$(VENV)/bin/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers 2
+		$(VENV)/bin/gunicorn newsroom.wsgi --config newsroom/gunicorn.conf.py --bind $(HOST):$(PORT)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -1,4 +1,4 @@
-"""Load: gunicorn (2 sync workers) on the PostgreSQL scale data set, wrk for
+"""Load: gunicorn (as make serve: 2 threaded workers) on the PostgreSQL scale data set, wrk for
 BENCH_LOAD_SECONDS at 32 connections on the API article list and a reader
 article page: requests per second, p99 latency and errors (non-2xx/3xx
 responses plus socket errors, timeouts included; wrk's timeout is 10 s).
@@ -19,12 +19,15 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from pathlib import Path
 
 from .config import VAR, Plan
 from .harness import NotMeasured, first_published_slug, log, section_main
 from .report import Result
 
+# The same configuration as `make serve`.
+CONFIG = Path(__file__).resolve().parent.parent / "newsroom" / "gunicorn.conf.py"
 CONNECTIONS = 32
 THREADS = 2
 WORKERS = 2
@@ -128,7 +131,16 @@ def gunicorn():
     executable = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     with open(VAR / "gunicorn.log", "a") as log_file:
         process = subprocess.Popen(
-            [executable, "newsroom.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"],
+            [
+                executable,
+                "newsroom.wsgi",
+                "--config",
+                str(CONFIG),
+                "--workers",
+                str(WORKERS),
+                "--bind",
+                f"127.0.0.1:{port}",
+            ],
             env={**os.environ, "DJANGO_CONN_MAX_AGE": conn_max_age()},
             stdout=log_file,
             stderr=subprocess.STDOUT,
@@ -180,7 +192,7 @@ def _results(name: str, path: str, plan: Plan, measured, outputs, profile) -> di
     note, profile_evidence = profile
     middle = sorted(range(len(measured)), key=lambda i: measured[i]["rps"])[len(measured) // 2]
     evidence = (
-        f"gunicorn --workers {WORKERS} (sync), wrk -t{THREADS} -c{CONNECTIONS} "
+        f"gunicorn --workers {WORKERS} (gthread, as make serve), wrk -t{THREADS} -c{CONNECTIONS} "
         f"-d{plan.load_seconds}s --timeout {WRK_TIMEOUT} --latency {path}\n"
         f"DJANGO_CONN_MAX_AGE={conn_max_age()} (as make serve)\n"
         f"the median run's wrk output:\n{outputs[middle].strip()}\n\n{profile_evidence}"
@@ -199,6 +211,71 @@ def _results(name: str, path: str, plan: Plan, measured, outputs, profile) -> di
         f"load_{name}_p99": Result(runs=[m["p99_ms"] for m in measured]),
         f"load_{name}_errors": Result(runs=errors, note=error_note),
     }
+
+
+# Slow clients: this many connections, each sending one header line every
+# SLOWLORIS_INTERVAL seconds and never finishing its request, for at most
+# SLOWLORIS_SECONDS, while one reader fetches a page again and again.
+SLOWLORIS_CONNECTIONS = 2
+SLOWLORIS_INTERVAL = 3.0
+SLOWLORIS_SECONDS = 40
+
+
+def slowloris_reader_latencies(
+    base: str, path: str, *, seconds: float, connections: int = SLOWLORIS_CONNECTIONS
+) -> list[float]:
+    """Reader latencies (ms) for ``path`` while ``connections`` slowloris connections hold
+    their sockets open on 127.0.0.1. Requests that fail count as the time
+    they took (a timeout is 30 s)."""
+    import threading
+
+    host, port = base.removeprefix("http://").split(":")
+    stop = threading.Event()
+
+    def slow_client():
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n".encode())
+            n = 0
+            while not stop.wait(SLOWLORIS_INTERVAL):
+                n += 1
+                try:
+                    sock.sendall(f"X-Slow-{n}: {n}\r\n".encode())
+                except OSError:
+                    return  # the server hung up on us: exactly what it may do
+
+    slow = [threading.Thread(target=slow_client, daemon=True) for _ in range(connections)]
+    for thread in slow:
+        thread.start()
+    time.sleep(SLOWLORIS_INTERVAL)  # both hold their connection before readers come
+    latencies, deadline = [], time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            with suppress(OSError):
+                _get(base + path)
+            latencies.append((time.perf_counter() - started) * 1000)
+    finally:
+        stop.set()
+        for thread in slow:
+            thread.join(timeout=SLOWLORIS_INTERVAL + 1)
+    return latencies
+
+
+def _slowloris_result(base: str, path: str, plan: Plan) -> Result:
+    from .report import percentile
+
+    seconds = min(plan.load_seconds, SLOWLORIS_SECONDS)
+    latencies = slowloris_reader_latencies(base, path, seconds=seconds)
+    p99 = percentile(latencies, 99)
+    log(f"  load slowloris: reader p99 {p99:.0f} ms over {len(latencies)} requests")
+    return Result(
+        runs=[p99],
+        evidence=(
+            f"{SLOWLORIS_CONNECTIONS} connections sending one header line every "
+            f"{SLOWLORIS_INTERVAL:g} s, one reader GET {path} in a loop for {seconds} s: "
+            f"{len(latencies)} requests, max {max(latencies):.0f} ms"
+        ),
+    )
 
 
 def measure(plan: Plan) -> dict[str, Result]:
@@ -236,6 +313,8 @@ def measure(plan: Plan) -> dict[str, Result]:
                 f"  load {name} run {n + 1}: {parsed['rps']:.1f} req/s, "
                 f"p99 {parsed['p99_ms']:.0f} ms, {parsed['errors']} errors"
             )
+    with gunicorn() as base:
+        results["load_slowloris_p99"] = _slowloris_result(base, targets["article_page"], plan)
     for name, path in targets.items():
         if measured[name]:
             results.update(

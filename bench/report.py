@@ -242,6 +242,14 @@ ROWS: tuple[Row, ...] = (
     *_scale_rows("home", "Reader home page (pages 1, 2 and 50)"),
     *_load_rows("api_list", "Load: API article list"),
     *_load_rows("article_page", "Load: reader article page"),
+    Row(
+        "load_slowloris_p99",
+        "load",
+        "Load: reader article page p99, two slowloris connections open",
+        MS,
+        targets=(Target("<", 1000, unit=MS),),
+        decimals=0,
+    ),
 )
 
 SECTION_TITLES = {
