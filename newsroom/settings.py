@@ -93,16 +93,28 @@ TEMPLATES = [
 WSGI_APPLICATION = "newsroom.wsgi.application"
 ASGI_APPLICATION = "newsroom.asgi.application"
 
-# Unset DATABASE_URL means a local SQLite file, so a fresh clone runs with no service.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'var' / 'newsroom.sqlite3'}",
+# Unset (or empty, as in .env.example) DATABASE_URL means a local SQLite file,
+# so a fresh clone runs with no service.
+DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+try:
+    _database = dj_database_url.parse(
+        DATABASE_URL or f"sqlite:///{BASE_DIR / 'var' / 'newsroom.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
         # A persistent connection the database dropped is replaced before a
         # request uses it, instead of failing that request with a 500.
         conn_health_checks=True,
     )
-}
+except ValueError as exc:  # an unknown scheme, a port that is not a number...
+    raise ImproperlyConfigured(
+        f"DATABASE_URL is not a database address ({exc}); leave it empty for SQLite or "
+        "give postgres://USER@HOST:PORT/NAME."
+    ) from None
+if not _database.get("ENGINE"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL names no database engine; leave it empty for SQLite or give "
+        "postgres://USER@HOST:PORT/NAME."
+    )
+DATABASES = {"default": _database}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets readers work while the importer writes, and NORMAL sync keeps
     # it durable at each checkpoint without an fsync per committed file;
@@ -194,6 +206,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["articles.api.throttling.AnonRateThrottle"],
     "EXCEPTION_HANDLER": "articles.api.exceptions.exception_handler",
+    # The browsable API (forms for every endpoint) only while debugging.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("NEWSROOM_ANON_THROTTLE", "600/minute"),
         # Token requests per address, counted before any password is checked.

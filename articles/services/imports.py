@@ -38,6 +38,18 @@ logger = logging.getLogger(__name__)
 _MAX_CONTROL_SHARE = 0.01
 # Control characters other than newline, carriage return, tab and form feed.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# Invisible characters that reorder or hide text: bidi embeddings, overrides
+# and isolates, directional marks, zero-width spaces and joiners, the word
+# joiner and invisible operators, a byte-order mark inside the text. In a
+# title or a quote they make what a reader sees differ from what was said.
+_INVISIBLE_RE = re.compile(
+    "[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def text_without_invisible_controls(text: str) -> str:
+    """The text as a reader sees it, without bidi controls or zero-width characters."""
+    return _INVISIBLE_RE.sub("", text)
 
 
 class SourceRejected(Exception):
@@ -101,6 +113,7 @@ def source_decode(raw: bytes, *, path: Path | str) -> str:
     controls = len(_CONTROL_RE.findall(text))  # a regex, not a Python loop per character
     if controls > max(2, len(text) * _MAX_CONTROL_SHARE):
         raise SourceRejected(path, f"binary file ({controls} control characters)")
+    text = text_without_invisible_controls(text)
     if not text.strip():
         raise SourceRejected(path, "only whitespace")
     return text
@@ -154,6 +167,7 @@ def article_import_text(*, text: str, source_path: str, key: str) -> ImportOutco
     writes nothing. Changed text updates its article and keeps editor work
     (verdicts, notes, audit trail) on every claim whose sentence is unchanged.
     """
+    text = text_without_invisible_controls(text)
     source = Source(text=text, source_path=source_path, key=key)
     return _store([_parse(source, extract(text))])[0]
 
