@@ -258,6 +258,17 @@ def claim_allowed_actions(*, claim: Claim, user) -> frozenset[str]:
 
 _url_validator = URLValidator(schemes=["http", "https"])
 
+# What one verdict or note may hold: more than a person writes, less than
+# what makes every page showing it slow (10,000 sources, a 1 MB note).
+MAX_SOURCES = 50
+MAX_NOTE_CHARS = 10_000
+
+
+def _limit(size: int, limit: int, what: str) -> None:
+    """``InvalidTransition`` when ``what`` is over its limit (admin and API alike)."""
+    if size > limit:
+        raise InvalidTransition(f"{what} is over the limit: {size:,}, at most {limit:,}.")
+
 
 def verdict_clean(*, rating: str, summary: str, sources) -> tuple[str, str, list[dict]]:
     """A verdict as it will be stored, or ``InvalidTransition`` saying what is missing."""
@@ -271,6 +282,7 @@ def verdict_clean(*, rating: str, summary: str, sources) -> tuple[str, str, list
         sources = []
     if not isinstance(sources, list | tuple):
         raise InvalidTransition("Sources must be a list of {url, title}.")
+    _limit(len(sources), MAX_SOURCES, "The number of sources")
     cleaned = []
     for number, source in enumerate(sources, start=1):
         if not isinstance(source, dict):
@@ -742,6 +754,7 @@ def note_create(*, by, body: str, article: Article | None = None, claim: Claim |
     if (article is None) == (claim is None):
         raise InvalidTransition("A note belongs to an article or to a claim, and to only one.")
     body = _required_text(body, "The note's text")
+    _limit(len(body), MAX_NOTE_CHARS, "The note's length in characters")
     return EditorNote.objects.create(author=by, body=body, article=article, claim=claim)
 
 
