@@ -12,6 +12,7 @@ deletes every token the user holds.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 
 
 def client_ip(request) -> str:
@@ -40,3 +41,21 @@ def tokens_revoke_on_credential_change(sender, instance, raw=False, **kwargs):
         from knox.models import get_token_model
 
         get_token_model().objects.filter(user_id=instance.pk).delete()
+
+
+def is_demo_account(user) -> bool:
+    """One of ``create_demo_accounts``'s accounts (its name and its address)."""
+    from articles.management.commands.create_demo_accounts import DEMO_ACCOUNTS
+
+    return user.username in DEMO_ACCOUNTS and user.email == f"{user.username}@example.org"
+
+
+class DeskModelBackend(ModelBackend):
+    """Django's model backend, except that the demo accounts (a password
+    printed to a terminal) can sign in only while debugging: a database
+    copied from a laptop to production does not open the desk to them."""
+
+    def user_can_authenticate(self, user):
+        if not settings.DEBUG and is_demo_account(user):
+            return False
+        return super().user_can_authenticate(user)

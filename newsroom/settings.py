@@ -131,7 +131,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # password is hashed, so guessing costs the attacker, not our CPU.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "articles.security.DeskModelBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -57,3 +57,25 @@ def test_make_run_carries_on_without_demo_accounts_when_debug_is_off(settings):
     call_command("create_demo_accounts", "--if-debug", stdout=out)
     assert "not created: DJANGO_DEBUG is off" in out.getvalue()
     assert not get_user_model().objects.filter(username="editor").exists()
+
+
+@pytest.mark.parametrize("password", ["1234", "password", "editor"])
+def test_a_weak_password_is_refused(settings, password):
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="password is refused"):
+        run(password=password)
+    assert not get_user_model().objects.filter(username="editor").exists()
+
+
+def test_demo_accounts_cannot_sign_in_once_debug_is_off(settings):
+    from django.test import Client
+
+    settings.DEBUG = True
+    run()
+    settings.DEBUG = False
+    client = Client()
+    response = client.post(
+        "/admin/login/", {"username": "editor", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 200  # the form again, with its error
+    assert "_auth_user_id" not in client.session

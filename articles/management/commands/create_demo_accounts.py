@@ -8,6 +8,8 @@ the same three accounts to the same password and roles.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -42,6 +44,7 @@ class Command(BaseCommand):
             )
         if not password:
             raise CommandError("The password cannot be empty.")
+        _password_check(password)
         groups = {g.name: g for g in Group.objects.filter(name__in=DEMO_ACCOUNTS.values())}
         missing = sorted(set(DEMO_ACCOUNTS.values()) - set(groups))
         if missing:
@@ -64,3 +67,12 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo accounts ready; the password for all three is: {password}")
         )
+
+
+def _password_check(password: str) -> None:
+    """The project's password rules (AUTH_PASSWORD_VALIDATORS) hold for the
+    demo password too: "1234" or "password" would be guessed at once."""
+    try:
+        validate_password(password)
+    except ValidationError as exc:
+        raise CommandError("The password is refused: " + " ".join(exc.messages)) from None
