@@ -22,7 +22,7 @@ from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from articles.extraction import EXTRACTOR_VERSION, ExtractedArticle, ExtractedClaim, extract
@@ -310,9 +310,19 @@ def _store_chunk(chunk: list) -> list[ImportOutcome | SourceRejected]:
     return results
 
 
-def _store_batch(batch: list[_Parsed]) -> list[ImportOutcome | SourceRejected]:
+def _store_once_more_on_conflict(batch: list[_Parsed]) -> list[ImportOutcome]:
+    """Store the batch; if another import committed one of its new rows (the
+    same new file, imported twice at once) in the meantime, store it again in
+    a new transaction, which now finds that row instead of creating it."""
     try:
         return _store(batch)
+    except IntegrityError:
+        return _store(batch)
+
+
+def _store_batch(batch: list[_Parsed]) -> list[ImportOutcome | SourceRejected]:
+    try:
+        return _store_once_more_on_conflict(batch)
     except Exception as exc:  # a database error or a bug: it must not stop the other files
         if len(batch) == 1:
             path = batch[0].source.source_path
