@@ -248,6 +248,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "articles.api.schema.add_links",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ArticleStatusEnum": "articles.api.schema.ARTICLE_STATUS",
         "ClaimStatusEnum": "articles.api.schema.CLAIM_STATUS",

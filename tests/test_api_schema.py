@@ -12,7 +12,7 @@ import schemathesis
 from django.contrib.staticfiles import finders
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from hypothesis import HealthCheck
+from hypothesis import HealthCheck, stateful
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from rest_framework.test import APIClient
@@ -285,4 +285,63 @@ def test_editor_contract(case, editor_token):
     case.headers, case.cookies = case.headers or {}, case.cookies or {}
     case.call_and_validate(
         headers={"Authorization": f"Token {editor_token}"}, excluded_checks=optional_auth(case)
+    )
+
+
+@contract.parametrize()
+@bounded
+def test_factchecker_contract(case, factchecker):
+    case.headers, case.cookies = case.headers or {}, case.cookies or {}
+    case.call_and_validate(
+        headers={"Authorization": f"Token {token_for(factchecker)}"},
+        excluded_checks=optional_auth(case),
+    )
+
+
+# ---------------------------------------------------------------- stateful
+
+
+def test_schema_links_lists_to_what_a_client_does_next(openapi):
+    links = openapi["paths"]["/api/v1/claims/"]["get"]["responses"]["200"]["links"]
+    assert links["claims_verdict_create"]["parameters"] == {"id": "$response.body#/results/0/id"}
+    operations = {op["operationId"] for ops in openapi["paths"].values() for op in ops.values()}
+    targets = {
+        link["operationId"]
+        for ops in openapi["paths"].values()
+        for op in ops.values()
+        for response in op["responses"].values()
+        for link in response.get("links", {}).values()
+    }
+    assert targets <= operations
+
+
+@pytest.mark.parametrize("role", ["anonymous", "factchecker", "editor"])
+def test_stateful_runs_follow_links_with_no_server_error(api_schema, role, request):
+    from schemathesis.checks import not_a_server_error
+
+    headers = {}
+    if role != "anonymous":
+        headers = {"Authorization": f"Token {token_for(request.getfixturevalue(role))}"}
+
+    class Workflow(api_schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"headers": headers}
+
+        def validate_response(self, response, case, additional_checks=()):
+            case.validate_response(response, checks=(not_a_server_error,))
+
+        @stateful.rule()
+        def read_on(self):
+            """Always possible, so a run whose first answer links nowhere (a
+            400 for a random filter) ends quietly instead of stalling."""
+
+    Workflow.run(
+        settings=hypothesis_settings(
+            max_examples=int(os.environ.get("NEWSROOM_STATEFUL_EXAMPLES", "10")),
+            stateful_step_count=4,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
     )

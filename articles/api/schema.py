@@ -185,3 +185,44 @@ CLAIM_REVIEW = {
     },
     "required": ["@context", "@type", "url", "claimReviewed", "author", "itemReviewed"],
 }
+
+
+# ---------------------------------------------------------------- links
+
+# From a list (its first result) or a claim (itself) to what a client does next
+# with it: OpenAPI links, which stateful clients and fuzzers follow.
+_CLAIM_STEPS = [
+    "claims_retrieve",
+    "claims_claimreview_retrieve",
+    "claims_assign_create",
+    "claims_verdict_create",
+    "claims_approve_create",
+    "claims_send_back_create",
+    "claims_dismiss_create",
+]
+LINKS = {
+    ("claims_list", "200"): {op: {"id": "$response.body#/results/0/id"} for op in _CLAIM_STEPS},
+    **{
+        (op, "200"): {step: {"id": "$response.body#/id"} for step in _CLAIM_STEPS if step != op}
+        for op in ("claims_retrieve", "claims_assign_create", "claims_verdict_create")
+    },
+    ("articles_list", "200"): {
+        op: {"slug": "$response.body#/results/0/slug"}
+        for op in ("articles_retrieve", "articles_publish_create")
+    },
+    ("actors_list", "200"): {"actors_retrieve": {"slug": "$response.body#/results/0/slug"}},
+}
+
+
+def add_links(result, generator, request, public):
+    """drf-spectacular postprocessing hook: the ``LINKS`` above, by operationId."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for status_code, response in operation.get("responses", {}).items():
+                links = LINKS.get((operation.get("operationId"), status_code))
+                if links:
+                    response["links"] = {
+                        target: {"operationId": target, "parameters": parameters}
+                        for target, parameters in links.items()
+                    }
+    return result
