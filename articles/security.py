@@ -45,9 +45,12 @@ def tokens_revoke_on_credential_change(sender, instance, raw=False, **kwargs):
 
 def is_demo_account(user) -> bool:
     """One of ``create_demo_accounts``'s accounts (its name and its address)."""
-    from articles.management.commands.create_demo_accounts import DEMO_ACCOUNTS
+    from articles.management.commands.create_demo_accounts import (
+        DEMO_ACCOUNTS,
+        DEMO_EMAIL_DOMAIN,
+    )
 
-    return user.username in DEMO_ACCOUNTS and user.email == f"{user.username}@example.org"
+    return user.username in DEMO_ACCOUNTS and user.email == f"{user.username}@{DEMO_EMAIL_DOMAIN}"
 
 
 class DeskModelBackend(ModelBackend):

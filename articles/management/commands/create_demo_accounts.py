@@ -15,6 +15,9 @@ from django.db import transaction
 
 DEMO_ACCOUNTS = {"reporter": "Reporter", "factchecker": "Fact-checker", "editor": "Editor"}
 DEMO_PASSWORD = "correct-horse-battery"
+# Marks the demo accounts (see articles.security.is_demo_account): they can
+# sign in only with debug on. ".invalid" is reserved: no one has mail there.
+DEMO_EMAIL_DOMAIN = "demo.invalid"
 
 
 class Command(BaseCommand):
@@ -55,8 +58,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             for username, role in DEMO_ACCOUNTS.items():
                 user, created = User.objects.get_or_create(
-                    username=username, defaults={"email": f"{username}@example.org"}
+                    username=username, defaults={"email": f"{username}@{DEMO_EMAIL_DOMAIN}"}
                 )
+                user.email = f"{username}@{DEMO_EMAIL_DOMAIN}"
                 user.is_staff, user.is_active, user.is_superuser = True, True, False
                 user.set_password(password)
                 user.save()
