@@ -244,7 +244,7 @@ def _extractor(jobs: int):
     # forkserver: workers start from a clean process, not a copy of this one
     # with its database connection and threads.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool, _ended_if_stopped(pool):
 
         def run(chunks):
             in_flight: deque = deque()
@@ -261,6 +261,22 @@ def _extractor(jobs: int):
                 yield _paired(chunk, future.result())
 
         yield run
+
+
+@contextmanager
+def _ended_if_stopped(pool: ProcessPoolExecutor):
+    """An import stopped midway (a signal, an error) ends its workers at once,
+    rather than waiting for the chunks in flight or leaving processes behind."""
+    try:
+        yield
+    except BaseException:
+        workers = list((pool._processes or {}).values())  # no public way to reach them
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.join(timeout=5)
+        raise
 
 
 @dataclass

@@ -6,7 +6,10 @@ lives in ``articles.services.imports``.
 """
 
 import json
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -125,6 +128,20 @@ class Command(BaseCommand):
             "errors": 0,
         }
         # Counted as stored, not as read: reading and extraction run ahead.
+        with _run_recorded_if_stopped(run):
+            self._import_all(files, errors, bar=bar, jobs=jobs, summary=summary)
+        summary["errors"] = len(errors)
+        run.created, run.updated, run.unchanged = (
+            summary["created"],
+            summary["updated"],
+            summary["unchanged"],
+        )
+        run.errors = [_error(e) for e in errors]
+        run.finished_at = timezone.now()
+        run.save()
+        return summary
+
+    def _import_all(self, files, errors, *, bar, jobs, summary):
         for outcome in articles_import(sources_from_files(files), jobs=jobs):
             bar.update()
             if isinstance(outcome, SourceRejected):
@@ -141,16 +158,6 @@ class Command(BaseCommand):
                         f"its sentence changed: {text!r}"
                     )
                 )
-        summary["errors"] = len(errors)
-        run.created, run.updated, run.unchanged = (
-            summary["created"],
-            summary["updated"],
-            summary["unchanged"],
-        )
-        run.errors = [_error(e) for e in errors]
-        run.finished_at = timezone.now()
-        run.save()
-        return summary
 
     def _report(self, summary, errors, *, verbosity, to_stderr):
         out = self.stderr if to_stderr else self.stdout
@@ -169,3 +176,33 @@ def _error(exc: SourceRejected) -> dict:
 
 def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=str)
+
+
+class ImportStopped(Exception):
+    """The import was told to stop (SIGTERM, or Ctrl-C)."""
+
+
+@contextmanager
+def _run_recorded_if_stopped(run: ImportRun):
+    """A stopped import ends its worker processes (``articles_import``'s pool
+    is left through this exception) and records its run as finished with an
+    error, instead of leaving the run open forever."""
+
+    def stop(signum, frame):
+        raise ImportStopped(f"stopped by signal {signum}")
+
+    # Signal handlers belong to the main thread (a command run from a thread has none).
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, stop) if main else None
+    try:
+        yield
+    except (ImportStopped, KeyboardInterrupt) as exc:
+        run.errors = [*run.errors, {"path": "", "reason": f"import interrupted: {exc or 'Ctrl-C'}"}]
+        run.finished_at = timezone.now()
+        run.save(update_fields=["errors", "finished_at"])
+        raise CommandError(
+            f"Import interrupted ({exc or 'Ctrl-C'}); run {run.pk} recorded."
+        ) from None
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
