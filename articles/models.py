@@ -7,6 +7,8 @@ must never break are database constraints here.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -125,6 +127,17 @@ class Article(models.Model):
         max_length=64, db_index=True, help_text="SHA-256 of the body as imported."
     )
     extractor_version = models.CharField(max_length=40, blank=True)
+    # Where the story came from, as its page or wire document says (ingest).
+    source_url = models.URLField(
+        max_length=1000, blank=True, help_text="The story's canonical URL, if it came from the web."
+    )
+    publisher = models.CharField(
+        max_length=200, blank=True, help_text="The site or agency that published the story."
+    )
+    byline = models.CharField(max_length=300, blank=True, help_text="Who wrote the story.")
+    source_published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the publisher published the story (not the desk)."
+    )
     status = models.CharField(
         max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -528,19 +541,138 @@ class EditorNote(models.Model):
 
 
 class ImportRun(models.Model):
-    """One run of the importer: when, what it read, what it wrote, what failed."""
+    """One ingest job: a command run, an upload, pasted text, URLs, a feed poll
+    or an API call; what it read, what it wrote, what failed and why.
 
+    Counters move while the job runs (workers add to them atomically), so the
+    admin shows progress; ``finished_at`` is set when every item is done.
+    """
+
+    class Kind(models.TextChoices):
+        COMMAND = "command", "import_seeds command"
+        UPLOAD = "upload", "Uploaded files"
+        PASTE = "paste", "Pasted text"
+        URL = "url", "URLs"
+        FEED = "feed", "Feed poll"
+        API = "api", "API"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMAND)
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
-    files = models.PositiveIntegerField(default=0)
+    files = models.PositiveIntegerField(
+        "items", default=0, help_text="Items to import: files, URLs, texts, feed entries."
+    )
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True, help_text="[{path, reason}]")
+    feed = models.ForeignKey(
+        "Feed", null=True, blank=True, on_delete=models.SET_NULL, related_name="runs"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
+        verbose_name = "ingest job"
 
     def __str__(self):
-        return f"Import of {self.files} files at {self.started_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_kind_display()}: {self.files} items at {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def done(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    @property
+    def is_running(self) -> bool:
+        return self.finished_at is None
+
+
+# ---------------------------------------------------------------- ingest
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed the desk follows: polled on its interval by the
+    workers, each new entry (by guid and link) imported once. A feed that
+    fails backs off and is flagged; it never holds up the others."""
+
+    url = models.URLField(max_length=1000, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    active = models.BooleanField(default=True, help_text="Inactive feeds are not polled.")
+    poll_interval = models.DurationField(
+        default=timedelta(minutes=15), help_text="How often to poll, e.g. 00:15:00."
+    )
+    next_poll_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_success_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    failures = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Failed polls in a row (the back-off grows with it)."
+    )
+    etag = models.CharField(max_length=300, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    polls = models.PositiveIntegerField(default=0, editable=False)
+    entries_seen = models.PositiveIntegerField(
+        default=0, editable=False, help_text="New entries found over all polls."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.title or self.url
+
+    @property
+    def is_failing(self) -> bool:
+        return self.failures > 0
+
+
+class ImportItem(models.Model):
+    """One item of an ingest job (a URL, an uploaded file, a text, a feed
+    entry, a wire document), done exactly once by whichever worker gets it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        UNCHANGED = "unchanged", "Unchanged"
+        FAILED = "failed", "Failed"
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(default=0)
+    source = models.CharField(max_length=1000, help_text="The URL, file name or document id.")
+    payload = models.TextField(blank=True, help_text="The text or document, if it was sent.")
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    reason = models.TextField(blank=True, help_text="Why the item failed.")
+    attempts = models.PositiveIntegerField(default=0)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    feed = models.ForeignKey(
+        Feed, null=True, blank=True, on_delete=models.CASCADE, related_name="entries"
+    )
+    guid = models.CharField(max_length=500, blank=True, help_text="The feed entry's id.")
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["run", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["feed", "guid"],
+                condition=Q(feed__isnull=False),
+                name="importitem_feed_guid_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return self.source
