@@ -646,8 +646,15 @@ class ImportItem(models.Model):
         UNCHANGED = "unchanged", "Unchanged"
         FAILED = "failed", "Failed"
 
+    class Format(models.TextChoices):
+        URL = "url", "URL to fetch"
+        TEXT = "text", "Plain text"
+        HTML = "html", "HTML page"
+        NINJS = "ninjs", "ninjs document"
+
     run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField(default=0)
+    format = models.CharField(max_length=5, choices=Format.choices, default=Format.URL)
     source = models.CharField(max_length=1000, help_text="The URL, file name or document id.")
     payload = models.TextField(blank=True, help_text="The text or document, if it was sent.")
     status = models.CharField(

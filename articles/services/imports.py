@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
@@ -117,12 +118,23 @@ def claim_fingerprint(claim: ExtractedClaim) -> str:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a text came from, as its web page or wire document says (ingest)."""
+
+    source_url: str = ""
+    publisher: str = ""
+    byline: str = ""
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     """One news text to import: its text, where it was read and its source key."""
 
     text: str
     source_path: str
     key: str
+    origin: Origin | None = None
 
 
 def source_from_file(path: Path | str) -> Source:
@@ -147,14 +159,16 @@ def article_import_file(*, path: Path | str) -> ImportOutcome:
     return article_import_text(text=source.text, source_path=source.source_path, key=source.key)
 
 
-def article_import_text(*, text: str, source_path: str, key: str) -> ImportOutcome:
+def article_import_text(
+    *, text: str, source_path: str, key: str, origin: Origin | None = None
+) -> ImportOutcome:
     """Store one news text, idempotently.
 
     Unchanged text (same body and extractor, found by source key or by content)
     writes nothing. Changed text updates its article and keeps editor work
     (verdicts, notes, audit trail) on every claim whose sentence is unchanged.
     """
-    source = Source(text=text, source_path=source_path, key=key)
+    source = Source(text=text, source_path=source_path, key=key, origin=origin)
     return _store([_parse(source, extract(text))])[0]
 
 
@@ -386,6 +400,11 @@ def _article_fill(article: Article, parsed: _Parsed) -> None:
     article.source_path = parsed.source.source_path[:500]
     article.content_hash = parsed.digest
     article.extractor_version = EXTRACTOR_VERSION
+    if (origin := parsed.source.origin) is not None:
+        article.source_url = origin.source_url[:1000]
+        article.publisher = origin.publisher[:200]
+        article.byline = origin.byline[:300]
+        article.source_published_at = origin.published_at
 
 
 def _mentions(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> list[ActorMention]:
