@@ -47,7 +47,8 @@ def story_page(text: str, *, url: str, canonical: str = "", byline: str = "Jane 
 <meta name="author" content="{escape(byline)}">
 <meta property="article:published_time" content="2024-03-05T09:30:00Z">
 </head><body>
-<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
+<header><nav><a href="/">Home</a> <a href="/world">World</a>
+<a href="/sport">Sport</a></nav></header>
 <main><article>
 <h1>{escape(title)}</h1>
 <p class="byline">By {escape(byline)}</p>

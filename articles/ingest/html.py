@@ -14,6 +14,10 @@ from datetime import UTC, date, datetime, time
 from urllib.parse import urlsplit, urlunsplit
 
 
+# Fewer characters than this is not an article (a headline alone is not one).
+MIN_BODY_CHARS = 80
+
+
 class NotAnArticle(Exception):
     """A page in which no article text was found."""
 
@@ -60,7 +64,8 @@ def story_from_html(html: str | bytes, *, url: str) -> WebStory:
         deduplicate=False,
     )
     body = (document.text or "").strip() if document is not None else ""
-    if not body:
+    if len(body) < MIN_BODY_CHARS:
+        # A menu or a cookie notice is what is left of a page with no story.
         raise NotAnArticle("no article text found in the page")
     title = " ".join((document.title or "").split())
     if not title:
