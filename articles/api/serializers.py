@@ -223,15 +223,29 @@ class ArticleSerializer(serializers.ModelSerializer):
         }
 
 
+# Where the story came from (ingest): shown on an article's detail.
+SOURCE_FIELDS = ["source_url", "publisher", "byline", "source_published_at"]
+
+
+def source_fields(article: Article) -> dict:
+    return {
+        "source_url": article.source_url,
+        "publisher": article.publisher,
+        "byline": article.byline,
+        "source_published_at": iso_datetime(article.source_published_at),
+    }
+
+
 class ArticleDetailSerializer(ArticleSerializer):
     claims = ClaimSerializer(source="visible_claims", many=True, read_only=True)
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "body", "claims"]
+        fields = [*ArticleSerializer.Meta.fields, *SOURCE_FIELDS, "body", "claims"]
         read_only_fields = fields
 
     def to_representation(self, article):
         data = super().to_representation(article)
+        data.update(source_fields(article))
         data["body"] = article.body
         data["claims"] = self.fields["claims"].to_representation(article.visible_claims)
         return data

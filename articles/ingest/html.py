@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from urllib.parse import urlsplit, urlunsplit
 
-
 # Fewer characters than this is not an article (a headline alone is not one).
 MIN_BODY_CHARS = 80
 

@@ -27,7 +27,7 @@ from articles.services.imports import Origin, Source, SourceRejected, article_im
 
 from .fetch import FetchError, fetch
 from .html import NotAnArticle, canonical, story_from_html
-from .ninjs import NinjsInvalid, story_from_ninjs
+from .ninjs import DocumentInvalid, is_ninjs, story_from_ninjs
 
 _KEY_LENGTH = 300  # Article.source_key
 
@@ -90,6 +90,32 @@ def ingest_job_start(*, kind: str, items: list[ItemSpec], by=None, feed=None) ->
     return run
 
 
+def ingest_document(*, document, by=None) -> ImportRun:
+    """The API's door: a ninjs document, ``{"url": ...}`` or ``{"text": ...}``.
+    Checked here, before any job exists (``DocumentInvalid`` names the field)."""
+    kind = ImportRun.Kind.API
+    if isinstance(document, dict) and "url" in document and not is_ninjs(document):
+        url = document["url"]
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise DocumentInvalid("url", "must be an http or https URL")
+        return ingest_job_start(kind=kind, items=[ItemSpec(source=url.strip())], by=by)
+    if isinstance(document, dict) and "text" in document and not is_ninjs(document):
+        text = document["text"]
+        if not isinstance(text, str) or not text.strip():
+            raise DocumentInvalid("text", "must be a non-empty string")
+        spec = ItemSpec(source="text sent to the API", format=ImportItem.Format.TEXT, payload=text)
+        return ingest_job_start(kind=kind, items=[spec], by=by)
+    if not is_ninjs(document):
+        raise DocumentInvalid(
+            "(document)", "expected a ninjs document, {\"url\": ...} or {\"text\": ...}"
+        )
+    story = story_from_ninjs(document)  # every check before the job is recorded
+    spec = ItemSpec(
+        source=story.uri, format=ImportItem.Format.NINJS, payload=json.dumps(document)
+    )
+    return ingest_job_start(kind=kind, items=[spec], by=by)
+
+
 def ingest_item_process(*, item_id: int, final_attempt: bool = True) -> ImportItem | None:
     """Do one item: read or fetch it, extract it, store it, count it.
 
@@ -111,7 +137,7 @@ def ingest_item_process(*, item_id: int, final_attempt: bool = True) -> ImportIt
                 origin=source.origin,
             )
             _finish(item, status=outcome.action, article=outcome.article)
-    except (SourceRejected, NotAnArticle, NinjsInvalid) as exc:
+    except (SourceRejected, NotAnArticle, DocumentInvalid) as exc:
         _finish(item, status=ImportItem.Status.FAILED, reason=_reason(exc))
     except FetchError as exc:
         if exc.retryable and not final_attempt:

@@ -4,7 +4,7 @@ Both series are read: 1.x with ``headline`` and ``body_text`` or
 ``body_html``; 2.x with ``headline`` (or ``headlines``) and ``bodies``
 (``[{"role", "contenttype", "value"}]``). ``uri`` identifies the story: the
 same uri sent again is the same article (updated if its text changed). A
-document that cannot become an article raises ``NinjsInvalid`` naming the
+document that cannot become an article raises ``DocumentInvalid`` naming the
 field and what is wrong with it.
 """
 
@@ -21,8 +21,9 @@ _TEXT_TYPES = ("text/plain", "")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-class NinjsInvalid(Exception):
-    """A ninjs document that cannot be imported, naming the field."""
+class DocumentInvalid(Exception):
+    """A document sent for ingest (ninjs, ``{"url"}``, ``{"text"}``) that
+    cannot be imported, naming the field and what is wrong with it."""
 
     def __init__(self, field: str, reason: str):
         self.field = field
@@ -48,17 +49,17 @@ def is_ninjs(document) -> bool:
 
 
 def story_from_ninjs(document) -> WireStory:
-    """The story in a ninjs 1.x or 2.x document, or ``NinjsInvalid``."""
+    """The story in a ninjs 1.x or 2.x document, or ``DocumentInvalid``."""
     if not isinstance(document, dict):
-        raise NinjsInvalid("(document)", "must be a JSON object")
+        raise DocumentInvalid("(document)", "must be a JSON object")
     uri = _string(document, "uri", required=True)
     kind = document.get("type", "text")
     if kind != "text":
-        raise NinjsInvalid("type", f"only text items can be imported, not {kind!r}")
+        raise DocumentInvalid("type", f"only text items can be imported, not {kind!r}")
     headline = _headline(document)
     body = _body(document)
     if not body.strip():
-        raise NinjsInvalid(_body_field(document), "the body has no text")
+        raise DocumentInvalid(_body_field(document), "the body has no text")
     return WireStory(
         uri=uri,
         text=story_text(headline, body),
@@ -73,12 +74,12 @@ def _string(document: dict, name: str, *, required: bool = False) -> str:
     value = document.get(name)
     if value is None:
         if required:
-            raise NinjsInvalid(name, "is required")
+            raise DocumentInvalid(name, "is required")
         return ""
     if not isinstance(value, str):
-        raise NinjsInvalid(name, f"must be a string, not {type(value).__name__}")
+        raise DocumentInvalid(name, f"must be a string, not {type(value).__name__}")
     if required and not value.strip():
-        raise NinjsInvalid(name, "must not be empty")
+        raise DocumentInvalid(name, "must not be empty")
     return value.strip()
 
 
@@ -88,15 +89,15 @@ def _headline(document: dict) -> str:
     elif "headlines" in document:
         headlines = document["headlines"]
         if not isinstance(headlines, list) or not headlines:
-            raise NinjsInvalid("headlines", "must be a non-empty list")
+            raise DocumentInvalid("headlines", "must be a non-empty list")
         first = headlines[0]
         if not isinstance(first, dict) or not isinstance(first.get("value"), str):
-            raise NinjsInvalid("headlines[0].value", "must be a string")
+            raise DocumentInvalid("headlines[0].value", "must be a string")
         headline = first["value"].strip()
     else:
-        raise NinjsInvalid("headline", "is required")
+        raise DocumentInvalid("headline", "is required")
     if not headline:
-        raise NinjsInvalid("headline", "must not be empty")
+        raise DocumentInvalid("headline", "must not be empty")
     return headline
 
 
@@ -114,22 +115,22 @@ def _body(document: dict) -> str:
         return _string(document, "body_text", required=True)
     if "body_html" in document:
         return text_from_html_fragment(_string(document, "body_html", required=True))
-    raise NinjsInvalid("bodies", "is required (or body_text / body_html in ninjs 1.x)")
+    raise DocumentInvalid("bodies", "is required (or body_text / body_html in ninjs 1.x)")
 
 
 def _bodies(bodies) -> str:
     if not isinstance(bodies, list) or not bodies:
-        raise NinjsInvalid("bodies", "must be a non-empty list")
+        raise DocumentInvalid("bodies", "must be a non-empty list")
     text = html = None
     for index, body in enumerate(bodies):
         if not isinstance(body, dict):
-            raise NinjsInvalid(f"bodies[{index}]", "must be an object")
+            raise DocumentInvalid(f"bodies[{index}]", "must be an object")
         value = body.get("value")
         if not isinstance(value, str):
-            raise NinjsInvalid(f"bodies[{index}].value", "must be a string")
+            raise DocumentInvalid(f"bodies[{index}].value", "must be a string")
         contenttype = body.get("contenttype", "")
         if not isinstance(contenttype, str):
-            raise NinjsInvalid(f"bodies[{index}].contenttype", "must be a string")
+            raise DocumentInvalid(f"bodies[{index}].contenttype", "must be a string")
         contenttype = contenttype.split(";")[0].strip().lower()
         if contenttype in _TEXT_TYPES and text is None:
             text = value
@@ -139,7 +140,7 @@ def _bodies(bodies) -> str:
         return text
     if html is not None:
         return text_from_html_fragment(html)
-    raise NinjsInvalid("bodies", "no body with contenttype text/plain or text/html")
+    raise DocumentInvalid("bodies", "no body with contenttype text/plain or text/html")
 
 
 def _publisher(document: dict) -> str:
@@ -158,7 +159,7 @@ def _datetime(document: dict, name: str) -> datetime | None:
         return None
     parsed = parse_datetime(value) if isinstance(value, str) else None
     if parsed is None:
-        raise NinjsInvalid(name, f"must be an ISO 8601 date and time, not {value!r}")
+        raise DocumentInvalid(name, f"must be an ISO 8601 date and time, not {value!r}")
     if parsed.tzinfo is None:
         from django.utils import timezone
 
