@@ -83,7 +83,8 @@ def test_the_same_document_sent_again_is_the_same_article(api, news_server):
     ],
 )
 def test_a_bad_ninjs_document_gets_400_naming_the_field(api, news_server, change, field):
-    document = {k: v for k, v in (ninjs2(news_server.text(ESPER)) | change).items() if v is not None}
+    document = ninjs2(news_server.text(ESPER)) | change
+    document = {name: value for name, value in document.items() if value is not None}
     response = api.post("/api/v1/ingest/", document, format="json")
     assert response.status_code == 400
     assert response.json()["detail"].startswith(f"{field}: ")

@@ -5,12 +5,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from ..ingest.jobs import user_can_ingest
 from ..models import (
     Article,
     Claim,
@@ -57,6 +60,10 @@ class CorrectionInline(ReadOnlyAdminMixin, admin.TabularInline):
     can_delete = False
 
 
+# Where the story came from (ingest), read-only like everything imported.
+SOURCE_FIELDS = ["source_url", "publisher", "byline", "source_published_at"]
+
+
 @admin.register(Article)
 class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
     own_change_permission = "articles.change_article"
@@ -87,9 +94,11 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         "created_at",
         "updated_at",
         "claims_progress",
+        *SOURCE_FIELDS,
     ]
     fieldsets = [
         (None, {"fields": ["title", "dateline", "status", "published_at", "claims_progress"]}),
+        ("Source", {"fields": SOURCE_FIELDS}),
         ("Text as imported", {"fields": ["body"]}),
         ("Retraction", {"fields": ["retracted_at", "retraction_reason"], "classes": ["collapse"]}),
         (
@@ -113,7 +122,12 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
     change_form_template = "admin/articles/article/change_form.html"
 
     def has_add_permission(self, request):
-        return False  # articles come from the importer
+        return user_can_ingest(request.user)  # articles come from the importer, so:
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return redirect("admin:articles_importrun_ingest")  # "Add" is the import page
 
     def view_on_site(self, article):
         if Article.objects.published().filter(pk=article.pk).exists():

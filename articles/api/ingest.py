@@ -68,7 +68,7 @@ class IngestView(APIView):
             202: IngestJobSerializer,
             400: OpenApiResponse(description="A bad document; `detail` names the field."),
         },
-        description="Import a ninjs 1.x/2.x document, `{\"url\": ...}` or `{\"text\": ...}`.",
+        description='Import a ninjs 1.x/2.x document, `{"url": ...}` or `{"text": ...}`.',
     )
     def post(self, request):
         try:
