@@ -25,8 +25,11 @@ class Answer:
     # Seconds to wait between chunks of ``drip`` bytes (a slow server).
     drip_delay: float = 0.0
     drip: int = 0
-    # Seconds to wait before answering at all.
+    # Seconds to wait before answering at all (the first ``slow_hits`` requests only, if set).
     delay: float = 0.0
+    slow_hits: int = 0
+    # The first ``failing_hits`` requests are answered 503.
+    failing_hits: int = 0
     etag: str = ""
     # No Content-Length: the body ends when the connection closes.
     no_length: bool = False
@@ -136,11 +139,14 @@ class NewsServer:
         path = handler.path
         with self._lock:
             self.hits[path] = self.hits.get(path, 0) + 1
+            hit = self.hits[path]
         answer = self.routes.get(path)
         if answer is None:
             answer = Answer(b"not found", "text/plain", status=404)
-        if answer.delay:
+        if answer.delay and (not answer.slow_hits or hit <= answer.slow_hits):
             time.sleep(answer.delay)
+        if hit <= answer.failing_hits:
+            answer = Answer(b"try again", "text/plain", status=503)
         if answer.etag and handler.headers.get("If-None-Match") == answer.etag:
             handler.send_response(304)
             handler.send_header("ETag", answer.etag)
