@@ -11,7 +11,7 @@ SHARED ?= ../shared
 GOLD_SOURCES := $(SHARED)/seeds/000_6ecc05ef853c777c.txt \
 	$(patsubst $(SHARED)/gold/politics-%.json,$(SHARED)/corpus/bbc-politics/%.txt,$(wildcard $(SHARED)/gold/politics-*.json))
 
-.PHONY: install migrate seed demo run test eval lint bench serve clean
+.PHONY: install migrate seed demo run test eval lint bench serve worker clean
 
 # Reinstalls only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -54,6 +54,15 @@ serve: install
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --verbosity 0
 	DJANGO_DEBUG=0 DJANGO_CONN_MAX_AGE=$${DJANGO_CONN_MAX_AGE:-60} \
 		$(VENV)/bin/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers 2
+
+# A Celery worker for ingest (URLs, feeds, uploads, the API), with beat polling
+# the feeds unless BEAT=0: run exactly one beat for the whole desk.
+WORKER_CONCURRENCY ?= 2
+BEAT ?= 1
+worker: migrate
+	@test -n "$$REDIS_URL" || { echo "make worker needs REDIS_URL, e.g. REDIS_URL=redis://127.0.0.1:6379/0"; exit 1; }
+	$(VENV)/bin/celery -A newsroom worker --loglevel=INFO --concurrency=$(WORKER_CONCURRENCY) \
+		$(if $(filter 1,$(BEAT)),--beat --schedule=var/celerybeat-schedule)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

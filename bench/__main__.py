@@ -225,6 +225,11 @@ class Bench:
         except SetupFailed as exc:
             self.fail(["import_postgres_rate"], str(exc))
 
+        try:
+            self.section("ingest", rows_of("ingest"), fresh_postgres())
+        except SetupFailed as exc:
+            self.fail(rows_of("ingest"), str(exc))
+
         reader_rows = rows_of("api", "pages")
         try:
             url = fresh_sqlite("reader.sqlite3")
@@ -368,6 +373,16 @@ METHOD = """\
   rate over the importer's. SQLite is a scratch file under `var/bench/`,
   PostgreSQL the scratch database `newsroom_bench`, both migrated with
   `manage.py migrate`.
+- **Ingest** (`bench/ingest.py`, on PostgreSQL with Redis DB 5 as broker): a
+  job of corpus texts (the admin's pasted text) done by one, then two, Celery
+  worker processes started by the bench, timed from the job's start to its last
+  item; baseline: the same texts through `articles_import` in the bench's own
+  process with one extraction process (`import_seeds --jobs 1`), so the ratio
+  is what a task per item costs (broker round trips, one transaction and one
+  article per task instead of 50). And `manage.py import_seeds` on 400 files
+  in a fresh process, timed from the shell; baseline: `articles_import` of the
+  same files in a warm process. See "Why import_seeds from a shell is slower"
+  below the table.
 - **API and reader pages**: Django's test `Client` in process, through the
   whole middleware stack with `DJANGO_DEBUG=0`, on a SQLite data set made by
   importing the corpus with the real importer, then publishing every article

@@ -242,6 +242,17 @@ ROWS: tuple[Row, ...] = (
     *_scale_rows("home", "Reader home page (pages 1, 2 and 50)"),
     *_load_rows("api_list", "Load: API article list"),
     *_load_rows("article_page", "Load: reader article page"),
+    # Ingest (bench/ingest.py): the workers, and the command from a shell.
+    Row("ingest_workers1_rate", "ingest", "Ingest job of texts, 1 Celery worker", RATE, True),
+    Row("ingest_workers2_rate", "ingest", "Ingest job of texts, 2 Celery workers", RATE, True),
+    Row(
+        "import_command_rate",
+        "ingest",
+        "import_seeds on 400 files, cold process, as a user runs it",
+        RATE,
+        True,
+        decimals=0,
+    ),
 )
 
 SECTION_TITLES = {

@@ -2,7 +2,9 @@
 
 Configured from Django's settings (``CELERY_*``): Redis from ``REDIS_URL`` as
 the broker, or, with no ``REDIS_URL``, every task run in the calling process.
-Tasks live in ``articles.ingest.tasks``.
+Tasks live in ``articles.ingest.tasks``, which imports this module: nothing
+else does, so a process that never sends a task never loads Celery
+(``celery -A newsroom`` finds ``newsroom.celery`` by itself).
 """
 
 import os

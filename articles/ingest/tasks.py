@@ -1,6 +1,8 @@
 """The ingest tasks the workers run (``make worker``), thin over the services.
 
-Each task is idempotent: an item is stored and counted once however often
+Bound to the project's app (not ``shared_task``), so Celery is imported only
+by processes that send or run a task, never by ``import_seeds`` or a plain
+page view. Each task is idempotent: an item is stored and counted once however often
 its task runs, so tasks are acknowledged late (a worker killed mid-task
 leaves it to the next) and network errors are retried with a growing delay.
 """
@@ -9,10 +11,10 @@ from __future__ import annotations
 
 import random
 
-from celery import shared_task
 from django.conf import settings
 
 from articles.models import Feed
+from newsroom.celery import app
 
 from . import feeds, jobs
 
@@ -25,7 +27,7 @@ def retry_delay(retries: int) -> float:
     return base * random.uniform(0.8, 1.2)
 
 
-@shared_task(
+@app.task(
     bind=True, acks_late=True, max_retries=MAX_RETRIES, name="articles.ingest.tasks.ingest_item"
 )
 def ingest_item(self, item_id: int) -> None:
@@ -37,7 +39,7 @@ def ingest_item(self, item_id: int) -> None:
         raise self.retry(exc=exc, countdown=retry_delay(self.request.retries)) from exc
 
 
-@shared_task(acks_late=True, name="articles.ingest.tasks.feed_poll")
+@app.task(acks_late=True, name="articles.ingest.tasks.feed_poll")
 def feed_poll(feed_id: int) -> None:
     """Poll one feed; its new entries become items for any worker."""
     feed = Feed.objects.filter(pk=feed_id).first()
@@ -45,7 +47,7 @@ def feed_poll(feed_id: int) -> None:
         feeds.feed_poll(feed=feed)
 
 
-@shared_task(name="articles.ingest.tasks.feeds_poll_due")
+@app.task(name="articles.ingest.tasks.feeds_poll_due")
 def feeds_poll_due() -> int:
     """Run by Celery beat: hand every feed due a poll to the workers."""
     claimed = feeds.feeds_claim_due()
