@@ -61,7 +61,7 @@ WORKER_CONCURRENCY ?= 2
 BEAT ?= 1
 worker: migrate
 	@test -n "$$REDIS_URL" || { echo "make worker needs REDIS_URL, e.g. REDIS_URL=redis://127.0.0.1:6379/0"; exit 1; }
-	$(VENV)/bin/celery -A newsroom worker --loglevel=INFO --concurrency=$(WORKER_CONCURRENCY) \
+	DJANGO_CONN_MAX_AGE=$${DJANGO_CONN_MAX_AGE:-60} $(VENV)/bin/celery -A newsroom worker --loglevel=INFO --concurrency=$(WORKER_CONCURRENCY) \
 		$(if $(filter 1,$(BEAT)),--beat --schedule=var/celerybeat-schedule)
 
 clean:

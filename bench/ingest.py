@@ -32,7 +32,13 @@ COMMAND_FILES = int(os.environ.get("BENCH_COMMAND_FILES", "400"))
 
 
 def _worker_env() -> dict:
-    return {**os.environ, "REDIS_URL": BROKER, "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
+    # As make worker runs them: a connection kept across tasks, not one per task.
+    return {
+        **os.environ,
+        "REDIS_URL": BROKER,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DJANGO_CONN_MAX_AGE": os.environ.get("DJANGO_CONN_MAX_AGE", "60"),
+    }
 
 
 def _start_workers(count: int) -> list[subprocess.Popen]:

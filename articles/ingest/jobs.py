@@ -25,7 +25,6 @@ from articles.models import ImportItem, ImportRun
 from articles.services import workflow
 from articles.services.imports import Origin, Source, SourceRejected, article_import_text
 
-from .fetch import FetchError, fetch
 from .html import NotAnArticle, canonical, story_from_html
 from .ninjs import DocumentInvalid, is_ninjs, story_from_ninjs
 
@@ -123,6 +122,8 @@ def ingest_item_process(*, item_id: int, final_attempt: bool = True) -> ImportIt
     error is raised for the task to retry, unless this is the final attempt;
     then, like any bad item, the item is marked failed with the reason.
     """
+    from .fetch import FetchError  # urllib3: loaded by the processes that fetch, only
+
     item = ImportItem.objects.filter(pk=item_id).first()
     if item is None or item.status != ImportItem.Status.PENDING:
         return item  # done already: a task delivered twice does nothing
@@ -183,6 +184,8 @@ def _finish(item: ImportItem, *, status: str, article=None, reason: str = "") ->
 
 def _source(item: ImportItem) -> Source:
     if item.format == ImportItem.Format.URL:
+        from .fetch import fetch
+
         fetched = fetch(item.source)
         if fetched.content_type == "text/plain":
             text = _decode(fetched.body, fetched.charset, item.source)

@@ -244,6 +244,9 @@ def _extractor(jobs: int):
     # forkserver: workers start from a clean process, not a copy of this one
     # with its database connection and threads.
     context = multiprocessing.get_context("forkserver")
+    # The server imports the extractor (and compiles its lexicon) once; each
+    # worker is forked from it ready, instead of importing it all again.
+    context.set_forkserver_preload(["articles.extraction.pipeline"])
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
 
         def run(chunks):
