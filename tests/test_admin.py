@@ -16,6 +16,7 @@ from articles.models import (
     ClaimEvent,
     Correction,
     EditorNote,
+    Feed,
     ImportRun,
 )
 from articles.services import workflow as wf
@@ -158,6 +159,7 @@ def one_of_everything(superuser, editor, factchecker):
         Correction: Correction.objects.get(),
         EditorNote: EditorNote.objects.first(),
         ImportRun: ImportRun.objects.get(),
+        Feed: Feed.objects.create(url="http://feeds.example/rss"),
         ActorAlias: ActorAlias.objects.get(),
         ActorMention: ActorMention.objects.get(),
     }
@@ -740,7 +742,9 @@ def test_editors_may_add_aliases_but_nobody_adds_claims_or_articles_by_hand(clie
     page = as_user(client, editor).get(reverse("admin:index")).content.decode()
     assert reverse("admin:articles_actoralias_add") in page
     assert reverse("admin:articles_claim_add") not in page
-    assert reverse("admin:articles_article_add") not in page
+    # Adding an article is importing one (tests/test_ingest_admin.py).
+    added = client.get(reverse("admin:articles_article_add"))
+    assert added.url == reverse("admin:articles_importrun_ingest")
 
 
 def test_not_even_a_superuser_deletes_a_claim_and_its_audit_trail(client, superuser, proposed):

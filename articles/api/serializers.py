@@ -229,7 +229,7 @@ SOURCE_FIELDS = ["source_url", "publisher", "byline", "source_published_at"]
 
 def source_fields(article: Article) -> dict:
     return {
-        "source_url": article.source_url or None,
+        "source_url": article.source_url,
         "publisher": article.publisher,
         "byline": article.byline,
         "source_published_at": iso_datetime(article.source_published_at),
@@ -238,8 +238,9 @@ def source_fields(article: Article) -> dict:
 
 class ArticleDetailSerializer(ArticleSerializer):
     claims = ClaimSerializer(source="visible_claims", many=True, read_only=True)
-    source_url = serializers.URLField(
-        read_only=True, allow_null=True, help_text="The story's canonical URL, if from the web."
+    # A string, not a URL field: "" (not from the web) is not a valid "uri".
+    source_url = serializers.CharField(
+        read_only=True, help_text="The story's canonical URL; empty if it is not from the web."
     )
 
     class Meta(ArticleSerializer.Meta):
