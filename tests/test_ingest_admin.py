@@ -84,3 +84,21 @@ def test_the_article_page_shows_where_the_story_came_from(desk, news_server):
     article = Article.objects.get()
     page = desk.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
     assert url in page and "Matthew Lee" in page and "Test Gazette" in page
+
+
+def test_an_import_seeds_run_is_a_job_with_its_failures(desk, tmp_path):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from .conftest import SEED
+
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    with pytest.raises(CommandError):
+        call_command("import_seeds", str(SEED), str(bad), stdout=StringIO(), stderr=StringIO())
+    run = ImportRun.objects.get()
+    page = desk.get(f"/admin/articles/importrun/{run.pk}/change/").content.decode()
+    assert run.kind == ImportRun.Kind.COMMAND
+    assert "1 of 2 done, 1 failed (finished)" in page
+    assert "empty.txt</code>: empty file" in page

@@ -125,8 +125,10 @@ class Command(BaseCommand):
             "errors": 0,
         }
         # Counted as stored, not as read: reading and extraction run ahead.
-        for outcome in articles_import(sources_from_files(files), jobs=jobs):
+        for stored, outcome in enumerate(articles_import(sources_from_files(files), jobs=jobs)):
             bar.update()
+            if stored % PROGRESS_EVERY == 0:
+                _progress(run, summary, errors)  # the job's page in the admin moves
             if isinstance(outcome, SourceRejected):
                 errors.append(outcome)
                 continue
@@ -147,6 +149,7 @@ class Command(BaseCommand):
             summary["updated"],
             summary["unchanged"],
         )
+        run.failed = len(errors)
         run.errors = [_error(e) for e in errors]
         run.finished_at = timezone.now()
         run.save()
@@ -161,6 +164,19 @@ class Command(BaseCommand):
         parts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.items())
         style = self.style.WARNING if errors else self.style.SUCCESS
         out.write(style(f"Import: {parts}."))
+
+
+# Files between two updates of the run's counters while it imports.
+PROGRESS_EVERY = 50
+
+
+def _progress(run: ImportRun, summary: dict, errors: list) -> None:
+    ImportRun.objects.filter(pk=run.pk).update(
+        created=summary["created"],
+        updated=summary["updated"],
+        unchanged=summary["unchanged"],
+        failed=len(errors),
+    )
 
 
 def _error(exc: SourceRejected) -> dict:
