@@ -223,8 +223,9 @@ NEWSROOM_FEED_POLL_TICK = float(os.environ.get("NEWSROOM_FEED_POLL_TICK", "60"))
 
 # --- Background workers (newsroom/celery.py): Celery with Redis as broker ---
 # Without REDIS_URL tasks run in the calling process, so `make run` needs nothing else.
-CELERY_BROKER_URL = os.environ.get("REDIS_URL", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("REDIS_URL")
+# "memory://" when eager: nothing ever tries to reach a broker that is not there.
+CELERY_BROKER_URL = os.environ.get("REDIS_URL") or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 # A task is acknowledged when it is done, not when it is received: a worker
 # killed mid-task leaves it to another (the tasks are idempotent).

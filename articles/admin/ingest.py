@@ -127,6 +127,9 @@ class ImportItemInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff  # whoever sees the job
+
     @admin.display(description="article")
     def article_link(self, item):
         if item.article is None:
