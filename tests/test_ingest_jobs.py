@@ -109,3 +109,15 @@ def test_an_item_whose_task_runs_again_is_stored_and_counted_once(news_server):
     ingest_item.delay(run.items.get().pk)  # delivered a second time
     run.refresh_from_db()
     assert (run.created, run.unchanged, Article.objects.count()) == (1, 0, 1)
+
+
+def test_texts_sent_together_are_stored_together_and_a_bad_one_alone_fails(news_server):
+    texts = [
+        news_server.text(ESPER),
+        "Only a headline\n\n",
+        news_server.text("ap-pge-power-shutoff"),
+    ]
+    items = [ItemSpec(source=f"text {n}", format=ITEM.TEXT, payload=t) for n, t in enumerate(texts)]
+    run = ingest_job_start(kind=ImportRun.Kind.API, items=items)
+    assert (run.created, run.failed, run.is_running) == (2, 1, False)
+    assert run.items.get(status=ImportItem.Status.FAILED).source == "text 1"

@@ -23,12 +23,20 @@ from django.utils import timezone
 from articles.extraction import EXTRACTOR_VERSION
 from articles.models import ImportItem, ImportRun
 from articles.services import workflow
-from articles.services.imports import Origin, Source, SourceRejected, article_import_text
+from articles.services.imports import (
+    Origin,
+    Source,
+    SourceRejected,
+    article_import_text,
+    articles_import,
+)
 
 from .html import NotAnArticle, canonical, story_from_html
 from .ninjs import DocumentInvalid, is_ninjs, story_from_ninjs
 
 _KEY_LENGTH = 300  # Article.source_key
+# Items sent with the job (not fetched) per task: one transaction stores them.
+CHUNK_SIZE = 25
 
 
 @dataclass(frozen=True)
@@ -80,11 +88,18 @@ def ingest_job_start(*, kind: str, items: list[ItemSpec], by=None, feed=None) ->
                 for position, spec in enumerate(items)
             ]
         )
-    from .tasks import ingest_item  # the tasks module imports this one
+    from .tasks import ingest_item, ingest_items  # the tasks module imports this one
 
-    pending = run.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True)
-    for item_id in list(pending):
-        ingest_item.delay(item_id)
+    pending = list(run.items.filter(status=ImportItem.Status.PENDING).values_list("pk", "format"))
+    # A URL is a task of its own (the network is the wait, workers fetch in
+    # parallel); texts, pages and documents sent with the job go in chunks,
+    # stored like import_seeds' batches, one transaction each.
+    local = [pk for pk, fmt in pending if fmt != ImportItem.Format.URL]
+    for pk, fmt in pending:
+        if fmt == ImportItem.Format.URL:
+            ingest_item.delay(pk)
+    for start in range(0, len(local), CHUNK_SIZE):
+        ingest_items.delay(local[start : start + CHUNK_SIZE])
     run.refresh_from_db()
     return run
 
@@ -106,12 +121,10 @@ def ingest_document(*, document, by=None) -> ImportRun:
         return ingest_job_start(kind=kind, items=[spec], by=by)
     if not is_ninjs(document):
         raise DocumentInvalid(
-            "(document)", "expected a ninjs document, {\"url\": ...} or {\"text\": ...}"
+            "(document)", 'expected a ninjs document, {"url": ...} or {"text": ...}'
         )
     story = story_from_ninjs(document)  # every check before the job is recorded
-    spec = ItemSpec(
-        source=story.uri, format=ImportItem.Format.NINJS, payload=json.dumps(document)
-    )
+    spec = ItemSpec(source=story.uri, format=ImportItem.Format.NINJS, payload=json.dumps(document))
     return ingest_job_start(kind=kind, items=[spec], by=by)
 
 
@@ -150,6 +163,34 @@ def ingest_item_process(*, item_id: int, final_attempt: bool = True) -> ImportIt
         _finish(item, status=ImportItem.Status.FAILED, reason=f"could not be processed: {exc!r}")
     item.refresh_from_db()
     return item
+
+
+def ingest_items_process(*, item_ids: list[int], final_attempt: bool = True) -> None:
+    """Do a chunk of items sent with their job (texts, pages, documents), in
+    one transaction, stored in bulk as ``import_seeds`` stores a batch. An
+    error that sinks the chunk is raised for the task to retry; on the final
+    attempt each item is done alone, so one bad item costs only itself."""
+    items = list(ImportItem.objects.filter(pk__in=item_ids, status=ImportItem.Status.PENDING))
+    if not items:
+        return
+    if final_attempt:
+        for item in items:
+            ingest_item_process(item_id=item.pk)
+        return
+    ImportItem.objects.filter(pk__in=[i.pk for i in items]).update(attempts=F("attempts") + 1)
+    good, sources = [], []
+    for item in items:
+        try:
+            sources.append(_source(item))
+            good.append(item)
+        except (SourceRejected, NotAnArticle, DocumentInvalid) as exc:
+            _finish(item, status=ImportItem.Status.FAILED, reason=_reason(exc))
+    with transaction.atomic():
+        for item, outcome in zip(good, articles_import(sources), strict=True):
+            if isinstance(outcome, SourceRejected):
+                _finish(item, status=ImportItem.Status.FAILED, reason=outcome.reason)
+            else:
+                _finish(item, status=outcome.action, article=outcome.article)
 
 
 def ingest_item_fail(*, item_id: int, reason: str) -> None:

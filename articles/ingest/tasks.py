@@ -39,6 +39,18 @@ def ingest_item(self, item_id: int) -> None:
         raise self.retry(exc=exc, countdown=retry_delay(self.request.retries)) from exc
 
 
+@app.task(
+    bind=True, acks_late=True, max_retries=MAX_RETRIES, name="articles.ingest.tasks.ingest_items"
+)
+def ingest_items(self, item_ids: list[int]) -> None:
+    """Extract and store a chunk of items sent with their job, in one transaction."""
+    final = self.request.retries >= self.max_retries
+    try:
+        jobs.ingest_items_process(item_ids=item_ids, final_attempt=final)
+    except Exception as exc:
+        raise self.retry(exc=exc, countdown=retry_delay(self.request.retries)) from exc
+
+
 @app.task(acks_late=True, name="articles.ingest.tasks.feed_poll")
 def feed_poll(feed_id: int) -> None:
     """Poll one feed; its new entries become items for any worker."""
