@@ -262,6 +262,7 @@ SECTION_TITLES = {
     "pages": "Reader pages (in process, SQLite)",
     "scale": "Scale (in process, PostgreSQL)",
     "load": "Load (gunicorn, 2 workers, PostgreSQL)",
+    "ingest": "Ingest (Celery workers and Redis, PostgreSQL; the command from a shell)",
 }
 
 

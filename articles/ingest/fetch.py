@@ -97,7 +97,8 @@ def resolve_checked(url: str, host: str, port: int) -> str:
                 f"refused: {host} resolves to a loopback, private or link-local address "
                 f"({', '.join(refused)})",
             )
-    return addresses[0]
+    # IPv4 first: a host without an IPv6 route still reaches dual-stack sites.
+    return min(addresses, key=lambda a: ":" in a)
 
 
 def fetch(
