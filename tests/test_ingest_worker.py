@@ -125,8 +125,17 @@ def broker(django_db_blocker):
     _redis_or_skip()
     saved = {k: celery_app.conf[k] for k in ("task_always_eager", "broker_url")}
     celery_app.conf.update(task_always_eager=False, broker_url=BROKER)
+    _reconnect()
     yield
-    celery_app.conf.update(saved)  # its connections to Redis stay open for the next test
+    celery_app.conf.update(saved)
+    _reconnect()
+
+
+def _reconnect():
+    """Drop the app's connection and producer pools: one made for the eager
+    tests' memory:// broker would otherwise keep sending there. (Not closed:
+    kombu's registry of producer pools would hand a closed one back.)"""
+    celery_app._after_fork()  # Celery's own reset of both pools
 
 
 @pytest.fixture
