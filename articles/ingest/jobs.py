@@ -137,7 +137,7 @@ def ingest_item_process(*, item_id: int, final_attempt: bool = True) -> ImportIt
     """
     from .fetch import FetchError  # urllib3: loaded by the processes that fetch, only
 
-    item = ImportItem.objects.filter(pk=item_id).first()
+    item = ImportItem.objects.filter(pk=item_id).select_related("run").first()
     if item is None or item.status != ImportItem.Status.PENDING:
         return item  # done already: a task delivered twice does nothing
     ImportItem.objects.filter(pk=item.pk).update(attempts=F("attempts") + 1)
@@ -170,7 +170,8 @@ def ingest_items_process(*, item_ids: list[int], final_attempt: bool = True) -> 
     one transaction, stored in bulk as ``import_seeds`` stores a batch. An
     error that sinks the chunk is raised for the task to retry; on the final
     attempt each item is done alone, so one bad item costs only itself."""
-    items = list(ImportItem.objects.filter(pk__in=item_ids, status=ImportItem.Status.PENDING))
+    pending = ImportItem.objects.filter(pk__in=item_ids, status=ImportItem.Status.PENDING)
+    items = list(pending.select_related("run").order_by("position"))
     if not items:
         return
     if final_attempt:
@@ -191,13 +192,6 @@ def ingest_items_process(*, item_ids: list[int], final_attempt: bool = True) -> 
                 _finish(item, status=ImportItem.Status.FAILED, reason=outcome.reason)
             else:
                 _finish(item, status=outcome.action, article=outcome.article)
-
-
-def ingest_item_fail(*, item_id: int, reason: str) -> None:
-    """Give up on an item (its task ran out of retries)."""
-    item = ImportItem.objects.filter(pk=item_id).first()
-    if item is not None:
-        _finish(item, status=ImportItem.Status.FAILED, reason=reason)
 
 
 def _finish(item: ImportItem, *, status: str, article=None, reason: str = "") -> bool:
