@@ -21,6 +21,12 @@ from ..ingest.ninjs import DocumentInvalid
 from ..models import ImportItem, ImportRun
 from .permissions import IsDeskStaff
 
+REFUSALS = {
+    401: OpenApiResponse(description="No credentials."),
+    403: OpenApiResponse(description="Not an editor."),
+}
+NOT_FOUND = OpenApiResponse(description="No such job.")
+
 
 class IsEditor(IsDeskStaff):
     message = "Only editors may ingest news."
@@ -67,6 +73,7 @@ class IngestView(APIView):
             200: IngestJobSerializer,
             202: IngestJobSerializer,
             400: OpenApiResponse(description="A bad document; `detail` names the field."),
+            **REFUSALS,
         },
         description='Import a ninjs 1.x/2.x document, `{"url": ...}` or `{"text": ...}`.',
     )
@@ -91,7 +98,7 @@ class IngestView(APIView):
 class IngestJobView(APIView):
     permission_classes = [IsEditor]
 
-    @extend_schema(responses={200: IngestJobSerializer})
+    @extend_schema(responses={200: IngestJobSerializer, **REFUSALS, 404: NOT_FOUND})
     def get(self, request, pk: int):
         run = get_object_or_404(ImportRun.objects.prefetch_related("items__article"), pk=pk)
         return Response(IngestJobSerializer(run, context={"request": request}).data)
