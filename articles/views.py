@@ -40,10 +40,15 @@ def home(request):
 @require_safe
 def article_detail(request, slug):
     article = get_object_or_404(selectors.articles_for_reading(), slug=slug)
+    if article.is_retracted:
+        # 410 Gone: search engines drop the page; readers learn why it went.
+        context = {"article": article, "corrections": article.corrections.all()}
+        return render(request, "articles/article_retracted.html", context, status=410)
     claims = article.public_claims
     context = {
         "article": article,
         "claims": claims,
+        "earlier_claims": article.earlier_claims,
         "body_html": render_body(article.body, selectors.claim_marks(claims)),
         "mentions": article.actor_mentions,
         "corrections": article.corrections.all(),
@@ -54,14 +59,18 @@ def article_detail(request, slug):
 
 @require_safe
 def claim_detail(request, pk):
-    claim = get_object_or_404(selectors.public_claims(), pk=pk)
+    claim = get_object_or_404(selectors.claims_on_record(), pk=pk)
+    retracted = claim.article.is_retracted
     context = {
         "claim": claim,
         "article": claim.article,
-        "claim_review": claim_review(claim),
+        # A retracted article's verdicts stay readable, marked, without the markup
+        # that would put them in search results.
+        "claim_review": None if retracted else claim_review(claim),
+        "retracted": retracted,
         "nav": "fact-checks",
     }
-    return render(request, "articles/claim_detail.html", context)
+    return render(request, "articles/claim_detail.html", context, status=410 if retracted else 200)
 
 
 @require_safe
