@@ -52,6 +52,11 @@ VERBS = [
     ("/api/v1/claims/{id}/send-back/", "post"),
     ("/api/v1/claims/{id}/dismiss/", "post"),
     ("/api/v1/articles/{slug}/publish/", "post"),
+    ("/api/v1/articles/{slug}/correct/", "post"),
+    ("/api/v1/articles/{slug}/retract/", "post"),
+    ("/api/v1/claims/{id}/reopen/", "post"),
+    ("/api/v1/claims/{id}/checkworthiness/", "post"),
+    ("/api/v1/claims/{id}/confirm-lowering/", "post"),
     ("/api/v1/notes/", "post"),
 ]
 
