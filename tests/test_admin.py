@@ -12,9 +12,11 @@ from articles.models import (
     ActorAlias,
     ActorMention,
     Article,
+    ArticleRevision,
     Claim,
     ClaimEvent,
     Correction,
+    EditorialEvent,
     EditorNote,
     ImportRun,
 )
@@ -150,7 +152,12 @@ def one_of_everything(superuser, editor, factchecker):
     EditorNoteFactory(article=article, author=editor)
     EditorNote.objects.create(claim=claim, author=editor, body="On the claim.")
     ImportRun.objects.create(files=1, created=1)
+    ArticleRevision.objects.create(
+        article=article, number=1, title=article.title, body=article.body, content_hash="h"
+    )
     return {
+        ArticleRevision: ArticleRevision.objects.get(),
+        EditorialEvent: EditorialEvent.objects.get(),
         Article: article,
         Actor: actor,
         Claim: claim,
