@@ -591,7 +591,8 @@ def _approve_revision(locked: Claim, pending: VerdictVersion, *, by) -> None:
         "sources": locked.sources,
     }
     changes = verdict_changes(before, _version_data(pending)) or ["verdict reviewed, unchanged"]
-    note = f"{pending.reason.rstrip('.')}. {'; '.join(changes).capitalize()}."
+    said = "; ".join(changes)
+    note = f"{pending.reason.rstrip('.')}. {said[:1].upper()}{said[1:]}."
     now = timezone.now()
     pending.change_note, pending.approved_by, pending.approved_at = note, by, now
     pending.save(update_fields=["change_note", "approved_by", "approved_at"])
