@@ -17,6 +17,7 @@ from ..models import (
     Correction,
 )
 from ..services import workflow as wf
+from .filters import GateFilter
 from .shared import (
     ArticleNoteInline,
     NotesMixin,
@@ -70,7 +71,7 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         "published_at",
         "updated_at",
     ]
-    list_filter = ["status", "dateline", "published_at"]
+    list_filter = ["status", GateFilter, "dateline", "published_at"]
     search_fields = ["title", "slug", "source_key"]
     date_hierarchy = "created_at"
     readonly_fields = [

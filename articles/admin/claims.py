@@ -18,6 +18,8 @@ from ..models import (
     ClaimEvent,
 )
 from ..services import workflow as wf
+from .filters import ArticleFilter, DeskListFilter, SpeakerFilter
+from .queue import ClaimQueueMixin
 from .shared import (
     ClaimNoteInline,
     NotesMixin,
@@ -146,30 +148,24 @@ class ClaimEventInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
+class ClaimAdmin(
+    WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, ClaimQueueMixin, admin.ModelAdmin
+):
     own_change_permission = "articles.change_claim"
     note_target = "claim"
     form = ClaimAdminForm
     action_form = ClaimActionForm
-    list_display = [
-        "short_text",
-        "article_title",
-        "kind",
-        "speaker",
-        "checkworthiness",
-        "status",
-        "rating",
-        "assignee",
-    ]
+    list_display = ["short_text", "speaker", "worth", "status_rating", "assignee", "article_title"]
     list_display_links = ["short_text"]
     list_filter = [
+        DeskListFilter,
         "status",
         AssigneeFilter,
+        CheckworthinessFilter,
         "rating",
         "kind",
-        ("speaker", admin.RelatedOnlyFieldListFilter),
-        ("article", admin.RelatedOnlyFieldListFilter),
-        CheckworthinessFilter,
+        SpeakerFilter,
+        ArticleFilter,
     ]
     list_select_related = ["article", "speaker", "assignee"]
     search_fields = ["text", "quote", "speaker__name", "article__title"]
@@ -264,14 +260,6 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
 
     def has_take_permission(self, request):
         return wf.user_can_take_claims(request.user)
-
-    @admin.display(description="claim", ordering="text")
-    def short_text(self, claim):
-        return Truncator(str(claim)).chars(90)
-
-    @admin.display(description="article", ordering="article__title")
-    def article_title(self, claim):
-        return Truncator(claim.article.title).chars(50)
 
     @admin.display(description="sources")
     def sources_list(self, claim):
