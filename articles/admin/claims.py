@@ -18,6 +18,7 @@ from ..models import (
     ClaimEvent,
 )
 from ..services import workflow as wf
+from .bulk import BulkTriageMixin
 from .filters import ArticleFilter, DeskListFilter, SpeakerFilter
 from .queue import ClaimQueueMixin
 from .shared import (
@@ -79,6 +80,9 @@ class ClaimActionForm(helpers.ActionForm):
 
     assignee = forms.ModelChoiceField(
         queryset=None, required=False, label="Assignee", empty_label="(me)"
+    )
+    reason = forms.CharField(
+        required=False, label="Reason", max_length=500, widget=forms.TextInput(attrs={"size": 18})
     )
 
     def __init__(self, *args, **kwargs):
@@ -149,7 +153,12 @@ class ClaimEventInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 @admin.register(Claim)
 class ClaimAdmin(
-    WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, ClaimQueueMixin, admin.ModelAdmin
+    WorkflowStepsMixin,
+    ServiceErrorsMixin,
+    NotesMixin,
+    ClaimQueueMixin,
+    BulkTriageMixin,
+    admin.ModelAdmin,
 ):
     own_change_permission = "articles.change_claim"
     note_target = "claim"
@@ -196,7 +205,7 @@ class ClaimAdmin(
         "updated_at",
     ]
     inlines = [ClaimNoteInline, ClaimEventInline]
-    actions = ["assign_to_me", "mark_in_review"]
+    actions = ["assign_to_me", "mark_in_review", "bulk_dismiss"]
     change_form_template = "admin/articles/claim/change_form.html"
 
     def get_fieldsets(self, request, obj=None):
