@@ -45,14 +45,16 @@ def article_list() -> QuerySet[Article]:
     )
 
 
-def articles_for_reading() -> QuerySet[Article]:
+def articles_for_reading(*, preview: bool = False) -> QuerySet[Article]:
     """Published articles with what their page shows: approved claims (as
     ``public_claims``), corrections and the actors named (``actor_mentions``).
 
     Drafts, articles in review and retracted ones are not in it, so their
-    pages are indistinguishable from missing ones.
+    pages are indistinguishable from missing ones; ``preview`` (for desk
+    staff only) holds every article, shown as readers would see it.
     """
-    return Article.objects.published().prefetch_related(
+    articles = Article.objects.all() if preview else Article.objects.published()
+    return articles.prefetch_related(
         Prefetch(
             "claims",
             queryset=Claim.objects.approved().select_related("speaker").order_by("start", "id"),

@@ -39,9 +39,12 @@ def home(request):
 
 @require_safe
 def article_detail(request, slug):
-    article = get_object_or_404(selectors.articles_for_reading(), slug=slug)
+    # Desk staff may preview an unpublished article; readers get a 404.
+    staff = request.user.is_active and request.user.is_staff
+    article = get_object_or_404(selectors.articles_for_reading(preview=staff), slug=slug)
     claims = article.public_claims
     context = {
+        "preview": not article.is_published,
         "article": article,
         "claims": claims,
         "body_html": render_body(article.body, selectors.claim_marks(claims)),
@@ -49,7 +52,11 @@ def article_detail(request, slug):
         "corrections": article.corrections.all(),
         "nav": "articles",
     }
-    return render(request, "articles/article_detail.html", context)
+    response = render(request, "articles/article_detail.html", context)
+    if context["preview"]:
+        response.headers["Cache-Control"] = "private, no-store"
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe

@@ -117,9 +117,7 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         return False  # articles come from the importer
 
     def view_on_site(self, article):
-        if Article.objects.published().filter(pk=article.pk).exists():
-            return article.get_absolute_url()
-        return None
+        return article.get_absolute_url()  # a draft opens as a preview, for the desk only
 
     def has_publish_permission(self, request):
         return wf.user_can_publish(request.user)
