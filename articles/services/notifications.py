@@ -44,8 +44,9 @@ def _editors():
 
 
 def _short(claim: Claim) -> str:
-    text = str(claim)
-    return f"\u201c{text[:77]}\u2026\u201d" if len(text) > 77 else f"\u201c{text}\u201d"
+    from articles.desk import cut_at_word
+
+    return f"\u201c{cut_at_word(claim.quote or claim.text, 80)}\u201d"
 
 
 def _recipients(event: ClaimEvent, claim: Claim) -> list[tuple]:

@@ -11,3 +11,11 @@ def desk_dashboard(context):
 
     request = context["request"]
     return {"panels": panels_for(request), "request": request}
+
+
+@register.filter
+def cut(text, limit=100):
+    """Text cut at a word with an ellipsis (``articles.desk.cut_at_word``)."""
+    from articles.desk import cut_at_word
+
+    return cut_at_word(str(text), int(limit))
