@@ -24,6 +24,7 @@ from django.db.models import (
     When,
 )
 from django.db.models import Value as V
+from django.db.models.lookups import Exact
 
 from .models import Article, Claim, ClaimEvent
 from .similarity import claim_tokens, jaccard
@@ -42,7 +43,7 @@ def _last_action():
 
 def claims_for_desk(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
     """Claims with ``last_action`` (to mark the ones sent back) and
-    ``open_rank`` (0 for open claims), for the queue's order."""
+    ``open_rank`` (0 for open claims, 1 for resolved), for the queue's order."""
     queryset = Claim.objects.all() if queryset is None else queryset
     return queryset.annotate(
         last_action=_last_action(),
@@ -58,11 +59,13 @@ QUEUE_ORDER = ["open_rank", "-checkworthiness", "article_id", "start", "id"]
 
 
 def _sent_back() -> Q:
-    return Q(status=Claim.Status.IN_REVIEW, last_action=ClaimEvent.Action.SENT_BACK)
+    # The subquery as a condition, not the annotation: counting then needs no
+    # inner query annotating every claim, and the cheap conditions come first.
+    return Q(status=Claim.Status.IN_REVIEW) & Q(Exact(_last_action(), ClaimEvent.Action.SENT_BACK))
 
 
 def claim_list_q(name: str, user) -> Q:
-    """The condition of one desk list on ``claims_for_desk()`` rows."""
+    """The condition of one desk list on claims."""
     if name == "mine":
         return Q(status=Claim.Status.IN_REVIEW, assignee=user)
     if name == "review":
@@ -137,7 +140,7 @@ def desk_counts(user) -> DeskCounts:
     from .models import Notification
 
     threshold = settings.NEWSROOM_PUBLISH_THRESHOLD
-    claims = claims_for_desk().aggregate(
+    claims = Claim.objects.unresolved().aggregate(
         **{name: Count("pk", filter=claim_list_q(name, user)) for name in CLAIM_LISTS},
         unassigned_gate=Count(
             "pk", filter=claim_list_q("unassigned", user) & Q(checkworthiness__gte=threshold)

@@ -40,6 +40,7 @@ def _editors():
             | Q(user_permissions__in=approve)
         )
         .distinct()
+        .order_by("username")
     )
 
 
