@@ -56,9 +56,32 @@ def _paragraphs(body: str) -> list[tuple[int, int]]:
     return spans or [(0, len(body))]
 
 
+CONTEXT_CHARS = 500  # of the claim's own paragraph, either side of the claim
+NEIGHBOUR_CHARS = 300
+
+
+def _tail(text: str, limit: int) -> str:
+    """The end of ``text``, from a sentence start when it has to be cut."""
+    if len(text) <= limit:
+        return text
+    window = text[-limit:]
+    start = max(window.find(". "), window.find(".\n"))
+    return "\u2026 " + (window[start + 2 :] if start >= 0 else window.split(" ", 1)[-1])
+
+
+def _head(text: str, limit: int) -> str:
+    """The start of ``text``, to a sentence end when it has to be cut."""
+    if len(text) <= limit:
+        return text
+    window = text[:limit]
+    end = window.rfind(". ")
+    return (window[: end + 1] if end >= 0 else window.rsplit(" ", 1)[0]) + " \u2026"
+
+
 def claim_in_context(claim: Claim, body: str, neighbours: int = 1) -> list[dict]:
     """The claim's paragraph, with the claim marked, and ``neighbours``
-    paragraphs either side: [{before, claim, after, here}]."""
+    paragraphs either side: [{before, claim, after, here}]. A long paragraph
+    is cut at sentences around the claim, so the claim stays in view."""
     spans = _paragraphs(body)
     here = next((i for i, (s, e) in enumerate(spans) if s <= claim.start < e), len(spans) - 1)
     shown = []
@@ -69,13 +92,15 @@ def claim_in_context(claim: Claim, body: str, neighbours: int = 1) -> list[dict]
             shown.append(
                 {
                     "here": True,
-                    "before": body[s : claim.start],
+                    "before": _tail(body[s : claim.start], CONTEXT_CHARS),
                     "claim": body[claim.start : end],
-                    "after": body[end:e],
+                    "after": _head(body[end:e], CONTEXT_CHARS),
                 }
             )
         else:
-            shown.append({"here": False, "before": body[s:e], "claim": "", "after": ""})
+            text = body[s:e]
+            text = _tail(text, NEIGHBOUR_CHARS) if i < here else _head(text, NEIGHBOUR_CHARS)
+            shown.append({"here": False, "before": text, "claim": "", "after": ""})
     return shown
 
 
