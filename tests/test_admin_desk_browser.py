@@ -55,7 +55,6 @@ def test_an_editors_first_page_after_login_shows_their_work(
     expect(page.locator("#panel-blocked .desk-count")).to_have_text("1")
     expect(page.locator("#panel-review .desk-count")).to_have_text("0")
 
-    page.screenshot(path="var/dashboard.png", full_page=False)
     page.click("#panel-mine h2 a")
     expect(page.locator("#result_list tbody tr")).to_have_count(1)
     expect(page.locator("#result_list")).to_contain_text(str(top)[:30])
@@ -85,7 +84,6 @@ def test_the_queue_has_no_horizontal_scroll_at_1366x900(browser, live_server, lo
         cell = page.locator('#result_list .field-short_text span[title^="The Chancellor"]').first
         assert cell.get_attribute("title") == LONG
         assert cell.inner_text().endswith("borrowing had\u2026")
-        page.screenshot(path="var/queue-1366.png", full_page=False)
     finally:
         context.close()
 
