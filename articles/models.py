@@ -800,3 +800,33 @@ class EditorialEvent(models.Model):
     def __str__(self):
         who = self.user or "system"
         return f"{self.get_action_display()} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
+# ---------------------------------------------------------------- the desk's notifications
+
+
+class Notification(models.Model):
+    """Something a member of the desk should know about their work: a claim
+    assigned to them or sent back to them, a proposal waiting for their review.
+
+    Also sent by email; the unread ones are counted on the dashboard.
+    """
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "Claim assigned to you"
+        SENT_BACK = "sent_back", "Verdict sent back to you"
+        PROPOSED = "proposed", "Proposal waiting for review"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_notifications"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notifications")
+    message = models.TextField()
+    read = models.BooleanField(default=False, help_text="The person has seen it.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read"], name="notification_unread_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.message[:60]}"

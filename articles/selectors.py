@@ -64,17 +64,19 @@ def retractions() -> QuerySet[Article]:
     )
 
 
-def articles_for_reading() -> QuerySet[Article]:
+def articles_for_reading(*, preview: bool = False) -> QuerySet[Article]:
     """Published and retracted articles with what their page shows: approved
     claims in the current text (``public_claims``), approved claims on an
     earlier text (``earlier_claims``), corrections and the actors named
     (``actor_mentions``). A retracted article's page is its retraction notice.
 
     Drafts and articles in review are not in it, so their pages are
-    indistinguishable from missing ones.
+    indistinguishable from missing ones; ``preview`` (for desk staff only)
+    holds every article, shown as readers would see it.
     """
     approved = Claim.objects.approved().select_related("speaker").order_by("start", "id")
-    return Article.objects.on_record().prefetch_related(
+    articles = Article.objects.all() if preview else Article.objects.on_record()
+    return articles.prefetch_related(
         Prefetch("claims", queryset=approved.current(), to_attr="public_claims"),
         Prefetch(
             "claims",

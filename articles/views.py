@@ -39,13 +39,16 @@ def home(request):
 
 @require_safe
 def article_detail(request, slug):
-    article = get_object_or_404(selectors.articles_for_reading(), slug=slug)
-    if article.is_retracted:
+    # Desk staff may preview an unpublished article; readers get a 404.
+    staff = request.user.is_active and request.user.is_staff
+    article = get_object_or_404(selectors.articles_for_reading(preview=staff), slug=slug)
+    if article.is_retracted and article.published_at:
         # 410 Gone: search engines drop the page; readers learn why it went.
         context = {"article": article, "corrections": article.corrections.all()}
         return render(request, "articles/article_retracted.html", context, status=410)
     claims = article.public_claims
     context = {
+        "preview": not article.is_published,
         "article": article,
         "claims": claims,
         "earlier_claims": article.earlier_claims,
@@ -54,7 +57,11 @@ def article_detail(request, slug):
         "corrections": article.corrections.all(),
         "nav": "articles",
     }
-    return render(request, "articles/article_detail.html", context)
+    response = render(request, "articles/article_detail.html", context)
+    if context["preview"]:
+        response.headers["Cache-Control"] = "private, no-store"
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe

@@ -7,4 +7,4 @@ offers comes from the same services, so no rule lives here. Imported and
 derived fields are read-only; the audit trail cannot be edited or deleted.
 """
 
-from . import actors, articles, claims, record, records  # noqa: F401  (registers the ModelAdmins)
+from . import actors, articles, bulk, claims, dashboard, record, records  # noqa: F401  (registers the ModelAdmins)

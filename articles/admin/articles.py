@@ -17,6 +17,7 @@ from ..models import (
     Correction,
 )
 from ..services import workflow as wf
+from .filters import GateFilter
 from .record import ArticleEventInline, RevisionInline
 from .shared import (
     ArticleNoteInline,
@@ -102,7 +103,7 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         "published_at",
         "updated_at",
     ]
-    list_filter = [NeedsRecheckFilter, "status", "dateline", "published_at"]
+    list_filter = [NeedsRecheckFilter, "status", GateFilter, "dateline", "published_at"]
     search_fields = ["title", "slug", "source_key"]
     date_hierarchy = "created_at"
     readonly_fields = [
@@ -161,9 +162,7 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         return False  # articles come from the importer
 
     def view_on_site(self, article):
-        if Article.objects.published().filter(pk=article.pk).exists():
-            return article.get_absolute_url()
-        return None
+        return article.get_absolute_url()  # a draft opens as a preview, for the desk only
 
     def has_publish_permission(self, request):
         return wf.user_can_publish(request.user)

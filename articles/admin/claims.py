@@ -18,6 +18,9 @@ from ..models import (
     ClaimEvent,
 )
 from ..services import workflow as wf
+from .bulk import BulkTriageMixin
+from .filters import ArticleFilter, DeskListFilter, SpeakerFilter
+from .queue import ClaimQueueMixin
 from .record import VerdictVersionInline
 from .shared import (
     ClaimNoteInline,
@@ -78,6 +81,9 @@ class ClaimActionForm(helpers.ActionForm):
 
     assignee = forms.ModelChoiceField(
         queryset=None, required=False, label="Assignee", empty_label="(me)"
+    )
+    reason = forms.CharField(
+        required=False, label="Reason", max_length=500, widget=forms.TextInput(attrs={"size": 18})
     )
 
     def __init__(self, *args, **kwargs):
@@ -167,30 +173,29 @@ class ClaimEventInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
+class ClaimAdmin(
+    WorkflowStepsMixin,
+    ServiceErrorsMixin,
+    NotesMixin,
+    ClaimQueueMixin,
+    BulkTriageMixin,
+    admin.ModelAdmin,
+):
     own_change_permission = "articles.change_claim"
     note_target = "claim"
     form = ClaimAdminForm
     action_form = ClaimActionForm
-    list_display = [
-        "short_text",
-        "article_title",
-        "kind",
-        "speaker",
-        "checkworthiness",
-        "status",
-        "rating",
-        "assignee",
-    ]
+    list_display = ["short_text", "speaker", "worth", "status_rating", "assignee", "article_title"]
     list_display_links = ["short_text"]
     list_filter = [
+        DeskListFilter,
         "status",
         AssigneeFilter,
+        CheckworthinessFilter,
         "rating",
         "kind",
-        ("speaker", admin.RelatedOnlyFieldListFilter),
-        ("article", admin.RelatedOnlyFieldListFilter),
-        CheckworthinessFilter,
+        SpeakerFilter,
+        ArticleFilter,
     ]
     list_select_related = ["article", "speaker", "assignee"]
     search_fields = ["text", "quote", "speaker__name", "article__title"]
@@ -221,7 +226,7 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
         "updated_at",
     ]
     inlines = [ClaimNoteInline, VerdictVersionInline, ClaimEventInline]
-    actions = ["assign_to_me", "mark_in_review"]
+    actions = ["assign_to_me", "mark_in_review", "bulk_dismiss"]
     change_form_template = "admin/articles/claim/change_form.html"
 
     def get_fieldsets(self, request, obj=None):
@@ -285,14 +290,6 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
 
     def has_take_permission(self, request):
         return wf.user_can_take_claims(request.user)
-
-    @admin.display(description="claim", ordering="text")
-    def short_text(self, claim):
-        return Truncator(str(claim)).chars(90)
-
-    @admin.display(description="article", ordering="article__title")
-    def article_title(self, claim):
-        return Truncator(claim.article.title).chars(50)
 
     @admin.display(description="sources")
     def sources_list(self, claim):
