@@ -16,6 +16,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
@@ -104,15 +105,21 @@ def _blocking() -> Exists:
 ARTICLE_LISTS = {
     "blocked": "Articles blocked by the gate",
     "ready": "Articles ready to publish",
+    "recheck": "Published articles changed by an import, with claims to check",
 }
 
 
 def article_list(name: str) -> QuerySet[Article]:
     """Unpublished articles the gate holds back (``blocked``) or lets through
-    (``ready``), newest first."""
-    articles = _open_articles().annotate(blocked=_blocking())
+    (``ready``), newest first; or published ones whose new text brought claims
+    to check (``recheck``), latest change first."""
     if name not in ARTICLE_LISTS:
         raise KeyError(name)
+    if name == "recheck":
+        return Article.objects.needing_recheck().order_by(
+            F("text_updated_at").desc(nulls_last=True), "-id"
+        )
+    articles = _open_articles().annotate(blocked=_blocking())
     return articles.filter(blocked=(name == "blocked")).order_by("-created_at", "-id")
 
 
@@ -128,6 +135,7 @@ class DeskCounts:
     unassigned_gate: int
     blocked: int
     ready: int
+    recheck: int
     unread: int
 
     def as_dict(self) -> dict[str, int]:
@@ -150,8 +158,9 @@ def desk_counts(user) -> DeskCounts:
         blocked=Count("pk", filter=Q(_blocking())),
         ready=Count("pk", filter=~Q(_blocking())),
     )
+    recheck = Article.objects.needing_recheck().count()
     unread = Notification.objects.filter(user=user, read=False).count()
-    return DeskCounts(**claims, **articles, unread=unread)
+    return DeskCounts(**claims, **articles, recheck=recheck, unread=unread)
 
 
 # ---------------------------------------------------------------- markers

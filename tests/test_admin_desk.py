@@ -93,6 +93,7 @@ def test_an_editors_front_page_shows_their_work_with_counts(
         "sent_back": "0",
         "review": "1",  # not their own proposal
         "unassigned": "2",
+        "recheck": "0",
         "blocked": "1",
         "ready": "1",
     }

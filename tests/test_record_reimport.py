@@ -5,6 +5,7 @@ file (31 changed to 32) imported. Nothing of the verdict is lost, readers and
 API consumers still find it, and the editor is told."""
 
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -122,6 +123,9 @@ def test_the_new_claim_blocks_the_gate_and_the_editor_sees_it(client, published,
     assert article.title in listing
     page = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
     assert "its text changed" in page and "not checked yet" in page
+    desk = client.get("/admin/").content.decode()
+    assert re.search(r'id="panel-recheck".*?data-count="1"', desk, re.S)
+    assert article.title in desk
 
 
 def test_an_unchanged_reimport_changes_nothing(published, seed_copy):

@@ -101,6 +101,13 @@ class ReadyArticlesPanel(ArticlePanel):
     name, title, order = "ready", "Articles ready to publish", 60
 
 
+class RecheckArticlesPanel(ArticlePanel):
+    name, title, order = "recheck", "Published articles changed under readers", 45
+
+    def url(self) -> str:
+        return reverse("admin:articles_article_changelist") + "?recheck=yes"
+
+
 class NotificationsPanel(Panel):
     name, title, order = "unread", "Unread notifications", 5
     template = "admin/desk/panel_notifications.html"
@@ -122,6 +129,7 @@ PANELS = [
     SentBackPanel,
     ReviewPanel,
     UnassignedPanel,
+    RecheckArticlesPanel,
     BlockedArticlesPanel,
     ReadyArticlesPanel,
 ]

@@ -22,6 +22,7 @@ _ADMIN_LINKS = {
         {"desk": "unassigned", "worthiness": "gate"},
     ),
     **{name: ("admin:articles_article_changelist", {"gate": name}) for name in desk.ARTICLE_LISTS},
+    "recheck": ("admin:articles_article_changelist", {"recheck": "yes"}),
     "unread": ("admin:articles_notification_changelist", {"read__exact": "0"}),
 }
 
@@ -34,6 +35,7 @@ class DeskLinksSerializer(serializers.Serializer):
     unassigned_gate = serializers.CharField()
     blocked = serializers.CharField()
     ready = serializers.CharField()
+    recheck = serializers.CharField()
     unread = serializers.CharField()
 
 
@@ -51,6 +53,9 @@ class DeskSerializer(serializers.Serializer):
         help_text="Unpublished articles held back by unresolved check-worthy claims."
     )
     ready = serializers.IntegerField(help_text="Unpublished articles the gate lets through.")
+    recheck = serializers.IntegerField(
+        help_text="Published articles whose changed text brought claims to check."
+    )
     unread = serializers.IntegerField(help_text="Your unread notifications.")
     links = DeskLinksSerializer(help_text="The admin list each count counts.")
 
