@@ -27,7 +27,7 @@ from django.db.models import (
 from django.db.models import Value as V
 from django.db.models.lookups import Exact
 
-from .models import Article, Claim, ClaimEvent
+from .models import Article, Claim, ClaimEvent, VerdictVersion
 from .similarity import claim_tokens, jaccard
 
 # ---------------------------------------------------------------- claim lists
@@ -65,12 +65,25 @@ def _sent_back() -> Q:
     return Q(status=Claim.Status.IN_REVIEW) & Q(Exact(_last_action(), ClaimEvent.Action.SENT_BACK))
 
 
+def _revision(**conditions) -> Q:
+    """A reopened verdict whose revision (its pending version) meets ``conditions``."""
+    pending = VerdictVersion.objects.filter(
+        claim=OuterRef("pk"), approved_at__isnull=True, **conditions
+    )
+    return Q(reopened_at__isnull=False) & Q(Exists(pending))
+
+
 def claim_list_q(name: str, user) -> Q:
-    """The condition of one desk list on claims."""
+    """The condition of one desk list on claims (a reopened verdict's revision
+    counts where a first verdict at the same stage would)."""
     if name == "mine":
-        return Q(status=Claim.Status.IN_REVIEW, assignee=user)
+        return Q(status=Claim.Status.IN_REVIEW, assignee=user) | (
+            Q(assignee=user) & _revision(proposed_at__isnull=True)
+        )
     if name == "review":
-        return Q(status=Claim.Status.PROPOSED) & ~Q(proposed_by=user)
+        return (Q(status=Claim.Status.PROPOSED) & ~Q(proposed_by=user)) | _revision(
+            proposed_at__isnull=False
+        ) & ~_revision(proposed_by=user)
     if name == "sent_back":
         return _sent_back() & Q(assignee=user)
     if name == "unassigned":
@@ -148,7 +161,10 @@ def desk_counts(user) -> DeskCounts:
     from .models import Notification
 
     threshold = settings.NEWSROOM_PUBLISH_THRESHOLD
-    claims = Claim.objects.unresolved().aggregate(
+    # Open claims, and approved ones whose verdict is being revised.
+    claims = Claim.objects.exclude(
+        status__in=Claim.RESOLVED_STATUSES, reopened_at__isnull=True
+    ).aggregate(
         **{name: Count("pk", filter=claim_list_q(name, user)) for name in CLAIM_LISTS},
         unassigned_gate=Count(
             "pk", filter=claim_list_q("unassigned", user) & Q(checkworthiness__gte=threshold)

@@ -185,3 +185,16 @@ def test_renames_and_confirmations_are_recorded(editor):
     assert list(
         EditorialEvent.objects.filter(actor=actor).order_by("id").values_list("action", flat=True)
     ) == ["actor_renamed", "actor_confirmed"]
+
+
+def test_a_revision_is_on_the_desk_of_whoever_works_it(approved, factchecker, editor, editor2):
+    from articles import desk
+
+    wf.claim_reopen(claim=approved, by=editor, reason="Check again")
+    assert desk.desk_counts(factchecker).mine == 1
+    wf.claim_propose_verdict(
+        claim=approved, by=factchecker, rating="true", summary="Right.", sources=[SOURCE]
+    )
+    assert desk.desk_counts(factchecker).mine == 0
+    assert desk.desk_counts(editor2).review == 1
+    assert list(desk.claim_list("review", editor2)) == [approved]
