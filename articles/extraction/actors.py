@@ -227,7 +227,7 @@ _INITIAL_COMMON_NOUNS = frozenset(
     "conglomerate brewer watchdog regulator airline"
 )
 _POSSESSIVE_ORG_RE = re.compile(
-    r"\b([A-Z][\w&-]+)['\u2019]s\s+(?:[A-Z][\w-]+\s+){0,3}?"
+    r"(?<![\w&-])([A-Z][\w&-]++)['\u2019]s\s+(?:[A-Z][\w-]+\s+){0,3}?"
     r"(Group|Holdings|Corporation|Corp|Inc|plc|PLC|Ltd|Limited|Hospital|College|School)\b"
     r"(?:\s+(?:[A-Z][\w-]+\s+)?(?:Hospital|College|School))?"
 )
@@ -257,7 +257,7 @@ _OWNS_DOCUMENT_RE = re.compile(
     r"['\u2019]s\s+(?:[\w-]+\s+){0,4}?(?:report|study|survey|research|poll|analysis|review|"
     r"figures|statement|letter|findings)\b"
 )
-_ADMIN_RE = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?\s+administration\b")
+_ADMIN_RE = re.compile(r"(?<![\w-])([A-Z][\w-]++)(?:['\u2019]s)?\s+administration\b")
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _LAW_AFTER_RE = re.compile(
     r"\s*\)?\s*(?:\([^)\n]{0,80}\)\s*)?(?:Bill|Act|Order|Regulations|Directive)\b"

@@ -1203,9 +1203,11 @@ def build_claims(
 
     # A quote sentence whose own clause credits someone else than its quotes
     # ("Mr Howard denied Mr Yeo said the plans "stink"") is also reported speech.
+    speakers_of: dict[int, set[int]] = {}
+    for en in quote_info:
+        speakers_of.setdefault(en["sent"], set()).add(id(en["info"]))
     for si, main in main_subjects.items():
-        speakers = {id(en["info"]) for en in quote_info if en["sent"] == si}
-        if id(main) not in speakers:
+        if id(main) not in speakers_of.get(si, ()):
             s, e = sentences[si]
             sent_claims[si].append(
                 ExtractedClaim(

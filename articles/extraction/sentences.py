@@ -14,7 +14,9 @@ from .lexicon import ABBREVIATIONS, STOPWORDS
 from .quotes import QuoteSpan
 
 # A candidate end: terminal punctuation, closing marks, then space.
-_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+# Possessive and anchored at the run's first mark, so a long run of marks with
+# no space after it is read once, not once per mark.
+_END_RE = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s)|\n")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]*)\.$")
 _NEXT_WORD_RE = re.compile(r"\s*[\"'\u201c\u2018(\[]?\s*([^\s]+)")
 _ATTRIBUTION_AHEAD_RE = re.compile(
