@@ -43,6 +43,8 @@ def scorer():
 def _article_file(gold_source: str) -> Path:
     if "/" in gold_source:
         folder, name = gold_source.split("/", 1)
+        if folder == "modern":
+            return SHARED / "modern" / name
         return SHARED / "corpus" / folder / name
     return SHARED / "seeds" / gold_source
 
