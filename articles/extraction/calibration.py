@@ -56,7 +56,7 @@ def gold_factual_share(golds: list[tuple[dict, Path]], threshold: float) -> tupl
     return reached, total
 
 
-def _gold_source(shared: Path, source: str) -> Path:
+def gold_source(shared: Path, source: str) -> Path:
     folder, _, name = source.rpartition("/")
     if not folder:
         return shared / "seeds" / name
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     for folder in args.gold:
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
-            golds.append((gold, _gold_source(args.shared, gold["source"])))
+            golds.append((gold, gold_source(args.shared, gold["source"])))
     hit, total = corpus_share(texts, args.threshold)
     kept, wanted = gold_factual_share(golds, args.threshold)
     print(

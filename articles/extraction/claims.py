@@ -20,7 +20,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from . import checkworthiness
 from .actors import ActorIndex, ActorInfo
+from .checkworthiness import FACTUAL_MIN
 from .lexicon import GENERIC_SPEAKERS, ROLE_NOUNS, WEAK_VERBS, find_reporting, words
 from .quotes import QuoteSpan
 from .types import ExtractedClaim
@@ -253,28 +255,6 @@ _PASSIVE_BEFORE_RE = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|\w+ly\s+)?$", re.I
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
-# Check-worthiness features: (words, weight); a sentence scores each set once.
-_STRONG_FACT_WORDS = words(
-    "first never consistently record records history historic historical biggest largest "
-    "highest lowest smallest worst best fastest slowest longest doubled tripled halved "
-    "unanimously all-time unprecedented invoked"
-)
-_WEAK_FACT_WORDS = words("only ever since most least once twice double always majority minority")
-_NUMBER_WORDS = words(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred hundreds thousand thousands dozen dozens half third quarter"
-)
-_CHANGE_WORDS = words(
-    "rose fell increased decreased rise fall jumped slumped grew cut raised lost won killed "
-    "died elected illegal banned invoked agreed signed passed approved rejected launched "
-    "closed opened"
-)
-_MONEY_WORDS = words("bn billion million trillion")
-_FACT_WORD_RE = re.compile(r"[a-z][a-z-]*")
-_MONEY_RE = re.compile(r"[£$€¥]|\d(?:bn|m)\b")
-_DIGIT_RE = re.compile(r"\d")
-_YEAR_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-FACT_THRESHOLD = 0.45
 
 
 @dataclass(slots=True)
@@ -1145,23 +1125,12 @@ def build_claims(
                 last_speaker[si] = info
             if verb:
                 sent_claims[si].append(
-                    ExtractedClaim(
-                        kind="attributed",
-                        text=text[s:e],
-                        start=s,
-                        end=e,
-                        speaker=info.actor.name if info else None,
-                        checkworthiness=_score(text[s:e], 0.5),
-                    )
+                    _claim("attributed", text, s, e, speaker=info.actor.name if info else None)
                 )
             else:
-                score = _score(text[s:e], 0.0)
-                if score >= FACT_THRESHOLD:
-                    sent_claims[si].append(
-                        ExtractedClaim(
-                            kind="factual", text=text[s:e], start=s, end=e, checkworthiness=score
-                        )
-                    )
+                claim = _claim("factual", text, s, e)
+                if claim.checkworthiness >= FACTUAL_MIN:
+                    sent_claims[si].append(claim)
 
     # Pass 2: quotes with no credit of their own continue a neighbour.
     for i in range(len(quote_info) - 1, -1, -1):
@@ -1209,32 +1178,16 @@ def build_claims(
     for si, main in main_subjects.items():
         if id(main) not in speakers_of.get(si, ()):
             s, e = sentences[si]
-            sent_claims[si].append(
-                ExtractedClaim(
-                    kind="attributed",
-                    text=text[s:e],
-                    start=s,
-                    end=e,
-                    speaker=main.actor.name,
-                    checkworthiness=_score(text[s:e], 0.5),
-                )
-            )
+            sent_claims[si].append(_claim("attributed", text, s, e, speaker=main.actor.name))
     for entry in quote_info:
         q = entry["q"]
         s, e = sentences[entry["sent"]]
         info = entry["info"]
+        # American style puts the sentence's comma inside the marks: it is
+        # punctuation, not the speaker's words.
+        words = text[q.start : q.end].rstrip(" ,;:")
         sent_claims[entry["sent"]].append(
-            ExtractedClaim(
-                kind="quote",
-                text=text[s:e],
-                start=s,
-                end=e,
-                # American style puts the sentence's comma inside the marks:
-                # it is punctuation, not the speaker's words.
-                quote=text[q.start : q.end].rstrip(" ,;:"),
-                speaker=info.actor.name if info else None,
-                checkworthiness=_score(text[q.start : q.end], 0.45),
-            )
+            _claim("quote", text, s, e, speaker=info.actor.name if info else None, quote=words)
         )
     for group in sent_claims:
         group.sort(key=lambda c: (c.kind != "quote", c.start))
@@ -1242,25 +1195,18 @@ def build_claims(
     return claims
 
 
-def _score(sentence: str, base: float) -> float:
-    """Check-worthiness: numbers, money, years, records and absolutes raise it."""
-    low = sentence.lower()
-    words = set(_FACT_WORD_RE.findall(low))
-    score = base
-    if _DIGIT_RE.search(sentence):
-        score += 0.35
-        if _YEAR_RE.search(sentence):
-            score += 0.15
-    if "%" in sentence or "per cent" in low or "percent" in low:
-        score += 0.2
-    if _MONEY_RE.search(sentence) or words & _MONEY_WORDS:
-        score += 0.2
-    if words & _STRONG_FACT_WORDS:
-        score += 0.35
-    if words & _WEAK_FACT_WORDS:
-        score += 0.2
-    if words & _NUMBER_WORDS:
-        score += 0.2
-    if words & _CHANGE_WORDS:
-        score += 0.1
-    return round(min(1.0, score), 2)
+def _claim(
+    kind: str, text: str, start: int, end: int, *, speaker: str | None = None, quote: str = ""
+) -> ExtractedClaim:
+    """A claim on the sentence ``text[start:end]``, scored on its own words."""
+    value, reasons = checkworthiness.score(quote or text[start:end], kind, speaker)
+    return ExtractedClaim(
+        kind=kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        quote=quote,
+        speaker=speaker,
+        checkworthiness=value,
+        checkworthiness_reasons=reasons,
+    )
