@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    ABBREVIATED_TITLES,
     AMBIGUOUS_COUNTRIES,
     COUNTRIES,
     DEMONYMS,
@@ -35,6 +36,7 @@ from .lexicon import (
     NOT_NAME_WORDS,
     NOT_ORG_ACRONYMS,
     NOT_PERSON_LAST_WORDS,
+    OFFICE_HOLDERS,
     ORG_CONNECTORS,
     ORG_KEYWORDS,
     ORG_KEYWORDS_NEED_TAIL,
@@ -180,7 +182,12 @@ _ORG_DESCRIPTORS = {
     "thinktank",
     "campaign",
 }
-_APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b")
+# ", the party's leader", ", Carlineo's attorney", ", his spokeswoman": what
+# the name is, said after it.
+_APPOSITIVE_RE = re.compile(
+    r",\s+(?:the|a|an|his|her|its|their|[A-Z][\w.-]*['\u2019]s)\s+"
+    r"((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b"
+)
 _PERSON_AFTER_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])|,\s+(?:who\b|of\s+the\b|one\s+of\b|\d{1,3},|aged\b|"
     r"(?:[\w'\u2019-]+\s+){0,8}?(?:mp|msp|mep|"
@@ -357,6 +364,8 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
             continue
         if "-" in word and word.rsplit("-", 1)[1][:1].islower() and word[:1].isupper():
             continue  # "California-based", "English-speaking"
+        if len(word) == 1 and word.isupper() and text.startswith(".", end):
+            word += "."  # an initial keeps its stop: "Ann M. Cole"
         # Sentence-initial: first word of a sentence, a quotation or a bullet.
         j = start - 1
         while j >= 0 and text[j] in " \t":
@@ -398,7 +407,12 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
             if current:
                 prev = current[-1]
                 gap = text[prev.end + (2 if prev.poss else 0) : tok.start]
-                if prev.poss or not gap.isspace() or "\n" in gap or len(gap) > 2:
+                if (
+                    (prev.poss and not _possessive_inside_name(prev, tok))
+                    or not (gap.isspace() or _abbreviation_gap(prev, tok, gap))
+                    or "\n" in gap
+                    or len(gap) > 2
+                ):
                     runs.append(current)
                     current = []
             current.append(tok)
@@ -449,6 +463,22 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _abbreviation_gap(prev: Tok, tok: Tok, gap: str) -> bool:
+    """``"Rep. Ann"``, ``"Ann M. Cole"``, ``"Lt. Col. Ann"``: a full stop that
+    ends a title's abbreviation or an initial sits inside a name."""
+    return (
+        gap == ". "
+        and not tok.initial
+        and (len(prev.text) == 1 and prev.cap or prev.low in ABBREVIATED_TITLES)
+    )
+
+
+def _possessive_inside_name(prev: Tok, tok: Tok) -> bool:
+    """``"the U.S. Attorney's Office"``, ``"the Sheriff's Department"``: an
+    office named after its holder's title."""
+    return prev.low in TITLE_HEADS | OFFICE_HOLDERS and tok.low in ORG_KEYWORDS
 
 
 def _title_end(run: list[Tok], i: int) -> int:

@@ -68,11 +68,36 @@ HONORIFICS = {
     "sen": "",
     "rep": "",
     "gov": "",
+    "lt": "",
+    "maj": "",
+    "adm": "",
+    "cmdr": "",
+    "cpl": "",
+    "pvt": "",
+    "brig": "",
+    "atty": "",
+    "supt": "",
+    "insp": "",
+    "det": "",
+    "cllr": "",
+    "hon": "",
+    "amb": "",
     "senator": "",
     "father": "m",
     "brother": "m",
     "sister": "f",
 }
+#: Titles written abbreviated with a full stop before a name (AP style: "Rep.",
+#: "Sen.", "Gov.", "Lt. Col.", "Dr."); the stop does not end the name's run.
+ABBREVIATED_TITLES = words(
+    """
+    mr mrs ms dr prof rev sen rep gov lt col gen capt sgt maj adm cmdr cpl pvt brig atty supt
+    insp det cllr hon amb st fr sr jr
+    """
+)
+#: Holders whose office is named after them with a possessive ("the Sheriff's
+#: Office", "the Attorney General's Office"), besides the title heads.
+OFFICE_HOLDERS = words("sheriff coroner comptroller auditor solicitor-general marshal clerk")
 #: Honorifics that stay part of a name when no first name follows ("Lord Goldsmith").
 PEERAGE = words(
     """
@@ -165,7 +190,9 @@ ROLE_NOUNS = words(
     secretary-general director-general president-elect premier senator congressman
     representative captain striker midfielder defender goalkeeper winger veteran rival
     challenger incumbent nominee musician rapper comedian novelist poet artist designer chef
-    model fellow ceo cfo md
+    model fellow ceo cfo md attorney sheriff host anchor administrator superintendent
+    inspector detective constable lieutenant sergeant colonel pastor priest rabbi imam bishop
+    principal dean provost clerk vice-president-elect deputy-director
     """
 )
 
