@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from .lexicon import (
     ABBREVIATED_TITLES,
     AMBIGUOUS_COUNTRIES,
+    COMPOUND_TAILS,
+    CORPORATE_SUFFIXES,
     COUNTRIES,
     DEMONYMS,
     FIRST_NAME_GENDER,
@@ -32,7 +34,9 @@ from .lexicon import (
     HONORIFICS,
     KNOWN_ORGS,
     MONTHS,
+    NAME_SUFFIXES,
     NEWSPAPERS,
+    NICKNAMES,
     NOT_NAME_WORDS,
     NOT_ORG_ACRONYMS,
     NOT_PERSON_LAST_WORDS,
@@ -74,6 +78,7 @@ _NEEDED_TOKEN_RE = re.compile(
     # ... and only when a capitalised word follows, maybe after more connectors
     rf"(?=(?: {_CONNECTOR_ALT}){{0,2}} [{_UPPER}])"
 )
+_COMPOUND_ENDINGS = ("ed", "ing", "ly", "er", "ers", "ian", "ians", "ist", "ists", "ic", "ism")
 _PREFIX_RE = re.compile(r"^(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-(?=[A-Z])")
 _NAME_PARTICLES = {
     "von",
@@ -362,8 +367,8 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
             continue
         if not word[:1].isupper() and word not in keep_lower:
             continue
-        if "-" in word and word.rsplit("-", 1)[1][:1].islower() and word[:1].isupper():
-            continue  # "California-based", "English-speaking"
+        if "-" in word and word[:1].isupper() and _is_compound_tail(word.rsplit("-", 1)[1]):
+            continue  # "California-based", "English-speaking"; not "Kim Yong-hyun"
         if len(word) == 1 and word.isupper() and text.startswith(".", end):
             word += "."  # an initial keeps its stop: "Ann M. Cole"
         # Sentence-initial: first word of a sentence, a quotation or a bullet.
@@ -384,6 +389,11 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
             )
         )
     return tokens
+
+
+def _is_compound_tail(tail: str) -> bool:
+    """The lower-case English word of a compound adjective ("-based", "-led")."""
+    return tail[:1].islower() and (tail in COMPOUND_TAILS or tail.endswith(_COMPOUND_ENDINGS))
 
 
 def _shouting_spans(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
@@ -546,6 +556,9 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
     limit = min(len(run), i + 7)
     while j < limit:
         tok = run[j]
+        if tok.poss and j + 1 < len(run) and _possessive_inside_name(tok, run[j + 1]):
+            j += 1
+            continue  # "U.S. Attorney's Office"
         if tok.low in _MID_CONNECTORS and j > i and j + 1 < len(run) and run[j + 1].cap:
             j += 1
             continue  # "Foreign and Commonwealth Office", "Efficiency in Government Unit"
@@ -688,6 +701,8 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             while len(toks) > 2 and toks[0].low in _RANK_WORDS:
                 toks = toks[1:]  # "Deputy High Court Judge X": the court, not a deputy court
             phrase = " ".join(t.text for t in toks)
+            if any(t.poss for t in toks[:-1]):
+                phrase = _span_text(text, toks)  # "the Sheriff's Office" keeps its "'s"
             if not _LAW_AFTER_RE.match(text, toks[-1].end):
                 low = phrase.lower()
                 canon = PARTY_FORMS.get(low) or KNOWN_ORGS.get(low) or phrase
@@ -1010,8 +1025,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             orgs.append(cand)
             continue
         after = _PLAIN_NEXT_RE.match(text, cand.end)
-        if after and after.group(1) in NOT_PERSON_LAST_WORDS:
-            continue  # "King Cross station", "Tony Blair Foundation"
+        if after and after.group(1) in NOT_PERSON_LAST_WORDS and not cand.strong:
+            continue  # "King Cross station"; not "Minister Ann Cole warning"
         if text[max(0, cand.start - 4) : cand.start].lower() == "the " and not cand.honorific:
             # "the Ealing North MP": nobody's name follows "the".
             if len(cand.tokens) >= 2 and _THING_VERB_RE.match(text, cand.end):
@@ -1199,6 +1214,10 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             infos = first_names.get(low)  # "Sir Nicholas" is Sir Nicholas Scott
         if not infos and cand.honorific and cand.honorific not in PEERAGE:
             infos = _misspelt_surname(low, surname_map)  # "Mr Iliaronov" for Illarionov
+        if not infos and not cand.honorific and len(first_names.get(low, ())) == 1:
+            # "Yoon" of "Yoon Suk Yeol" (family name first), "Michelle" of
+            # "Michelle Obama": the one full name it begins.
+            infos = first_names[low]
         if infos:
             info = nearest(infos, cand.start)
             gender = HONORIFICS.get(cand.honorific, "")
@@ -1328,11 +1347,15 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         canon = cand.canonical
         for longer in full_orgs:
             if (
-                len(longer) > len(canon)
-                and " " in canon
-                and canon not in _CANONICAL_FORMS
-                and (longer.startswith(canon + " ") or longer.endswith(" " + canon))
-            ) or longer.startswith(canon + " & "):
+                (
+                    len(longer) > len(canon)
+                    and " " in canon
+                    and canon not in _CANONICAL_FORMS
+                    and (longer.startswith(canon + " ") or longer.endswith(" " + canon))
+                )
+                or longer.startswith(canon + " & ")
+                or _is_corporate_form(canon, longer)
+            ):
                 # "Reserve Bank" of "Reserve Bank of Australia", "Potato Council" of
                 # "British Potato Council"
                 canon = cand.canonical = longer
@@ -1371,6 +1394,12 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     return index
 
 
+def _is_corporate_form(short: str, full: str) -> bool:
+    """"SoftBank" of "SoftBank Group Corp": a firm's name without its legal suffixes."""
+    rest = full[len(short) :].split() if full.startswith(short + " ") else []
+    return bool(rest) and all(w.lower().rstrip(".,") in CORPORATE_SUFFIXES for w in rest)
+
+
 def _misspelt_surname(low: str, surname_map: dict[str, list[ActorInfo]]) -> list[ActorInfo]:
     """The one full-named person whose surname ``low`` misspells: a long name, the same
     first letter, at most two letters apart ("Iliaronov" / "Illarionov")."""
@@ -1403,24 +1432,40 @@ def _edit_distance(a: str, b: str, cap: int) -> int:
 
 
 def _person_key(name: str) -> tuple[str, str] | None:
-    parts = name.replace("-", " ").split()
+    """(given name, surname) of a full name, without a suffix ("Jr."), with a
+    short form read as its full form ("Bill" as "william")."""
+    parts = [p.lower().rstrip(".") for p in name.replace("-", " ").split()]
+    while len(parts) > 2 and parts[-1] in NAME_SUFFIXES:
+        parts.pop()
     if len(parts) < 2:
         return None
-    return parts[0].lower(), parts[-1].lower()
+    return NICKNAMES.get(parts[0], parts[0]), parts[-1]
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """"Pat" and "Patrick", "Chris" and "Christopher": a short form is the first
+    three letters or more of the full one."""
+    short, full = sorted((a, b), key=len)
+    return short == full or (len(short) >= 3 and full.startswith(short) and len(short) <= 5)
 
 
 def _merge_variants(index: ActorIndex) -> None:
     """One actor per person: "George Bush" and "George W Bush", "Kilroy Silk" and
     "Kilroy-Silk" are the same name written two ways."""
     keep: dict[tuple[str, str], ActorInfo] = {}
+    by_surname: dict[str, list[tuple[str, str]]] = {}
     moved: dict[int, ActorInfo] = {}
     for info in index.actors:
         key = _person_key(info.actor.name) if info.actor.kind == "person" else None
         if key is None:
             continue
+        key = next(
+            (k for k in by_surname.get(key[1], ()) if _same_given_name(k[0], key[0])), key
+        )
         first = keep.get(key)
         if first is None:
             keep[key] = info
+            by_surname.setdefault(key[1], []).append(key)
             continue
         main, other = (
             (first, info) if len(first.actor.name) >= len(info.actor.name) else (info, first)

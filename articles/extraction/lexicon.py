@@ -98,6 +98,73 @@ ABBREVIATED_TITLES = words(
 #: Holders whose office is named after them with a possessive ("the Sheriff's
 #: Office", "the Attorney General's Office"), besides the title heads.
 OFFICE_HOLDERS = words("sheriff coroner comptroller auditor solicitor-general marshal clerk")
+#: Second halves of compound adjectives after a name ("Texas-born", "UN-run"),
+#: besides words in -ed, -ing, -er, -ian, -ist ...; other lower-case halves are
+#: part of a name ("Kim Yong-hyun", "Jean-luc").
+COMPOUND_TAILS = words(
+    """
+    born based led run made style era wide like type free only bound area friendly owned
+    backed specific centric focused linked related dominated controlled sized long old year
+    month day week time term level class scale wing affiliated allied
+    """
+)
+#: Suffixes after a surname ("J. Paul Dole Jr.", "Henry Ford III").
+NAME_SUFFIXES = words("jr sr ii iii iv")
+#: English short forms of given names that are not their first letters ("Bill"
+#: for William); the others ("Pat", "Chris") are matched by prefix.
+NICKNAMES = {
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "bob": "robert",
+    "bobby": "robert",
+    "rob": "robert",
+    "dick": "richard",
+    "rick": "richard",
+    "jim": "james",
+    "jimmy": "james",
+    "jack": "john",
+    "johnny": "john",
+    "ted": "edward",
+    "ned": "edward",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "meg": "margaret",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "betty": "elizabeth",
+    "bess": "elizabeth",
+    "kate": "katherine",
+    "kathy": "katherine",
+    "sandy": "alexander",
+    "tony": "anthony",
+    "mike": "michael",
+    "mick": "michael",
+    "larry": "lawrence",
+    "jerry": "gerald",
+    "hank": "henry",
+    "harry": "henry",
+    "chuck": "charles",
+    "charlie": "charles",
+    "steve": "stephen",
+    "joe": "joseph",
+    "andy": "andrew",
+    "drew": "andrew",
+    "sue": "susan",
+    "jenny": "jennifer",
+    "jen": "jennifer",
+    "dave": "david",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "pete": "peter",
+    "sam": "samuel",
+    "ben": "benjamin",
+    "nick": "nicholas",
+}
+#: Legal forms after a firm's name ("SoftBank Group Corp", "Acme Holdings Ltd").
+CORPORATE_SUFFIXES = words(
+    "group corp corporation inc incorporated co company ltd limited plc llc lp holdings sa ag nv"
+)
 #: Honorifics that stay part of a name when no first name follows ("Lord Goldsmith").
 PEERAGE = words(
     """
