@@ -594,7 +594,8 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
             k += 1
         if k >= len(run) or not run[k].cap or run[k].low in WEEKDAYS or run[k].low in MONTHS:
             break
-        while k < len(run) and run[k].cap:
+        tail = k
+        while k < len(run) and run[k].cap and not (k > tail and _starts_person_name(run, k)):
             k += 1
             if run[k - 1].poss:
                 break
@@ -612,6 +613,17 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
     if end == i + 1 and j == i:
         return i  # a lone "Council", "the Bank"
     return end
+
+
+def _starts_person_name(run: list[Tok], k: int) -> bool:
+    """A given name and another capitalised word: "Ministry of Finance Brian
+    Manning" is the ministry, then its minister."""
+    return (
+        run[k].low in FIRST_NAME_GENDER
+        and k + 1 < len(run)
+        and run[k + 1].cap
+        and run[k + 1].low not in ORG_KEYWORDS
+    )
 
 
 def _is_acronym(tok: Tok) -> bool:
