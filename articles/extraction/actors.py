@@ -54,6 +54,7 @@ from .lexicon import (
     STATE_ROLES,
     STOPWORDS,
     SUBDIVISIONS,
+    THING_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEEKDAYS,
@@ -638,6 +639,17 @@ def _is_acronym(tok: Tok) -> bool:
     )
 
 
+def _modifies_thing(text: str, tok: Tok) -> bool:
+    """"the HE sector", "the new ILEARN exam": an unknown acronym naming a kind
+    of thing, not an actor."""
+    m = _NEXT_TWO_PLAIN_RE.match(text, tok.end)
+    return (
+        m is not None
+        and (m.group(1) in THING_NOUNS or m.group(2) in THING_NOUNS)
+        and tok.low not in KNOWN_ORGS
+    )
+
+
 def _span_text(text: str, toks: list[Tok]) -> str:
     return text[toks[0].start : toks[-1].end]
 
@@ -782,7 +794,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             role, honorific = ([], "") if kind != "demonym" else (role, honorific)
             after_place = kind == "place"
             continue
-        if _is_acronym(tok):
+        if _is_acronym(tok) and not _modifies_thing(text, tok):
             end = i + 1
             while (
                 end < n
@@ -950,6 +962,7 @@ _OF_ORG_RE = re.compile(
 )
 _CAP_NEXT_RE = re.compile(r"(?:['\u2019]s)? [A-Z]")
 _PLAIN_NEXT_RE = re.compile(r" ([a-z]+)\b")
+_NEXT_TWO_PLAIN_RE = re.compile(r" ([a-z]+)\b(?: ([a-z]+)\b)?")
 _COMMA_CLAUSE_RE = re.compile(
     r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)"
     r"|,\s+(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|today\s+|also\s+)?([a-z]+)"

@@ -70,7 +70,23 @@ _DOC_NOUNS = {
     "documents",
     "papers",
 }
+#: Nouns before "of" that make the quoted words a name ("the use of "We"").
+_MENTION_NOUNS = words("use name title word words term phrase")
+#: Prepositions that put a short lower-case quoted phrase in the writer's own
+#: sentence as a term ("were on "atypical contracts""), not as anyone's speech.
+_TERM_PREPOSITIONS = words("on in into under at")
+_LISTED_AFTER_TERM_RE = re.compile(
+    r"\b(?:words?|terms?|phrases?)\s+[\"\u201c][^\"\u201d]{1,40}[\"\u201d],?\s+(?:and|or)\s+"
+    r"[\"\u201c]$"
+)
 _NAME_CUES_BEFORE = {
+    "words",
+    "word",
+    "term",
+    "terms",
+    "phrase",
+    "tagline",
+    "hashtag",
     "so-called",
     "dubbed",
     "entitled",
@@ -932,6 +948,17 @@ def _is_name_quote(text: str, q: QuoteSpan) -> bool:
     nxt = after[0].lower().strip(",.") if after else ""
     if prev == "as" and len(before) >= 2 and before[-2].lower() in _AS_NAME_CUES:
         prev = "nicknamed"  # he was known as "Precious" at school
+    if _LISTED_AFTER_TERM_RE.search(text, max(0, q.start - 80), q.start):
+        return True  # removed the words "comprehensive" and "downside risks."
+    if prev == "of" and len(before) >= 2 and before[-2].lower() in _MENTION_NOUNS:
+        prev = "named"  # he returned the cash from the use of "We."
+    if (
+        prev in _TERM_PREPOSITIONS
+        and 1 <= len(words) <= 3
+        and inner[:1].islower()
+        and inner.rstrip()[-1:].isalpha()
+    ):
+        return True  # staff were on "atypical contracts": a term, not speech
     if (prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER) and (
         len(words) <= 4 or (words and words[0][:1].isupper())
     ):

@@ -108,6 +108,15 @@ COMPOUND_TAILS = words(
     month day week time term level class scale wing affiliated allied
     """
 )
+#: Nouns for things an acronym before them classifies ("the HE sector", "a GCSE
+#: exam"): such an acronym is no actor.
+THING_NOUNS = words(
+    """
+    sector exam exams test tests standard standards scores score system systems programme
+    program scheme rules format rating ratings status degree degrees level levels index
+    grade grades qualification qualifications certificate syndrome virus vaccine
+    """
+)
 #: Suffixes after a surname ("J. Paul Dole Jr.", "Henry Ford III").
 NAME_SUFFIXES = words("jr sr ii iii iv")
 #: English short forms of given names that are not their first letters ("Bill"
