@@ -1050,6 +1050,7 @@ def build_claims(
     sent_claims: list[list[ExtractedClaim]] = [[] for _ in sentences]
     last_speaker: list[ActorInfo | None] = [None] * len(sentences)
     unnamed = [False] * len(sentences)  # a quote there was credited to nobody named
+    terms: set[str] = set()  # quoted words that were a name or a term
     for si, (s, e) in enumerate(sentences):
         qs = by_sent[si]
         accepted = []
@@ -1057,7 +1058,9 @@ def build_claims(
         prev_end = s
         for qi, q in enumerate(qs):
             nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
-            if _is_name_quote(text, q):
+            words = text[q.start : q.end].lower()
+            if _is_name_quote(text, q) or (words in terms and len(words.split()) <= 3):
+                terms.add(words)  # a term stays a term when quoted again
                 continue
             pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
             post_verb, post_info = _credit(res, q.end + 1, nxt_start, si, weak_ok=True)
