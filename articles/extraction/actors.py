@@ -926,6 +926,14 @@ def _is_org_descriptor(word: str) -> bool:
     return low in _ORG_DESCRIPTORS or (low.endswith("maker") and low != "maker")
 
 
+def _appositive_role(text: str, end: int) -> str:
+    """The job an appositive after a name gives ("Ann Cole, the county sheriff,")."""
+    m = _APPOSITIVE_RE.match(text, end)
+    if m is None or m.group(2).lower() not in ROLE_NOUNS:
+        return ""
+    return " ".join((m.group(1) + m.group(2)).split())
+
+
 def _appositive_kind(text: str, end: int) -> str:
     m = _APPOSITIVE_RE.match(text, end)
     if not m:
@@ -1030,6 +1038,11 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             if cand.role:
                 cand.strong = True
                 cand.prefix = cand.prefix or cand.role
+        if not cand.role:
+            # "The county sheriff, Ann Cole," / "Ann Cole, the county sheriff,":
+            # the role "the sheriff" stands for later, without making a person.
+            before = _role_before(text, cand.start, comma=True).rstrip(",")
+            cand.role = before or _appositive_role(text, cand.end)
         appos = _appositive_kind(text, cand.end)
         if appos == "person" and len(cand.tokens) == 1 and _OF_NEXT_RE.match(text, cand.end):
             appos = ""  # "Houses of Parliament", "In Place of Strife": no person cue

@@ -23,7 +23,15 @@ from dataclasses import dataclass, field
 from . import checkworthiness
 from .actors import ActorIndex, ActorInfo
 from .checkworthiness import FACTUAL_MIN
-from .lexicon import GENERIC_SPEAKERS, ROLE_NOUNS, WEAK_VERBS, find_reporting, words
+from .lexicon import (
+    GENERIC_SPEAKERS,
+    ORG_ANAPHOR_HEADS,
+    PERSON_ROLE_HEADS,
+    ROLE_NOUNS,
+    WEAK_VERBS,
+    find_reporting,
+    words,
+)
 from .quotes import QuoteSpan
 from .types import ExtractedClaim
 
@@ -151,27 +159,7 @@ _NAME_CUES_AFTER = {
     "motto",
     "nickname",
 }
-_PERSON_ROLE_HEADS = {
-    "mp",
-    "msp",
-    "mep",
-    "minister",
-    "secretary",
-    "leader",
-    "president",
-    "chancellor",
-    "chairman",
-    "spokesman",
-    "spokeswoman",
-    "premier",
-    "mayor",
-    "governor",
-    "chief",
-    "executive",
-    "general",
-    "director",
-    "commissioner",
-}
+_PERSON_ROLE_HEADS = PERSON_ROLE_HEADS
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|of)\s+$|['\u2019]s?\s+$",
     re.IGNORECASE,
@@ -179,18 +167,14 @@ _DETERMINER_BEFORE_RE = re.compile(
 _NOUN_CLAIM_BEFORE_RE = re.compile(r"\b[a-z]{3,}(?<!ly)(?<!ics)(?<!ers)(?<!ists)\s+$")
 _SENTENCE_ROLE_RE = re.compile(
     r"(?:(?:But|And|Yet|So|Meanwhile|However|Earlier|Later|Now|Instead),?\s+)?[Tt]he\s+"
-    r"((?:[A-Za-z-]+\s+){0,2}(?:minister|secretary|leader|chancellor|"
-    r"president|premier|chairman|spokesman|spokeswoman))\b"
+    r"((?:[A-Za-z-]+\s+){0,2}(?:" + "|".join(sorted(PERSON_ROLE_HEADS)) + r"))\b"
 )
 _ROLE_AFTER_RE = re.compile(r"\s*the\s+((?:[\w'-]+\s+){0,3}?[\w-]+)\s*(?:[,.;:]|$)", re.I)
 _INVERTED_NP_RE = re.compile(
     r"\s+(?:a|an|the|one|some|two)\s+[\w'-]+(?:\s+[\w'-]+){0,4}\s*(?:[.,;:]|$)", re.I
 )
 # Nouns that stand for an organisation named before ("the company", "the watchdog").
-_ORG_HEADS = words(
-    "company firm group bank watchdog regulator body organisation organization agency "
-    "charity insurer lender carrier airline giant retailer"
-)
+_ORG_HEADS = ORG_ANAPHOR_HEADS
 # "It is estimated that", "It was clear": an "it" that stands for nobody.
 _EXPLETIVE_IT_RE = re.compile(
     r"it\s+(?:is|was|has\s+been|had\s+been|would\s+be|will\s+be|seems|seemed|appears|"

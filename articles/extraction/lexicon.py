@@ -272,6 +272,26 @@ ROLE_NOUNS = words(
     """
 )
 
+#: Job titles that, after "the", stand for the person the text names holding
+#: them ("the sheriff said" is the named sheriff).
+PERSON_ROLE_HEADS = words(
+    """
+    mp msp mep minister secretary leader president chancellor chairman chairwoman spokesman
+    spokeswoman spokesperson premier mayor governor chief executive general director
+    commissioner sheriff attorney prosecutor judge coroner ambassador envoy senator
+    congressman congresswoman commander superintendent administrator principal ceo founder
+    president-elect
+    """
+)
+#: Nouns that stand for an organisation named before ("the company", "the
+#: ministry", "the central bank").
+ORG_ANAPHOR_HEADS = words(
+    """
+    company firm group bank watchdog regulator body organisation organization agency charity
+    insurer lender carrier airline giant retailer ministry department union council commission
+    tribunal office
+    """
+)
 #: Nouns for a speaker that the text does not name ("critics said").
 GENERIC_SPEAKERS = words(
     """
@@ -319,6 +339,9 @@ REPORTING_WORDS = words(
     speculated mentioned recounted testified briefed informed assured reassured pleaded
     appealed threatened threatens add adds insist announce acknowledge urge accuse write
     boast boasts remark remarks remarked commented disclosed
+    remind reminds reminded reminding assailed assail assails divulged divulge divulges
+    testify testifies testifying encouraged encourages touted touts touting cited cites
+    citing lamented lamenting insisted argued contended notes
     """
 )
 REPORTING_PHRASES = (
@@ -419,6 +442,8 @@ _ACTION_OBJECT_RES = {
     **{w: _CALL_OFF_RE for w in ("call", "calls", "called", "calling")},
     **{w: _REJECT_OFFER_RE for w in ("reject", "rejects", "rejected", "rejecting")},
     "expected": _TO_RE,  # "a party expected to launch on Wednesday": a forecast, not speech
+    # "agreed to a rescue", "agreed to return the cash": a deal, not a statement
+    **{w: _TO_RE for w in ("agree", "agrees", "agreed", "agreeing")},
     "maintain": _NOT_THAT_RE,  # "want to maintain their profits": keep, not state
 }
 
