@@ -56,6 +56,7 @@ from .lexicon import (
     SUBDIVISIONS,
     THING_NOUNS,
     TITLE_HEADS,
+    US_STATE_ABBREVIATIONS,
     TITLE_MODIFIERS,
     WEEKDAYS,
     words,
@@ -639,8 +640,16 @@ def _is_acronym(tok: Tok) -> bool:
     )
 
 
+def _after_city(text: str, tok: Tok) -> bool:
+    """A state's abbreviation after "City, " ("Washington, DC", "Dover, Del.")."""
+    return (
+        tok.low.replace(".", "", tok.low.count(".") - 1) in US_STATE_ABBREVIATIONS
+        and _CITY_COMMA_RE.search(text, max(0, tok.start - 30), tok.start) is not None
+    )
+
+
 def _modifies_thing(text: str, tok: Tok) -> bool:
-    """"the HE sector", "the new ILEARN exam": an unknown acronym naming a kind
+    """ "the HE sector", "the new ILEARN exam": an unknown acronym naming a kind
     of thing, not an actor."""
     m = _NEXT_TWO_PLAIN_RE.match(text, tok.end)
     return (
@@ -794,6 +803,9 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             role, honorific = ([], "") if kind != "demonym" else (role, honorific)
             after_place = kind == "place"
             continue
+        if _after_city(text, tok):
+            i += 1
+            continue  # "Washington, DC", "Austin, Texas" style: part of a place
         if _is_acronym(tok) and not _modifies_thing(text, tok):
             end = i + 1
             while (
@@ -970,6 +982,7 @@ _OF_ORG_RE = re.compile(
 )
 _CAP_NEXT_RE = re.compile(r"(?:['\u2019]s)? [A-Z]")
 _PLAIN_NEXT_RE = re.compile(r" ([a-z]+)\b")
+_CITY_COMMA_RE = re.compile(r"[A-Z][a-z]+,\s$")
 _NEXT_TWO_PLAIN_RE = re.compile(r" ([a-z]+)\b(?: ([a-z]+)\b)?")
 _COMMA_CLAUSE_RE = re.compile(
     r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)"
@@ -1096,7 +1109,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 cand.kind = "organization"
                 cand.canonical = cand.text
                 orgs.append(cand)
-            elif placey or common or any(w.isupper() and len(w) > 1 for w in cand.tokens):
+            elif (
+                placey or common or any(w.isupper() and len(w.rstrip(".")) > 1 for w in cand.tokens)
+            ):
                 continue
             elif (
                 lows[-1] in single_words
@@ -1314,9 +1329,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if low in COUNTRIES or low in PLACES or low in SUBDIVISIONS or low in DEMONYMS:
             continue
         orgs.append(
-            Candidate(
-                "organization", m.start(1), m.end(1), name, name.split(), canonical=name
-            )
+            Candidate("organization", m.start(1), m.end(1), name, name.split(), canonical=name)
         )
     # "the Times", "the Guardian": a newspaper named by its one-word title.
     taken = {c.start for c in orgs} | {c.start for c in people}
@@ -1433,7 +1446,7 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
 
 
 def _is_corporate_form(short: str, full: str) -> bool:
-    """"SoftBank" of "SoftBank Group Corp": a firm's name without its legal suffixes."""
+    """ "SoftBank" of "SoftBank Group Corp": a firm's name without its legal suffixes."""
     rest = full[len(short) :].split() if full.startswith(short + " ") else []
     return bool(rest) and all(w.lower().rstrip(".,") in CORPORATE_SUFFIXES for w in rest)
 
@@ -1481,7 +1494,7 @@ def _person_key(name: str) -> tuple[str, str] | None:
 
 
 def _same_given_name(a: str, b: str) -> bool:
-    """"Pat" and "Patrick", "Chris" and "Christopher": a short form is the first
+    """ "Pat" and "Patrick", "Chris" and "Christopher": a short form is the first
     three letters or more of the full one."""
     short, full = sorted((a, b), key=len)
     return short == full or (len(short) >= 3 and full.startswith(short) and len(short) <= 5)
@@ -1497,9 +1510,7 @@ def _merge_variants(index: ActorIndex) -> None:
         key = _person_key(info.actor.name) if info.actor.kind == "person" else None
         if key is None:
             continue
-        key = next(
-            (k for k in by_surname.get(key[1], ()) if _same_given_name(k[0], key[0])), key
-        )
+        key = next((k for k in by_surname.get(key[1], ()) if _same_given_name(k[0], key[0])), key)
         first = keep.get(key)
         if first is None:
             keep[key] = info

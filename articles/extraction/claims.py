@@ -24,6 +24,7 @@ from . import checkworthiness
 from .actors import ActorIndex, ActorInfo
 from .checkworthiness import FACTUAL_MIN
 from .lexicon import (
+    ABBREVIATED_TITLES,
     GENERIC_SPEAKERS,
     ORG_ANAPHOR_HEADS,
     PERSON_ROLE_HEADS,
@@ -193,7 +194,20 @@ _CAP_WORD_NEXT_RE = re.compile(r"[\"\u201d]?[ ]+[A-Z][a-z]")
 _FIRM_HEADS = words("company firm group")
 _DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
 _DASH_TAIL_RE = re.compile(r"(?:\s[-\u2013\u2014]|\u2014)\s*$")
+_NO_STATEMENT_BEFORE_RE = re.compile(
+    r"(?:\b(?:not|never|yet\s+to|declined\s+to|refused\s+to)\s+(?:yet\s+|immediately\s+)?"
+    r"|\b(?:few|nobody|no\s+one|none)\s+(?:(?:would|could|will|can|might)\s+)?)$",
+    re.IGNORECASE,
+)
+_NO_STATEMENT_AFTER_RE = re.compile(
+    r"\s+(?:to\s+)?(?:requests?|messages?|calls?|emails?|inquiries|enquiries)\s+(?:for|seeking)\s+"
+    r"comment|\s+(?:for\s+)?comment\b",
+    re.IGNORECASE,
+)
 _CLAUSE_END_RE = re.compile(r"[.;:!?,\"\u201c\u201d()]")
+_ABBREVIATION_BEFORE_RE = re.compile(
+    r"(?<![\w.])(?:[A-Z]|(?i:" + "|".join(sorted(ABBREVIATED_TITLES)) + r"))$"
+)
 _INVERTIBLE = words(
     "say said says added adds argued argues insisted insists warned warns continued wrote writes "
     "asked explained claimed claims declared replied stressed noted suggested admitted "
@@ -668,7 +682,7 @@ class _Resolver:
         speaker ("a spokesman").
         """
         ctx = self.ctx
-        m = _CLAUSE_END_RE.search(ctx.masked, start, limit)
+        m = _clause_end(ctx.masked, start, limit)
         stop = m.start() if m else limit
         clause = ctx.masked[start:stop]
         words = clause.split()
@@ -779,6 +793,27 @@ class _Resolver:
                 if by_role is not None and by_role.actor.kind == "person":
                     return by_role
         return info
+
+
+def _states_nothing(masked: str, start: int, end: int) -> bool:
+    """A reporting verb that credits no statement: "has not responded to
+    requests", "declined to comment", "few would argue", "nobody said"."""
+    if _NO_STATEMENT_BEFORE_RE.search(masked, max(0, start - 30), start):
+        return True
+    return bool(_NO_STATEMENT_AFTER_RE.match(masked, end))
+
+
+def _clause_end(masked: str, start: int, limit: int) -> re.Match | None:
+    """The punctuation ending the clause at ``start``; the full stop of a title's
+    abbreviation or an initial ("said Rep. Ann M. Cole") is not one."""
+    m = _CLAUSE_END_RE.search(masked, start, limit)
+    while (
+        m is not None
+        and m.group() == "."
+        and _ABBREVIATION_BEFORE_RE.search(masked, max(start, m.start() - 6), m.start())
+    ):
+        m = _CLAUSE_END_RE.search(masked, m.end(), limit)
+    return m
 
 
 def _verbs(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -992,7 +1027,7 @@ def build_claims(
     masked: str,
     index: ActorIndex,
 ) -> list[ExtractedClaim]:
-    verbs = find_reporting(masked)
+    verbs = [v for v in find_reporting(masked) if not _states_nothing(masked, v[0], v[1])]
     ctx = _Context(
         text,
         masked,

@@ -117,6 +117,17 @@ THING_NOUNS = words(
     grade grades qualification qualifications certificate syndrome virus vaccine
     """
 )
+#: US state and district abbreviations, postal ("TX", "DC") and AP style
+#: ("Calif.", "Md."): after "City, " they name a place, never an actor.
+US_STATE_ABBREVIATIONS = words(
+    """
+    al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh
+    nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex vt va wash wis wyo d.c n.y n.j n.m n.c n.d n.h s.c s.d
+    w.va r.i
+    """
+)
 #: Suffixes after a surname ("J. Paul Dole Jr.", "Henry Ford III").
 NAME_SUFFIXES = words("jr sr ii iii iv")
 #: English short forms of given names that are not their first letters ("Bill"
