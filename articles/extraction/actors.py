@@ -56,8 +56,8 @@ from .lexicon import (
     SUBDIVISIONS,
     THING_NOUNS,
     TITLE_HEADS,
-    US_STATE_ABBREVIATIONS,
     TITLE_MODIFIERS,
+    US_STATE_ABBREVIATIONS,
     WEEKDAYS,
     words,
 )
