@@ -195,7 +195,7 @@ _FIRM_HEADS = words("company firm group")
 _DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
 _DASH_TAIL_RE = re.compile(r"(?:\s[-\u2013\u2014]|\u2014)\s*$")
 _NO_STATEMENT_BEFORE_RE = re.compile(
-    r"(?:\b(?:not|never|yet\s+to|declined\s+to|refused\s+to)\s+(?:yet\s+|immediately\s+)?"
+    r"(?:\b(?:not|never|yet\s+to)\s+(?:yet\s+|immediately\s+)?"
     r"|\b(?:few|nobody|no\s+one|none)\s+(?:(?:would|could|will|can|might)\s+)?)$",
     re.IGNORECASE,
 )
