@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from .lexicon import (
     ABBREVIATED_TITLES,
     AMBIGUOUS_COUNTRIES,
+    BODY_MODIFIERS,
     COMPOUND_TAILS,
     CORPORATE_SUFFIXES,
     COUNTRIES,
@@ -35,6 +36,7 @@ from .lexicon import (
     KNOWN_ORGS,
     MONTHS,
     NAME_SUFFIXES,
+    NATIONAL_BODIES,
     NEWSPAPERS,
     NICKNAMES,
     NOT_NAME_WORDS,
@@ -270,6 +272,13 @@ _NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
 _OWNS_DOCUMENT_RE = re.compile(
     r"['\u2019]s\s+(?:[\w-]+\s+){0,4}?(?:report|study|survey|research|poll|analysis|review|"
     r"figures|statement|letter|findings)\b"
+)
+_NATIONAL_BODY_RE = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.){2,}|[A-Z][a-z]+|[A-Z]{2,3})(?:['\u2019]s)?\s+(?:(?:"
+    + "|".join(sorted(BODY_MODIFIERS))
+    + r")\s+)?(?:"
+    + "|".join(sorted(NATIONAL_BODIES, key=len, reverse=True))
+    + r")\b"
 )
 _ADMIN_RE = re.compile(r"(?<![\w-])([A-Z][\w-]++)(?:['\u2019]s)?\s+administration\b")
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
@@ -1367,6 +1376,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                 canonical="Downing Street",
             )
         )
+    # "the Peruvian foreign ministry", "Russia's defence ministry", "the US
+    # military": a state's body named in lower case after the state.
+    orgs.extend(_national_bodies(text))
     # "the Trump administration" is an organisation of its own.
     for m in _ADMIN_RE.finditer(text):
         word = m.group(1)
@@ -1449,6 +1461,21 @@ def _is_corporate_form(short: str, full: str) -> bool:
     """ "SoftBank" of "SoftBank Group Corp": a firm's name without its legal suffixes."""
     rest = full[len(short) :].split() if full.startswith(short + " ") else []
     return bool(rest) and all(w.lower().rstrip(".,") in CORPORATE_SUFFIXES for w in rest)
+
+
+def _national_bodies(text: str) -> list[Candidate]:
+    found = []
+    for m in _NATIONAL_BODY_RE.finditer(text):
+        state = m.group(1).lower()
+        if state not in DEMONYMS and state not in COUNTRIES:
+            continue
+        name = " ".join(m.group().split())
+        found.append(
+            Candidate(
+                "organization", m.start(), m.end(), m.group(), name.split(), canonical=name
+            )
+        )
+    return found
 
 
 def _misspelt_surname(low: str, surname_map: dict[str, list[ActorInfo]]) -> list[ActorInfo]:

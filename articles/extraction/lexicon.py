@@ -128,6 +128,22 @@ US_STATE_ABBREVIATIONS = words(
     w.va r.i
     """
 )
+#: A state's bodies, named in lower case after the state or its demonym ("the
+#: Peruvian foreign ministry", "the US military", "Russia's defence ministry").
+NATIONAL_BODIES = phrases(
+    """
+    ministry, government, military, army, navy, air force, embassy, cabinet,
+    central bank, security forces, armed forces, coast guard, intelligence service,
+    intelligence services, foreign office, state department
+    """
+)
+#: Words between the state and the body ("foreign ministry", "federal police").
+BODY_MODIFIERS = words(
+    """
+    foreign defence defense interior finance health justice education economy trade
+    federal national state military
+    """
+)
 #: Suffixes after a surname ("J. Paul Dole Jr.", "Henry Ford III").
 NAME_SUFFIXES = words("jr sr ii iii iv")
 #: English short forms of given names that are not their first letters ("Bill"
