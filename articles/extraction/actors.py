@@ -571,6 +571,11 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
             j += 1
             continue  # "U.S. Attorney's Office"
         if tok.low in _MID_CONNECTORS and j > i and j + 1 < len(run) and run[j + 1].cap:
+            if tok.low in ("and", "&") and _lexicon_match(run, j + 1)[1] in (
+                "organization",
+                "country",
+            ):
+                break  # "the United Nations and European Union": two bodies
             j += 1
             continue  # "Foreign and Commonwealth Office", "Efficiency in Government Unit"
         if tok.low in ORG_CONNECTORS or (tok.low in _NAME_PARTICLES and not tok.cap):
@@ -613,12 +618,13 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
         end = k
     if (
         end > j + 1
-        and end + 2 == len(run)
+        and 2 <= len(run) - end <= 4
         and run[end].low in ("and", "&")
-        and run[end + 1].cap
-        and not run[end + 1].poss
+        and all(t.cap and not t.poss for t in run[end + 1 :])
+        and not _starts_person_name(run, end + 1)
+        and _lexicon_match(run, end + 1)[1] not in ("organization", "country")
     ):
-        end += 2  # "Department for Work and Pensions"
+        end = len(run)  # "Department for Work and Pensions", "Center for Law and Social Policy"
     if run[j].low in ORG_KEYWORDS_NEED_TAIL and end == j + 1 and j == i:
         return i
     if end == i + 1 and j == i:
@@ -1405,6 +1411,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         if len(words) >= 2:
             initials = "".join(w[0] for w in words).upper()
             acronym_of.setdefault(initials, cand.canonical)
+            # "DOT" for "Department of Transport": the connectors' initials too
+            spelt = [w for w in cand.canonical.split() if w.lower() not in ("the", "and", "&")]
+            acronym_of.setdefault("".join(w[0] for w in spelt).upper(), cand.canonical)
     full_orgs = sorted({c.canonical for c in orgs if " " in c.canonical}, key=len, reverse=True)
     for cand in orgs:
         canon = cand.canonical
@@ -1471,9 +1480,7 @@ def _national_bodies(text: str) -> list[Candidate]:
             continue
         name = " ".join(m.group().split())
         found.append(
-            Candidate(
-                "organization", m.start(), m.end(), m.group(), name.split(), canonical=name
-            )
+            Candidate("organization", m.start(), m.end(), m.group(), name.split(), canonical=name)
         )
     return found
 
@@ -1528,11 +1535,25 @@ def _same_given_name(a: str, b: str) -> bool:
 
 
 def _merge_variants(index: ActorIndex) -> None:
-    """One actor per person: "George Bush" and "George W Bush", "Kilroy Silk" and
-    "Kilroy-Silk" are the same name written two ways."""
+    """One actor per person and per organisation, whichever way it is written:
+    "George Bush" and "George W Bush", "Pat X" and "Patrick X Jr."; "Department
+    of Transport" and "Transport Department", "U.S. Federal Reserve" and
+    "Federal Reserve"."""
+    moved: dict[int, ActorInfo] = {}
+    _merge_people(index, moved)
+    _merge_orgs(index, moved)
+    if not moved:
+        return
+    while any(id(moved[k]) in moved for k in moved):  # chains of merges
+        for k, v in list(moved.items()):
+            moved[k] = moved.get(id(v), v)
+    index.actors = [info for info in index.actors if id(info) not in moved]
+    index.mentions = [(s, e, moved.get(id(info), info)) for s, e, info in index.mentions]
+
+
+def _merge_people(index: ActorIndex, moved: dict[int, ActorInfo]) -> None:
     keep: dict[tuple[str, str], ActorInfo] = {}
     by_surname: dict[str, list[tuple[str, str]]] = {}
-    moved: dict[int, ActorInfo] = {}
     for info in index.actors:
         key = _person_key(info.actor.name) if info.actor.kind == "person" else None
         if key is None:
@@ -1543,24 +1564,58 @@ def _merge_variants(index: ActorIndex) -> None:
             keep[key] = info
             by_surname.setdefault(key[1], []).append(key)
             continue
-        main, other = (
-            (first, info) if len(first.actor.name) >= len(info.actor.name) else (info, first)
+        keep[key] = _absorb(
+            first, info, moved, prefer_first=len(first.actor.name) >= len(info.actor.name)
         )
-        keep[key] = main
-        moved[id(other)] = main
-        main.actor.mentions.extend(other.actor.mentions)
-        for form in [other.actor.name, *other.actor.aliases]:
-            if form != main.actor.name and form not in main.actor.aliases:
-                main.actor.aliases.append(form)
-        main.gender = main.gender or other.gender
-        main.actor.role = main.actor.role or other.actor.role
-    if not moved:
-        return
-    while any(id(moved[k]) in moved for k in moved):  # chains of merges
-        for k, v in list(moved.items()):
-            moved[k] = moved.get(id(v), v)
-    index.actors = [info for info in index.actors if id(info) not in moved]
-    index.mentions = [(s, e, moved.get(id(info), info)) for s, e, info in index.mentions]
+
+
+def _merge_orgs(index: ActorIndex, moved: dict[int, ActorInfo]) -> None:
+    keep: dict[tuple[str, str], ActorInfo] = {}
+    for info in index.actors:
+        key = _org_key(info.actor.name) if info.actor.kind == "organization" else None
+        if key is None:
+            continue
+        first = keep.get(key)
+        if first is None:
+            keep[key] = info
+            continue
+        keep[key] = _absorb(first, info, moved, prefer_first=_org_rank(first) >= _org_rank(info))
+
+
+def _absorb(first: ActorInfo, other: ActorInfo, moved: dict[int, ActorInfo], prefer_first: bool):
+    """Merge two infos of one actor; the preferred one keeps its name."""
+    main, other = (first, other) if prefer_first else (other, first)
+    moved[id(other)] = main
+    main.actor.mentions.extend(other.actor.mentions)
+    for form in [other.actor.name, *other.actor.aliases]:
+        if form != main.actor.name and form not in main.actor.aliases:
+            main.actor.aliases.append(form)
+    main.gender = main.gender or other.gender
+    main.actor.role = main.actor.role or other.actor.role
+    return main
+
+
+def _org_key(name: str) -> tuple[str, str] | None:
+    """(head, rest) of an organisation's name, the same for its inverted form
+    and without a state before it: "Department of Transport", "Transport
+    Department" and "U.S. Department of Transport" are ("department", "transport")."""
+    words = name.split()
+    while len(words) > 2 and (words[0].lower() in DEMONYMS or words[0].lower() in COUNTRIES):
+        words = words[1:]
+    low = [w.lower() for w in words]
+    if len(low) >= 3 and low[0] in ORG_KEYWORDS and low[1] in ("of", "for"):
+        return low[0], " ".join(low[2:]).removeprefix("the ")
+    if len(low) >= 2 and low[-1] in ORG_KEYWORDS:
+        return low[-1], " ".join(low[:-1])
+    return None
+
+
+def _org_rank(info: ActorInfo) -> tuple[bool, bool, int]:
+    """Which form names a merged organisation: without a state in front
+    ("Federal Reserve"), then the "X of Y" form, then the longest."""
+    words = info.actor.name.split()
+    state_first = len(words) > 2 and (words[0].lower() in DEMONYMS or words[0].lower() in COUNTRIES)
+    return (not state_first, len(words) > 2 and words[1].lower() in ("of", "for"), len(words))
 
 
 def pronoun_gender(word: str) -> str:
