@@ -34,6 +34,7 @@ from .lexicon import (
     GENERIC_SPEAKERS,
     HONORIFICS,
     KNOWN_ORGS,
+    LAW_WORDS,
     MONTHS,
     NAME_SUFFIXES,
     NATIONAL_BODIES,
@@ -78,11 +79,13 @@ _NEEDED_TOKEN_RE = re.compile(
     rf"(?:[A-Z]\.){{2,}}"
     rf"|(?<![\w'\u2019-])(?:(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-)?[{_UPPER}]"
     rf"(?:[\w&]|['\u2019\-.](?=[^\W_]))*"
+    rf"|(?<![\w'\u2019-])(?:al|el|ad|as|ash|ar|an|at|az|abu|bin|ibn)-[{_UPPER}][\w'\u2019]*"
     rf"|(?<![\w'\u2019-]){_CONNECTOR_ALT}(?![\w'\u2019-])"
     # ... and only when a capitalised word follows, maybe after more connectors
     rf"(?=(?: {_CONNECTOR_ALT}){{0,2}} [{_UPPER}])"
 )
 _COMPOUND_ENDINGS = ("ed", "ing", "ly", "er", "ers", "ian", "ians", "ist", "ists", "ic", "ism")
+_PARTICLE_NAME_RE = re.compile(rf"(?:al|el|ad|as|ash|ar|an|at|az|abu|bin|ibn)-[{_UPPER}]")
 _PREFIX_RE = re.compile(r"^(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-(?=[A-Z])")
 _NAME_PARTICLES = {
     "von",
@@ -376,7 +379,8 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
         quoted = q is not None and q.start <= start < q.end
         if shouting and quoted and any(s <= start < e for s, e in shouting):
             continue
-        if not word[:1].isupper() and word not in keep_lower:
+        particled = _PARTICLE_NAME_RE.match(word) is not None  # "al-Farsi", "bin-Talal"
+        if not word[:1].isupper() and word not in keep_lower and not particled:
             continue
         if "-" in word and word[:1].isupper() and _is_compound_tail(word.rsplit("-", 1)[1]):
             continue  # "California-based", "English-speaking"; not "Kim Yong-hyun"
@@ -393,7 +397,7 @@ def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> 
                 start + len(word),
                 word,
                 word.lower().rstrip("."),
-                word[:1].isupper(),
+                word[:1].isupper() or particled,
                 poss,
                 initial,
                 quoted,
@@ -1093,6 +1097,8 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         after = _PLAIN_NEXT_RE.match(text, cand.end)
         if after and after.group(1) in NOT_PERSON_LAST_WORDS and not cand.strong:
             continue  # "King Cross station"; not "Minister Ann Cole warning"
+        if len(lows) >= 2 and lows[-1] in LAW_WORDS:
+            continue  # "the Safe Roads Act", "the Paris Agreement": documents, not actors
         if text[max(0, cand.start - 4) : cand.start].lower() == "the " and not cand.honorific:
             # "the Ealing North MP": nobody's name follows "the".
             if len(cand.tokens) >= 2 and _THING_VERB_RE.match(text, cand.end):
@@ -1111,6 +1117,9 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             owner = _POSSESSOR_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start)
             if owner and not cand.strong and owner.group(1).lower() in full_surnames:
                 continue  # "Charles Dickens' Oliver Twist": a person's work, not a person
+            # "J. Paul Dole Jr.": the given name after initials, the surname before a suffix
+            core = [w for w in lows if w.rstrip(".") not in NAME_SUFFIXES] or lows
+            given = next((w for w in core if len(w.rstrip(".")) > 1), core[0])
             placey = lows[0] in PLACE_FIRST_WORDS or lows[-1] in NOT_PERSON_LAST_WORDS
             common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in lower_words
             if " ".join(lows) in PLACES or " ".join(lows) in SUBDIVISIONS:
@@ -1129,11 +1138,11 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             ):
                 continue
             elif (
-                lows[-1] in single_words
-                or lows[0] in FIRST_NAME_GENDER
+                core[-1] in single_words
+                or given in FIRST_NAME_GENDER
                 or _role_before(text, cand.start, comma=True)
                 or (reporting or cand.start in after_org)
-                and lows[-1] not in lower_words
+                and core[-1] not in lower_words
             ):
                 people.append(cand)
             elif chunk_counts[cand.text] >= 3:
@@ -1212,14 +1221,14 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         toks = list(cand.tokens)
         name = " ".join(toks)
         gender = HONORIFICS.get(cand.honorific, "") or FIRST_NAME_GENDER.get(toks[0].lower(), "")
-        info = add("person", name, cand, gender, surname=toks[-1])
+        info = add("person", name, cand, gender, surname=_without_suffix(toks)[-1])
         full.append((cand, info))
     # Merge a short full name into a longer one with the same surname
     # ("Mark Carney" stays; "Carney" joins below).
     surname_map: dict[str, list[ActorInfo]] = {}
     for info in index.actors:
         if info.actor.kind == "person":
-            parts = info.actor.name.split()
+            parts = _without_suffix(info.actor.name.split())
             surname_map.setdefault(parts[-1].lower(), []).append(info)
             # "von der Leyen": the particle tail is a surname too
             for k in range(len(parts) - 2, 0, -1):
@@ -1519,12 +1528,18 @@ def _edit_distance(a: str, b: str, cap: int) -> int:
 def _person_key(name: str) -> tuple[str, str] | None:
     """(given name, surname) of a full name, without a suffix ("Jr."), with a
     short form read as its full form ("Bill" as "william")."""
-    parts = [p.lower().rstrip(".") for p in name.replace("-", " ").split()]
-    while len(parts) > 2 and parts[-1] in NAME_SUFFIXES:
-        parts.pop()
+    parts = _without_suffix([p.lower().rstrip(".") for p in name.replace("-", " ").split()])
     if len(parts) < 2:
         return None
     return NICKNAMES.get(parts[0], parts[0]), parts[-1]
+
+
+def _without_suffix(parts: list[str]) -> list[str]:
+    """A name's words without a closing "Jr." or "III"."""
+    end = len(parts)
+    while end > 1 and parts[end - 1].lower().rstrip(".") in NAME_SUFFIXES:
+        end -= 1
+    return parts[:end]
 
 
 def _same_given_name(a: str, b: str) -> bool:

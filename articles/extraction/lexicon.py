@@ -144,6 +144,11 @@ BODY_MODIFIERS = words(
     federal national state military
     """
 )
+#: Last words of the names of laws, treaties and other documents, never actors.
+LAW_WORDS = words(
+    "act acts bill bills law treaty accord accords agreement amendment directive convention "
+    "protocol charter code statute ordinance resolution"
+)
 #: Suffixes after a surname ("J. Paul Dole Jr.", "Henry Ford III").
 NAME_SUFFIXES = words("jr sr ii iii iv")
 #: English short forms of given names that are not their first letters ("Bill"
