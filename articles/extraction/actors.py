@@ -1529,6 +1529,8 @@ def _person_key(name: str) -> tuple[str, str] | None:
     """(given name, surname) of a full name, without a suffix ("Jr."), with a
     short form read as its full form ("Bill" as "william")."""
     parts = _without_suffix([p.lower().rstrip(".") for p in name.replace("-", " ").split()])
+    while len(parts) > 2 and len(parts[0]) == 1:
+        parts = parts[1:]  # "J. Paul Dole" is known as Paul Dole
     if len(parts) < 2:
         return None
     return NICKNAMES.get(parts[0], parts[0]), parts[-1]
