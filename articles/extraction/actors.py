@@ -1021,189 +1021,262 @@ def _followed_by_reporting(text: str, end: int) -> bool:
     return bool(m and (m.group(1) or m.group(2)) in REPORTING_WORDS)
 
 
+# ---------------------------------------------------------------- the passes
+
+
 def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteSpan]) -> ActorIndex:
-    """Every actor of ``text`` with its mentions, clustered."""
-    sentence_starts = {s for s, _ in sentences}
-    tokens = _tokenise(text, sentence_starts, quotes)
-    lower_words = set(_LOWER_WORD_RE.findall(text))
-    quote_starts = {q.start: q.end for q in quotes}
-    proper_mid = {t.low for t in tokens if t.cap and not t.initial}
+    """Every actor of ``text`` with its mentions, clustered.
+
+    The passes, in order: tokens -> name spans (runs of capitalised tokens cut
+    into candidates) -> classification (person, organisation, a lone word to
+    resolve) -> people -> lone words -> organisations named by context ->
+    organisation canonical forms -> clustering of variants.
+    """
+    tokens = _tokenise(text, {s for s, _ in sentences}, quotes)
+    candidates = name_spans(text, tokens)
+    evidence = _Evidence.read(text, tokens, quotes, candidates)
+    groups = classify(evidence, candidates)
+    build = _IndexBuilder()
+    for cand in groups.people:
+        _add_full_name(build, cand)
+    build.index_names()
+    possessive = _possessive_orgs(text, groups.orgs)
+    leftover = _resolve_singles(build, evidence, groups, possessive)
+    groups.orgs.extend(_orgs_named_by_context(text, tokens, groups, build.surnames))
+    _add_orgs(build, text, groups.orgs)
+    for cand in groups.countries:
+        build.add("country", cand.canonical, cand)
+    for cand in leftover:  # a lone word that is an organisation named elsewhere
+        info = build.by_key.get(("organization", cand.tokens[0].lower()))
+        if info is not None:
+            build.add("organization", info.actor.name, cand)
+    _add_repeated_full_names(build, candidates)
+    _merge_variants(build.index)
+    return build.finish()
+
+
+def name_spans(text: str, tokens: list[Tok]) -> list[Candidate]:
+    """The name candidates of ``text``: its runs of capitalised tokens, segmented."""
     candidates: list[Candidate] = []
     for run in _runs(text, tokens):
         _segment(text, run, candidates)
+    return candidates
 
-    # Names right after a party or organisation ("Liberal Democrat Sarah Teather").
-    after_org = set()
+
+@dataclass(slots=True)
+class _Evidence:
+    """What the whole article says about its candidates, read once."""
+
+    text: str
+    lower_words: set[str]  # words written in lower case somewhere
+    quote_starts: dict[int, int]
+    proper_mid: set[str]  # capitalised mid-sentence somewhere
+    after_org: set[int]  # positions right after an organisation's name
+    chunk_counts: Counter
+    single_words: set[str]  # used alone as a name ("Mr Howard", "Howard said")
+    full_surnames: set[str]  # last words of full names ("Dickens")
+
+    @classmethod
+    def read(cls, text, tokens, quotes, candidates) -> _Evidence:
+        after_org = set()
+        for cand in candidates:
+            if cand.kind == "organization":
+                k = cand.end
+                if text.startswith(("'s ", "\u2019s "), k):
+                    k += 3
+                elif text.startswith(" ", k):
+                    k += 1
+                after_org.add(k)  # "Liberal Democrat Sarah Teather"
+        names = [c for c in candidates if c.kind == "name"]
+        return cls(
+            text=text,
+            lower_words=set(_LOWER_WORD_RE.findall(text)),
+            quote_starts={q.start: q.end for q in quotes},
+            proper_mid={t.low for t in tokens if t.cap and not t.initial},
+            after_org=after_org,
+            chunk_counts=Counter(c.text for c in names),
+            single_words={c.tokens[0].lower() for c in names if len(c.tokens) == 1},
+            full_surnames={c.tokens[-1].lower() for c in names if len(c.tokens) >= 2},
+        )
+
+
+@dataclass(slots=True)
+class _Groups:
+    people: list[Candidate] = field(default_factory=list)
+    singles: list[Candidate] = field(default_factory=list)
+    orgs: list[Candidate] = field(default_factory=list)
+    countries: list[Candidate] = field(default_factory=list)
+
+
+def classify(ev: _Evidence, candidates: list[Candidate]) -> _Groups:
+    """Sort the candidates: full names of people, lone words, organisations, countries."""
+    groups = _Groups()
     for cand in candidates:
         if cand.kind == "organization":
-            k = cand.end
-            if text.startswith(("'s ", "\u2019s "), k):
-                k += 3
-            elif text.startswith(" ", k):
-                k += 1
-            after_org.add(k)
-    chunk_counts = Counter(c.text for c in candidates if c.kind == "name")
-    # Words used alone as a name elsewhere ("Mr Howard", "Howard said").
-    single_words = {
-        c.tokens[0].lower() for c in candidates if c.kind == "name" and len(c.tokens) == 1
-    }
-    # Surnames of full names ("Dickens" of "Charles Dickens").
-    full_surnames = {
-        c.tokens[-1].lower() for c in candidates if c.kind == "name" and len(c.tokens) >= 2
-    }
-    # Classify name chunks.
-    people: list[Candidate] = []
-    singles: list[Candidate] = []
-    orgs: list[Candidate] = []
-    countries: list[Candidate] = []
-    for cand in candidates:
-        if cand.kind == "organization":
-            orgs.append(cand)
-            continue
-        if cand.kind == "country":
-            countries.append(cand)
-            continue
-        if cand.kind != "name":
-            continue
-        if not cand.role:
-            cand.role = _role_before(text, cand.start)
-            if cand.role:
-                cand.strong = True
-                cand.prefix = cand.prefix or cand.role
-        if not cand.role:
-            # "The county sheriff, Ann Cole," / "Ann Cole, the county sheriff,":
-            # the role "the sheriff" stands for later, without making a person.
-            before = _role_before(text, cand.start, comma=True).rstrip(",")
-            cand.role = before or _appositive_role(text, cand.end)
-        appos = _appositive_kind(text, cand.end)
-        if appos == "person" and len(cand.tokens) == 1 and _OF_NEXT_RE.match(text, cand.end):
-            appos = ""  # "Houses of Parliament", "In Place of Strife": no person cue
-        reporting = _followed_by_reporting(text, cand.end)
-        lows = [t.lower() for t in cand.tokens]
-        if not cand.strong and (
-            _MEDIA_AFTER_RE.match(text, cand.end)
-            or (_NAMED_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
-            or (
-                len(cand.tokens) >= 2
-                and lows[0] in NEWSPAPERS
-                and text[max(0, cand.start - 4) : cand.start].lower() == "the "
-            )
-        ):
-            # "Hazards magazine", "a firm called Baikal", "the Times Educational Supplement"
-            cand.kind = "organization"
-            cand.canonical = cand.text
-            orgs.append(cand)
-            continue
-        after = _PLAIN_NEXT_RE.match(text, cand.end)
-        if after and after.group(1) in NOT_PERSON_LAST_WORDS and not cand.strong:
-            continue  # "King Cross station"; not "Minister Ann Cole warning"
-        if len(lows) >= 2 and lows[-1] in LAW_WORDS:
-            continue  # "the Safe Roads Act", "the Paris Agreement": documents, not actors
-        if text[max(0, cand.start - 4) : cand.start].lower() == "the " and not cand.honorific:
-            # "the Ealing North MP": nobody's name follows "the".
-            if len(cand.tokens) >= 2 and _THING_VERB_RE.match(text, cand.end):
-                cand.kind = "organization"
-                cand.canonical = cand.text
-                orgs.append(cand)
-            continue
-        if len(cand.tokens) >= 2:
-            if len(cand.tokens) > 4 or (
-                cand.quoted
-                and not cand.strong
-                and cand.start in quote_starts
-                and quote_starts[cand.start] - cand.end <= 2
-            ):
-                continue  # a quoted name or nickname ("Blair Babes"), not a quote's first words
-            owner = _POSSESSOR_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start)
-            if owner and not cand.strong and owner.group(1).lower() in full_surnames:
-                continue  # "Charles Dickens' Oliver Twist": a person's work, not a person
-            # "J. Paul Dole Jr.": the given name after initials, the surname before a suffix
-            core = [w for w in lows if w.rstrip(".") not in NAME_SUFFIXES] or lows
-            given = next((w for w in core if len(w.rstrip(".")) > 1), core[0])
-            placey = lows[0] in PLACE_FIRST_WORDS or lows[-1] in NOT_PERSON_LAST_WORDS
-            common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in lower_words
-            if " ".join(lows) in PLACES or " ".join(lows) in SUBDIVISIONS:
-                placey = True
-            if cand.strong or appos == "person":
-                people.append(cand)
-            elif appos == "organization" or (
-                text[max(0, cand.start - 4) : cand.start].lower() == "the "
-                and _THING_VERB_RE.match(text, cand.end)
-            ):
-                cand.kind = "organization"
-                cand.canonical = cand.text
-                orgs.append(cand)
-            elif (
-                placey or common or any(w.isupper() and len(w.rstrip(".")) > 1 for w in cand.tokens)
-            ):
-                continue
-            elif (
-                core[-1] in single_words
-                or given in FIRST_NAME_GENDER
-                or _role_before(text, cand.start, comma=True)
-                or (reporting or cand.start in after_org)
-                and core[-1] not in lower_words
-            ):
-                people.append(cand)
-            elif chunk_counts[cand.text] >= 3:
-                # A name repeated without ever being a person's ("Fannie Mae"): a firm.
-                cand.kind = "organization"
-                cand.canonical = cand.text
-                orgs.append(cand)
-            continue
-        # One word.
-        word = cand.tokens[0]
-        low = lows[0]
-        if (
-            low in GENERIC_SPEAKERS or low in STOPWORDS or low in NOT_NAME_WORDS
-        ) and not cand.strong:
-            continue
-        if cand.strong:
-            singles.append(cand)
-            continue
-        which_said = (
-            (reporting and text.startswith(", which ", cand.end))
-            or bool(_OWNS_DOCUMENT_RE.match(text, cand.end))
-            or bool(_FIRM_AFTER_RE.match(text, cand.end))
-            or bool(_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
-        )  # "Novartis, which ..., said", "Fiat owns", "a stake in Ferrari": a firm
-        if (
-            cand.initial
-            and low not in proper_mid
-            and not any(c.isupper() for c in word[1:])
-            and not which_said
-        ):
-            cand.kind = "maybe"
-        singles.append(cand)
-        cand.role = cand.role or ""
-        if which_said:
-            cand.canonical = "organization"  # "Novartis, which ..., said"
-        elif appos:
-            cand.canonical = appos
-        elif (reporting and _NEXT_WORDS_RE.match(text, cand.end)) or (
-            _INVERTED_CREDIT_RE.search(text, max(0, cand.start - 20), cand.start)
-            and text[cand.end : cand.end + 1] in (".", "")
-        ):  # "X said", "..., says Oxfam."
-            cand.canonical = "reporting"
-        else:
-            before = text[max(0, cand.start - 30) : cand.start].split()
-            if before and _is_org_descriptor(before[-1]):
-                cand.canonical = "organization"
-            elif _OWNS_DOCUMENT_RE.match(text, cand.end):
-                cand.canonical = "organization"  # "Oxfam's Paying the Price report said"
+            groups.orgs.append(cand)
+        elif cand.kind == "country":
+            groups.countries.append(cand)
+        elif cand.kind == "name":
+            _note_role(ev.text, cand)
+            bucket = _classify_name(ev, cand)
+            if bucket:
+                getattr(groups, bucket).append(cand)
+    return groups
 
-    index = ActorIndex()
-    by_key: dict[tuple[str, str], ActorInfo] = {}
+
+def _note_role(text: str, cand: Candidate) -> None:
+    """The job written before or after a name ("housing minister X")."""
+    if not cand.role:
+        cand.role = _role_before(text, cand.start)
+        if cand.role:
+            cand.strong = True
+            cand.prefix = cand.prefix or cand.role
+    if not cand.role:
+        # "The county sheriff, Ann Cole," / "Ann Cole, the county sheriff,":
+        # the role "the sheriff" stands for later, without making a person.
+        before = _role_before(text, cand.start, comma=True).rstrip(",")
+        cand.role = before or _appositive_role(text, cand.end)
+
+
+def _as_org(cand: Candidate) -> str:
+    cand.kind = "organization"
+    cand.canonical = cand.text
+    return "orgs"
+
+
+def _classify_name(ev: _Evidence, cand: Candidate) -> str:
+    """The group a name candidate belongs to ("people", "orgs", "singles"), or ""."""
+    text = ev.text
+    lows = [t.lower() for t in cand.tokens]
+    the_before = text[max(0, cand.start - 4) : cand.start].lower() == "the "
+    if not cand.strong and (
+        _MEDIA_AFTER_RE.match(text, cand.end)
+        or (_NAMED_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
+        or (len(cand.tokens) >= 2 and lows[0] in NEWSPAPERS and the_before)
+    ):
+        return _as_org(cand)  # "Hazards magazine", "a firm called Baikal", "the Times ..."
+    after = _PLAIN_NEXT_RE.match(text, cand.end)
+    if after and after.group(1) in NOT_PERSON_LAST_WORDS and not cand.strong:
+        return ""  # "King Cross station"; not "Minister Ann Cole warning"
+    if len(lows) >= 2 and lows[-1] in LAW_WORDS:
+        return ""  # "the Safe Roads Act", "the Paris Agreement": documents, not actors
+    if the_before and not cand.honorific:
+        # "the Ealing North MP": nobody's name follows "the".
+        if len(cand.tokens) >= 2 and _THING_VERB_RE.match(text, cand.end):
+            return _as_org(cand)
+        return ""
+    appos = _appositive_kind(text, cand.end)
+    if appos == "person" and len(cand.tokens) == 1 and _OF_NEXT_RE.match(text, cand.end):
+        appos = ""  # "Houses of Parliament", "In Place of Strife": no person cue
+    reporting = _followed_by_reporting(text, cand.end)
+    if len(cand.tokens) >= 2:
+        return _classify_full_name(ev, cand, lows, appos, reporting)
+    return _classify_single(ev, cand, lows[0], appos, reporting)
+
+
+def _classify_full_name(
+    ev: _Evidence, cand: Candidate, lows: list[str], appos: str, reporting: bool
+) -> str:
+    text = ev.text
+    if len(cand.tokens) > 4 or (
+        cand.quoted
+        and not cand.strong
+        and cand.start in ev.quote_starts
+        and ev.quote_starts[cand.start] - cand.end <= 2
+    ):
+        return ""  # a quoted name or nickname ("Blair Babes"), not a quote's first words
+    owner = _POSSESSOR_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start)
+    if owner and not cand.strong and owner.group(1).lower() in ev.full_surnames:
+        return ""  # "Charles Dickens' Oliver Twist": a person's work, not a person
+    if cand.strong or appos == "person":
+        return "people"
+    if appos == "organization" or (
+        text[max(0, cand.start - 4) : cand.start].lower() == "the "
+        and _THING_VERB_RE.match(text, cand.end)
+    ):
+        return _as_org(cand)
+    # "J. Paul Dole Jr.": the given name after initials, the surname before a suffix
+    core = [w for w in lows if w.rstrip(".") not in NAME_SUFFIXES] or lows
+    given = next((w for w in core if len(w.rstrip(".")) > 1), core[0])
+    placey = (
+        lows[0] in PLACE_FIRST_WORDS
+        or lows[-1] in NOT_PERSON_LAST_WORDS
+        or " ".join(lows) in PLACES
+        or " ".join(lows) in SUBDIVISIONS
+    )
+    common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in ev.lower_words
+    if placey or common or any(w.isupper() and len(w.rstrip(".")) > 1 for w in cand.tokens):
+        return ""
+    if (
+        core[-1] in ev.single_words
+        or given in FIRST_NAME_GENDER
+        or _role_before(text, cand.start, comma=True)
+        or (reporting or cand.start in ev.after_org)
+        and core[-1] not in ev.lower_words
+    ):
+        return "people"
+    if ev.chunk_counts[cand.text] >= 3:
+        return _as_org(cand)  # a name repeated without ever being a person's ("Fannie Mae")
+    return ""
+
+
+def _classify_single(ev: _Evidence, cand: Candidate, low: str, appos: str, reporting: bool) -> str:
+    """A lone word: kept with what it may be (``canonical``) for ``_resolve_singles``."""
+    text = ev.text
+    word = cand.tokens[0]
+    if cand.strong:
+        return "singles"
+    if low in GENERIC_SPEAKERS or low in STOPWORDS or low in NOT_NAME_WORDS:
+        return ""
+    which_said = (
+        (reporting and text.startswith(", which ", cand.end))
+        or bool(_OWNS_DOCUMENT_RE.match(text, cand.end))
+        or bool(_FIRM_AFTER_RE.match(text, cand.end))
+        or bool(_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
+    )  # "Novartis, which ..., said", "Fiat owns", "a stake in Ferrari": a firm
+    if (
+        cand.initial
+        and low not in ev.proper_mid
+        and not any(c.isupper() for c in word[1:])
+        and not which_said
+    ):
+        cand.kind = "maybe"
+    cand.role = cand.role or ""
+    if which_said:
+        cand.canonical = "organization"
+    elif appos:
+        cand.canonical = appos
+    elif (reporting and _NEXT_WORDS_RE.match(text, cand.end)) or (
+        _INVERTED_CREDIT_RE.search(text, max(0, cand.start - 20), cand.start)
+        and text[cand.end : cand.end + 1] in (".", "")
+    ):  # "X said", "..., says Oxfam."
+        cand.canonical = "reporting"
+    else:
+        before = text[max(0, cand.start - 30) : cand.start].split()
+        if (before and _is_org_descriptor(before[-1])) or _OWNS_DOCUMENT_RE.match(text, cand.end):
+            cand.canonical = "organization"  # "Oxfam's Paying the Price report said"
+    return "singles"
+
+
+class _IndexBuilder:
+    """The index as the passes fill it: one info per (kind, name), with the
+    surnames and first names that lone words resolve against."""
+
+    def __init__(self) -> None:
+        self.index = ActorIndex()
+        self.by_key: dict[tuple[str, str], ActorInfo] = {}
+        self.surnames: dict[str, list[ActorInfo]] = {}
+        self.first_names: dict[str, list[ActorInfo]] = {}
 
     def add(
-        kind: str, name: str, cand: Candidate, gender: str = "", surname: str = ""
+        self, kind: str, name: str, cand: Candidate, gender: str = "", surname: str = ""
     ) -> ActorInfo:
         key = (kind, name.lower())
-        info = by_key.get(key)
+        info = self.by_key.get(key)
         if info is None:
             info = ActorInfo(ExtractedActor(name=name, kind=kind), gender=gender, surname=surname)
-            by_key[key] = info
-            index.actors.append(info)
+            self.by_key[key] = info
+            self.index.actors.append(info)
         if gender and not info.gender:
             info.gender = gender
         if cand.role and not info.actor.role:
@@ -1212,151 +1285,147 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         for form in (cand.text, f"{cand.prefix} {cand.text}" if cand.prefix else ""):
             if form and form != info.actor.name and form not in info.actor.aliases:
                 info.actor.aliases.append(form)  # "Howard", "Mr Howard", "Tory leader ..."
-        index.mentions.append((cand.start, cand.end, info))
+        self.index.mentions.append((cand.start, cand.end, info))
         return info
 
-    # People with a full name first, so surnames can join them.
-    full: list[tuple[Candidate, ActorInfo]] = []
-    for cand in people:
-        toks = list(cand.tokens)
-        name = " ".join(toks)
-        gender = HONORIFICS.get(cand.honorific, "") or FIRST_NAME_GENDER.get(toks[0].lower(), "")
-        info = add("person", name, cand, gender, surname=_without_suffix(toks)[-1])
-        full.append((cand, info))
-    # Merge a short full name into a longer one with the same surname
-    # ("Mark Carney" stays; "Carney" joins below).
-    surname_map: dict[str, list[ActorInfo]] = {}
-    for info in index.actors:
-        if info.actor.kind == "person":
+    def add_person_word(self, name: str, cand: Candidate, gender: str = "") -> None:
+        """A person known by one word ("President Trump" with no full name)."""
+        info = self.add("person", name, cand, gender, surname=cand.tokens[0])
+        self.surnames.setdefault(cand.tokens[0].lower(), []).append(info)
+
+    def index_names(self) -> None:
+        """Surnames ("von der Leyen" too) and first names of the full names so far."""
+        for info in self.index.actors:
+            if info.actor.kind != "person":
+                continue
             parts = _without_suffix(info.actor.name.split())
-            surname_map.setdefault(parts[-1].lower(), []).append(info)
-            # "von der Leyen": the particle tail is a surname too
+            self.surnames.setdefault(parts[-1].lower(), []).append(info)
             for k in range(len(parts) - 2, 0, -1):
                 if parts[k].lower() in _NAME_PARTICLES:
-                    surname_map.setdefault(" ".join(parts[k:]).lower(), []).append(info)
+                    self.surnames.setdefault(" ".join(parts[k:]).lower(), []).append(info)
+            if " " in info.actor.name:
+                self.first_names.setdefault(info.actor.name.split()[0].lower(), []).append(info)
 
-    def nearest(infos: list[ActorInfo], pos: int) -> ActorInfo:
-        if len(infos) == 1:
-            return infos[0]
-        best = infos[0]
-        best_pos = -1
-        for info in infos:
-            for m in info.actor.mentions:
-                if best_pos < m.start <= pos or (best_pos < 0 and m.start > pos):
-                    best, best_pos = info, m.start
-        return best
+    def finish(self) -> ActorIndex:
+        self.index.mentions.sort(key=lambda m: (m[0], -m[1]))
+        for info in self.index.actors:
+            info.actor.mentions.sort(key=lambda m: m.start)
+        return self.index
 
-    first_names: dict[str, list[ActorInfo]] = {}
-    for info in index.actors:
-        if info.actor.kind == "person" and " " in info.actor.name:
-            first_names.setdefault(info.actor.name.split()[0].lower(), []).append(info)
-    leftover: list[Candidate] = []
-    # "Foster's Group": a firm named with a possessive; "Foster's" alone is the firm too.
-    possessive_orgs: dict[str, str] = {}
+
+def _nearest(infos: list[ActorInfo], pos: int) -> ActorInfo:
+    """Of several actors a word may name, the one mentioned last before ``pos``."""
+    if len(infos) == 1:
+        return infos[0]
+    best = infos[0]
+    best_pos = -1
+    for info in infos:
+        for m in info.actor.mentions:
+            if best_pos < m.start <= pos or (best_pos < 0 and m.start > pos):
+                best, best_pos = info, m.start
+    return best
+
+
+def _add_full_name(build: _IndexBuilder, cand: Candidate) -> None:
+    toks = list(cand.tokens)
+    gender = HONORIFICS.get(cand.honorific, "") or FIRST_NAME_GENDER.get(toks[0].lower(), "")
+    build.add("person", " ".join(toks), cand, gender, surname=_without_suffix(toks)[-1])
+
+
+def _possessive_orgs(text: str, orgs: list[Candidate]) -> dict[str, str]:
+    """ "Foster's Group": a firm named with a possessive (added to ``orgs``); the
+    owner's word alone ("Foster's") is the firm too (the returned map)."""
+    owners: dict[str, str] = {}
     for m in _POSSESSIVE_ORG_RE.finditer(text):
         owner = m.group(1).lower()
         if owner in COUNTRIES or owner in PLACES or owner in SUBDIVISIONS or owner in PARTY_FORMS:
             continue  # "Britain's Royal College of Nursing": the country's, not a name
         if m.group(2) not in _PLACE_LIKE_ORG_WORDS:
-            possessive_orgs.setdefault(m.group(1).lower(), m.group())
-        orgs.append(
-            Candidate(
-                "organization",
-                m.start(),
-                m.end(),
-                m.group(),
-                m.group().split(),
-                canonical=m.group(),
-            )
-        )
+            owners.setdefault(owner, m.group())
+        orgs.append(_org_candidate(m.start(), m.end(), m.group()))
+    return owners
+
+
+def _org_candidate(start: int, end: int, text: str, canonical: str = "") -> Candidate:
+    return Candidate("organization", start, end, text, text.split(), canonical=canonical or text)
+
+
+def _person_for_word(build: _IndexBuilder, cand: Candidate, low: str) -> list[ActorInfo]:
+    """The full-named people a lone word may stand for."""
+    infos = build.surnames.get(low)
+    if not infos and cand.honorific in ("sir", "dame"):
+        infos = build.first_names.get(low)  # "Sir Nicholas" is Sir Nicholas Scott
+    if not infos and cand.honorific and cand.honorific not in PEERAGE:
+        infos = _misspelt_surname(low, build.surnames)  # "Mr Iliaronov" for Illarionov
+    if not infos and not cand.honorific and len(build.first_names.get(low, ())) == 1:
+        # "Yoon" of "Yoon Suk Yeol" (family name first), "Michelle" of
+        # "Michelle Obama": the one full name it begins.
+        infos = build.first_names[low]
+    return infos or []
+
+
+def _resolve_singles(
+    build: _IndexBuilder, ev: _Evidence, groups: _Groups, possessive: dict[str, str]
+) -> list[Candidate]:
+    """Lone words: a known person's surname, a titled person, a firm, or left
+    over (returned) for a later match with an organisation."""
+    leftover: list[Candidate] = []
     # Titled forms first ("Mr Morris"), so that a bare "Morris" earlier in the
     # text still finds its person.
-    singles.sort(key=lambda c: not c.strong)
-    for cand in singles:
+    for cand in sorted(groups.singles, key=lambda c: not c.strong):
         low = cand.tokens[0].lower()
-        if low in possessive_orgs and not cand.honorific:
-            orgs.append(
-                Candidate(
-                    "organization",
-                    cand.start,
-                    cand.end,
-                    cand.text,
-                    cand.tokens,
-                    canonical=possessive_orgs[low],
-                )
-            )
+        if low in possessive and not cand.honorific:
+            groups.orgs.append(_org_candidate(cand.start, cand.end, cand.text, possessive[low]))
             continue
-        infos = surname_map.get(low)
-        if not infos and cand.honorific in ("sir", "dame"):
-            infos = first_names.get(low)  # "Sir Nicholas" is Sir Nicholas Scott
-        if not infos and cand.honorific and cand.honorific not in PEERAGE:
-            infos = _misspelt_surname(low, surname_map)  # "Mr Iliaronov" for Illarionov
-        if not infos and not cand.honorific and len(first_names.get(low, ())) == 1:
-            # "Yoon" of "Yoon Suk Yeol" (family name first), "Michelle" of
-            # "Michelle Obama": the one full name it begins.
-            infos = first_names[low]
+        infos = _person_for_word(build, cand, low)
         if infos:
-            info = nearest(infos, cand.start)
+            info = _nearest(infos, cand.start)
             gender = HONORIFICS.get(cand.honorific, "")
             if gender and not info.gender:
                 info.gender = gender
-            add("person", info.actor.name, cand)
-            continue
-        if low in NOT_PERSON_LAST_WORDS or cand.after_place:
+            build.add("person", info.actor.name, cand)
+        elif low in NOT_PERSON_LAST_WORDS or cand.after_place:
             continue  # "Criminal Justice Plan", "the Glasgow Kelvin MP"
-        if cand.strong and cand.honorific:
+        elif cand.strong and cand.honorific:
             name = cand.tokens[0]
             if cand.honorific in PEERAGE:
                 name = f"{cand.honorific.capitalize()} {name}"
-            info = add(
-                "person", name, cand, HONORIFICS.get(cand.honorific, ""), surname=cand.tokens[0]
-            )
-            surname_map.setdefault(low, []).append(info)
-            continue
-        if cand.strong:
+            build.add_person_word(name, cand, HONORIFICS.get(cand.honorific, ""))
+        elif cand.strong:
             # "President Trump" with no full name anywhere.
-            if low in COUNTRIES or low in PLACES or low in lower_words or low in NOT_NAME_WORDS:
-                continue
-            info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
-            surname_map.setdefault(low, []).append(info)
-            continue
-        if cand.kind == "maybe" or low.endswith(("ians", "eans", "ans", "ese", "ites", "ists")):
+            if not (
+                low in COUNTRIES or low in PLACES or low in ev.lower_words or low in NOT_NAME_WORDS
+            ):
+                build.add_person_word(cand.tokens[0], cand)
+        elif cand.kind == "maybe" or low.endswith(("ians", "eans", "ans", "ese", "ites", "ists")):
             leftover.append(cand)
+        elif low in PLACES or low in SUBDIVISIONS or low in COUNTRIES or low in ev.lower_words:
             continue
-        if low in PLACES or low in SUBDIVISIONS or low in COUNTRIES or low in lower_words:
-            continue
-        if cand.canonical in ("organization", "reporting"):
-            org = Candidate(
-                "organization",
-                cand.start,
-                cand.end,
-                cand.text,
-                cand.tokens,
-                canonical=cand.tokens[0],
-            )
-            orgs.append(org)
+        elif cand.canonical in ("organization", "reporting"):
+            groups.orgs.append(_org_candidate(cand.start, cand.end, cand.text, cand.tokens[0]))
         elif cand.canonical == "person":
-            info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
-            surname_map.setdefault(low, []).append(info)
+            build.add_person_word(cand.tokens[0], cand)
         else:
             leftover.append(cand)
+    return leftover
 
-    # "Laura X of Save the Children said": a person's organisation, named without
-    # any organisation word.
-    taken_starts = {c.start for c in orgs} | {c.start for c in countries}
-    for cand in people:
+
+def _orgs_named_by_context(
+    text: str, tokens: list[Tok], groups: _Groups, surnames: dict[str, list[ActorInfo]]
+) -> list[Candidate]:
+    """Organisations no organisation word marks, found by what is around them."""
+    found: list[Candidate] = []
+    # "Laura X of Save the Children said": a person's organisation.
+    taken_starts = {c.start for c in groups.orgs} | {c.start for c in groups.countries}
+    for cand in groups.people:
         m = _OF_ORG_NAME_RE.match(text, cand.end)
         if m is None or m.start(1) in taken_starts:
             continue
-        name = m.group(1)
-        low = name.lower()
-        if low in COUNTRIES or low in PLACES or low in SUBDIVISIONS or low in DEMONYMS:
-            continue
-        orgs.append(
-            Candidate("organization", m.start(1), m.end(1), name, name.split(), canonical=name)
-        )
+        low = m.group(1).lower()
+        if not (low in COUNTRIES or low in PLACES or low in SUBDIVISIONS or low in DEMONYMS):
+            found.append(_org_candidate(m.start(1), m.end(1), m.group(1)))
     # "the Times", "the Guardian": a newspaper named by its one-word title.
-    taken = {c.start for c in orgs} | {c.start for c in people}
+    taken = {c.start for c in groups.orgs + found} | {c.start for c in groups.people}
     for tok in tokens:
         if (
             tok.cap
@@ -1365,23 +1434,14 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             and text[max(0, tok.start - 4) : tok.start].lower() == "the "
             and not _CAP_NEXT_RE.match(text, tok.end)
         ):
-            orgs.append(
-                Candidate(
-                    "organization",
-                    tok.start,
-                    tok.end,
-                    tok.text,
-                    [tok.text],
-                    canonical=next(
-                        (c.canonical for c in orgs if c.canonical.endswith(" " + tok.text)),
-                        f"The {tok.text}",
-                    ),  # "the Telegraph" after "the Daily Telegraph"
-                )
-            )
-
+            canonical = next(
+                (c.canonical for c in groups.orgs + found if c.canonical.endswith(" " + tok.text)),
+                f"The {tok.text}",
+            )  # "the Telegraph" after "the Daily Telegraph"
+            found.append(_org_candidate(tok.start, tok.end, tok.text, canonical))
     # "No 10" speaks for Downing Street.
     for m in _NUMBER_TEN_RE.finditer(text):
-        orgs.append(
+        found.append(
             Candidate(
                 "organization",
                 m.start(),
@@ -1393,12 +1453,12 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         )
     # "the Peruvian foreign ministry", "Russia's defence ministry", "the US
     # military": a state's body named in lower case after the state.
-    orgs.extend(_national_bodies(text))
+    found.extend(_national_bodies(text))
     # "the Trump administration" is an organisation of its own.
     for m in _ADMIN_RE.finditer(text):
         word = m.group(1)
-        if word.lower() in surname_map:
-            orgs.append(
+        if word.lower() in surnames:
+            found.append(
                 Candidate(
                     "organization",
                     m.start(),
@@ -1408,8 +1468,12 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
                     canonical=f"{word} administration",
                 )
             )
+    return found
 
-    # Organisations: acronyms join their full form.
+
+def _acronyms(text: str, orgs: list[Candidate]) -> dict[str, str]:
+    """Acronym -> full name: defined in brackets, or the initials of a name
+    ("DOT" and "DT" for "Department of Transport")."""
     acronym_of: dict[str, str] = {}
     for m in _ACRONYM_DEF_RE.finditer(text):
         before = [c for c in orgs if c.end <= m.start() and m.start() - c.end <= 2]
@@ -1418,29 +1482,38 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     for cand in orgs:
         words = [w for w in cand.canonical.split() if w.lower() not in ORG_CONNECTORS]
         if len(words) >= 2:
-            initials = "".join(w[0] for w in words).upper()
-            acronym_of.setdefault(initials, cand.canonical)
-            # "DOT" for "Department of Transport": the connectors' initials too
+            acronym_of.setdefault("".join(w[0] for w in words).upper(), cand.canonical)
             spelt = [w for w in cand.canonical.split() if w.lower() not in ("the", "and", "&")]
             acronym_of.setdefault("".join(w[0] for w in spelt).upper(), cand.canonical)
+    return acronym_of
+
+
+def _longer_form(canon: str, full_orgs: list[str]) -> str:
+    """The fuller name a short one stands for ("Reserve Bank" of "Reserve Bank of
+    Australia", "Potato Council" of "British Potato Council", "SoftBank" of
+    "SoftBank Group Corp"), or ``canon``."""
+    for longer in full_orgs:
+        if (
+            (
+                len(longer) > len(canon)
+                and " " in canon
+                and canon not in _CANONICAL_FORMS
+                and (longer.startswith(canon + " ") or longer.endswith(" " + canon))
+            )
+            or longer.startswith(canon + " & ")
+            or _is_corporate_form(canon, longer)
+        ):
+            return longer
+    return canon
+
+
+def _add_orgs(build: _IndexBuilder, text: str, orgs: list[Candidate]) -> None:
+    """Each organisation under its canonical name: the fuller form, the full
+    name of an acronym, without "the"; outlets of the BBC are the BBC."""
+    acronym_of = _acronyms(text, orgs)
     full_orgs = sorted({c.canonical for c in orgs if " " in c.canonical}, key=len, reverse=True)
     for cand in orgs:
-        canon = cand.canonical
-        for longer in full_orgs:
-            if (
-                (
-                    len(longer) > len(canon)
-                    and " " in canon
-                    and canon not in _CANONICAL_FORMS
-                    and (longer.startswith(canon + " ") or longer.endswith(" " + canon))
-                )
-                or longer.startswith(canon + " & ")
-                or _is_corporate_form(canon, longer)
-            ):
-                # "Reserve Bank" of "Reserve Bank of Australia", "Potato Council" of
-                # "British Potato Council"
-                canon = cand.canonical = longer
-                break
+        canon = cand.canonical = _longer_form(cand.canonical, full_orgs)
         if canon == cand.text and " " in canon and canon.lower() in text:
             continue  # the same words in lower case elsewhere: a common noun phrase
         if canon in acronym_of and len(canon) <= 7:
@@ -1449,30 +1522,20 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             canon = canon[4:]
         if canon.startswith("BBC "):
             canon = "BBC"  # "BBC Radio 4", "BBC News": outlets of the BBC
-        add("organization", canon, cand)
-    for cand in countries:
-        add("country", cand.canonical, cand)
-    # A lone word that is an organisation named elsewhere ("Novartis, which ..., said").
-    for cand in leftover:
-        info = by_key.get(("organization", cand.tokens[0].lower()))
-        if info is not None:
-            add("organization", info.actor.name, cand)
+        build.add("organization", canon, cand)
 
-    # A full name classified at one place is that actor everywhere ("..., says
-    # Age Concern." before "Age Concern says ...").
-    seen = {m[0] for m in index.mentions}
+
+def _add_repeated_full_names(build: _IndexBuilder, candidates: list[Candidate]) -> None:
+    """A full name classified at one place is that actor everywhere ("..., says
+    Age Concern." before "Age Concern says ...")."""
+    seen = {m[0] for m in build.index.mentions}
     for cand in candidates:
         if cand.kind == "name" and len(cand.tokens) >= 2 and cand.start not in seen:
-            info = by_key.get(("person", cand.text.lower())) or by_key.get(
+            info = build.by_key.get(("person", cand.text.lower())) or build.by_key.get(
                 ("organization", cand.text.lower())
             )
             if info is not None:
-                add(info.actor.kind, info.actor.name, cand)
-    _merge_variants(index)
-    index.mentions.sort(key=lambda m: (m[0], -m[1]))
-    for info in index.actors:
-        info.actor.mentions.sort(key=lambda m: m.start)
-    return index
+                build.add(info.actor.kind, info.actor.name, cand)
 
 
 def _is_corporate_form(short: str, full: str) -> bool:
