@@ -268,10 +268,16 @@ _FIRM_AFTER_RE = re.compile(
     r"|\s+(?:owns|shares|posted|reported\s+(?:a|an|its)|employs)\b)"
 )
 _RANK_WORDS = frozenset({"deputy", "shadow", "acting", "former", "vice", "assistant", "junior"})
-_POSSESSOR_BEFORE_RE = re.compile(r"\b([A-Z][\w-]+?)(?:['\u2019]s|(?<=s)['\u2019])\s+$")
-_OF_NEXT_RE = re.compile(r"\s+of\s")
-_THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
-_NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
+# Cues read right before or after a candidate.
+_POSSESSOR_BEFORE_RE, _OF_NEXT_RE, _THING_VERB_RE, _NUMBER_TEN_RE = map(
+    re.compile,
+    (
+        r"\b([A-Z][\w-]+?)(?:['\u2019]s|(?<=s)['\u2019])\s+$",  # "Dickens' ..."
+        r"\s+of\s",
+        r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b",
+        r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)",  # "No 10"
+    ),
+)
 _OWNS_DOCUMENT_RE = re.compile(
     r"['\u2019]s\s+(?:[\w-]+\s+){0,4}?(?:report|study|survey|research|poll|analysis|review|"
     r"figures|statement|letter|findings)\b"
@@ -678,6 +684,21 @@ def _modifies_thing(text: str, tok: Tok) -> bool:
     )
 
 
+def _run_candidate(text: str, toks: list[Tok], kind: str, canonical: str = "") -> Candidate:
+    """A candidate of ``kind`` spanning ``toks``; its canonical name is the span's
+    text unless given."""
+    phrase = _span_text(text, toks)
+    return Candidate(
+        kind,
+        toks[0].start,
+        toks[-1].end,
+        phrase,
+        [t.text for t in toks],
+        quoted=toks[0].quoted,
+        canonical=canonical or phrase,
+    )
+
+
 def _span_text(text: str, toks: list[Tok]) -> str:
     return text[toks[0].start : toks[-1].end]
 
@@ -727,19 +748,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             end = i + 3
             while end < n and run[end].cap and not run[end - 1].poss:
                 end += 1
-            toks = run[i:end]
-            phrase = _span_text(text, toks)
-            out.append(
-                Candidate(
-                    "organization",
-                    toks[0].start,
-                    toks[-1].end,
-                    phrase,
-                    [t.text for t in toks],
-                    quoted=toks[0].quoted,
-                    canonical=phrase,
-                )
-            )
+            out.append(_run_candidate(text, run[i:end], "organization"))
             role, honorific = [], ""
             i = end
             continue
@@ -758,17 +767,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             if not _LAW_AFTER_RE.match(text, toks[-1].end):
                 low = phrase.lower()
                 canon = PARTY_FORMS.get(low) or KNOWN_ORGS.get(low) or phrase
-                out.append(
-                    Candidate(
-                        "organization",
-                        toks[0].start,
-                        toks[-1].end,
-                        _span_text(text, toks),
-                        [t.text for t in toks],
-                        quoted=toks[0].quoted,
-                        canonical=canon,
-                    )
-                )
+                out.append(_run_candidate(text, toks, "organization", canon))
             role, honorific = [], ""
             i = end
             continue
@@ -807,17 +806,7 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
                 and _lexicon_match(run, lend)[1] == ""
             )
             if kind in ("organization", "country") and not as_first_name:
-                out.append(
-                    Candidate(
-                        kind,
-                        toks[0].start,
-                        toks[-1].end,
-                        _span_text(text, toks),
-                        [t.text for t in toks],
-                        quoted=toks[0].quoted,
-                        canonical=canon,
-                    )
-                )
+                out.append(_run_candidate(text, toks, kind, canon))
             i = lend
             role, honorific = ([], "") if kind != "demonym" else (role, honorific)
             after_place = kind == "place"
@@ -836,17 +825,8 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
                 end += 1  # "ABN AMRO": acronyms side by side are one name
             toks = run[i:end]
             phrase = _span_text(text, toks)
-            canon = KNOWN_ORGS.get(phrase.lower()) or phrase
             out.append(
-                Candidate(
-                    "organization",
-                    tok.start,
-                    toks[-1].end,
-                    phrase,
-                    [t.text for t in toks],
-                    quoted=tok.quoted,
-                    canonical=canon,
-                )
+                _run_candidate(text, toks, "organization", KNOWN_ORGS.get(phrase.lower(), ""))
             )
             i = end
             role, honorific = [], ""
@@ -999,10 +979,16 @@ _OF_ORG_RE = re.compile(
     r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:(?:the|of|for|and)\s+)?){1,6}"
     r"(?:has\s+|had\s+|also\s+)?([a-z]+)"
 )
-_CAP_NEXT_RE = re.compile(r"(?:['\u2019]s)? [A-Z]")
-_PLAIN_NEXT_RE = re.compile(r" ([a-z]+)\b")
-_CITY_COMMA_RE = re.compile(r"[A-Z][a-z]+,\s$")
-_NEXT_TWO_PLAIN_RE = re.compile(r" ([a-z]+)\b(?: ([a-z]+)\b)?")
+# The word after a name, and "City, " before a state's abbreviation.
+_CAP_NEXT_RE, _PLAIN_NEXT_RE, _NEXT_TWO_PLAIN_RE, _CITY_COMMA_RE = map(
+    re.compile,
+    (
+        r"(?:['\u2019]s)? [A-Z]",
+        r" ([a-z]+)\b",
+        r" ([a-z]+)\b(?: ([a-z]+)\b)?",
+        r"[A-Z][a-z]+,\s$",
+    ),
+)
 _COMMA_CLAUSE_RE = re.compile(
     r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)"
     r"|,\s+(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|today\s+|also\s+)?([a-z]+)"
@@ -1441,16 +1427,8 @@ def _orgs_named_by_context(
             found.append(_org_candidate(tok.start, tok.end, tok.text, canonical))
     # "No 10" speaks for Downing Street.
     for m in _NUMBER_TEN_RE.finditer(text):
-        found.append(
-            Candidate(
-                "organization",
-                m.start(),
-                m.end(),
-                m.group(),
-                [m.group()],
-                canonical="Downing Street",
-            )
-        )
+        found.append(_org_candidate(m.start(), m.end(), m.group(), "Downing Street"))
+        found[-1].tokens = [m.group()]
     # "the Peruvian foreign ministry", "Russia's defence ministry", "the US
     # military": a state's body named in lower case after the state.
     found.extend(_national_bodies(text))
@@ -1458,16 +1436,8 @@ def _orgs_named_by_context(
     for m in _ADMIN_RE.finditer(text):
         word = m.group(1)
         if word.lower() in surnames:
-            found.append(
-                Candidate(
-                    "organization",
-                    m.start(),
-                    m.end(),
-                    m.group(),
-                    [word],
-                    canonical=f"{word} administration",
-                )
-            )
+            found.append(_org_candidate(m.start(), m.end(), m.group(), f"{word} administration"))
+            found[-1].tokens = [word]
     return found
 
 

@@ -246,9 +246,8 @@ _DOC_BY_RE = re.compile(
     re.I,
 )
 _DOC_SUBJECT_RE = re.compile(
-    rf"\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}({_DOC_ALT})\b"
-    rf"[^.;:\"\u201c\u201d]{{0,120}}$",
-    re.I,
+    rf"(?i)\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}({_DOC_ALT})\b"
+    rf"[^.;:\"\u201c\u201d]{{0,120}}$"
 )
 _DOC_NP_RE = re.compile(
     rf"\s*(?:a|an|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_ALT})\b", re.I
@@ -319,6 +318,16 @@ def _role_is(role: str, phrase: str) -> bool:
         return False
     extra = role[: len(role) - len(phrase)].split()
     return not any(w.strip("-") in _LESSER_TITLES for w in extra)
+
+
+def _comma_aside(masked: str, start: int, core_end: int) -> tuple[tuple[int, int] | None, int]:
+    """For a subject zone ending in a comma: the aside between it and the comma
+    before (or None), and where the subject itself ends."""
+    last = core_end - 1
+    prev = masked.rfind(",", start, last)
+    if prev >= 0:
+        return (prev + 1, last), prev
+    return None, last
 
 
 class _Resolver:
@@ -451,13 +460,7 @@ class _Resolver:
         core_end = start + len(stripped)
         appos: tuple[int, int] | None = None
         if stripped.endswith(","):
-            last = core_end - 1
-            prev = ctx.masked.rfind(",", start, last)
-            if prev >= 0:
-                appos = (prev + 1, last)
-                core_end = prev
-            else:
-                core_end = last
+            appos, core_end = _comma_aside(ctx.masked, start, core_end)
         core = _POST_NOMINAL_TAIL_RE.sub("", ctx.masked[start:core_end])
         core_end = start + len(core)
         head, tail = core[:-80], core[-80:]
@@ -465,13 +468,7 @@ class _Resolver:
         core_end = start + len(core)
         if appos is None and core.endswith(","):
             # "Turkey, which occupies northern Cyprus, had previously insisted"
-            last = core_end - 1
-            prev = ctx.masked.rfind(",", start, last)
-            if prev >= 0:
-                appos = (prev + 1, last)
-                core_end = prev
-            else:
-                core_end = last
+            appos, core_end = _comma_aside(ctx.masked, start, core_end)
             core = ctx.masked[start:core_end]
         dash = _DASH_TAIL_RE.search(core)
         if dash is not None and appos is None:

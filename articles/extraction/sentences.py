@@ -75,22 +75,18 @@ def split_sentences(text: str, quotes: list[QuoteSpan] | tuple = ()) -> list[tup
                 and _ATTRIBUTION_AHEAD_RE.match(text, cut)
             ):
                 continue
-        start = pos
-        while start < cut and text[start].isspace():
-            start += 1
-        end = cut
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+        _append_trimmed(spans, text, pos, cut)
         pos = cut
     if pos < n:
-        start = pos
-        while start < n and text[start].isspace():
-            start += 1
-        end = n
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+        _append_trimmed(spans, text, pos, n)
     return spans
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """``(start, end)`` without the white space around it, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
