@@ -1024,6 +1024,52 @@ def build_claims(
     masked: str,
     index: ActorIndex,
 ) -> list[ExtractedClaim]:
+    """The attribution pass: who said each quote and statement, sentence by
+    sentence; then quotes credited to nobody continue a neighbour's speaker;
+    then the claims, scored by the check-worthiness pass."""
+    ctx = _context(text, sentences, quotes, masked, index)
+    res = _Resolver(ctx)
+    state = _Attribution(len(sentences))
+    for si, qs in enumerate(_quotes_by_sentence(sentences, quotes)):
+        accepted = _credit_quotes(res, state, si, qs)
+        if accepted:
+            _note_quote_sentence(res, state, si, accepted)
+        else:
+            _credit_statement(res, state, si)
+    _chain_uncredited(text, state)
+    _carry_over_uncredited(ctx, state)
+    return _emit(ctx, state)
+
+
+@dataclass(slots=True)
+class _QuoteEntry:
+    q: QuoteSpan
+    sent: int
+    info: ActorInfo | None
+    credited: bool
+
+
+@dataclass(slots=True)
+class _Attribution:
+    """What the attribution pass has found so far, by sentence."""
+
+    size: int
+    quotes: list[_QuoteEntry] = field(default_factory=list)
+    main_subjects: dict[int, ActorInfo] = field(default_factory=dict)
+    claims: list[list[ExtractedClaim]] = field(default_factory=list)
+    last_speaker: list[ActorInfo | None] = field(default_factory=list)
+    unnamed: list[bool] = field(default_factory=list)  # a quote credited to nobody named
+    terms: set[str] = field(default_factory=set)  # quoted words that were a name or a term
+
+    def __post_init__(self) -> None:
+        self.claims = [[] for _ in range(self.size)]
+        self.last_speaker = [None] * self.size
+        self.unnamed = [False] * self.size
+
+
+def _context(text, sentences, quotes, masked, index) -> _Context:
+    """The shared model the attribution pass reads: mentions outside quotes,
+    reporting verbs that credit a statement, documents and their owners."""
     verbs = [v for v in find_reporting(masked) if not _states_nothing(masked, v[0], v[1])]
     ctx = _Context(
         text,
@@ -1044,14 +1090,14 @@ def build_claims(
     for m in _DOC_BY_RE.finditer(masked):
         # "The book, by Sunday Telegraph journalist Robert Peston": its author.
         stop = _CLAUSE_END_RE.search(masked, m.end(), m.end() + 90)
-        named = _mentions_in(ctx, m.end(), stop.start() if stop else m.end() + 90)
-        owner = _pick(named)
+        owner = _pick(_mentions_in(ctx, m.end(), stop.start() if stop else m.end() + 90))
         if owner is not None:
             ctx.doc_owners.append((m.start(), m.group(1).lower(), owner))
     ctx.doc_owners.sort(key=lambda d: d[0])
-    res = _Resolver(ctx)
-    claims: list[ExtractedClaim] = []
-    # Quotes by sentence.
+    return ctx
+
+
+def _quotes_by_sentence(sentences, quotes) -> list[list[QuoteSpan]]:
     by_sent: list[list[QuoteSpan]] = [[] for _ in sentences]
     k = 0
     for q in quotes:
@@ -1059,183 +1105,223 @@ def build_claims(
             k += 1
         if k < len(sentences) and sentences[k][0] <= q.start:
             by_sent[k].append(q)
+    return by_sent
 
-    # Pass 1: direct credits.
-    quote_info: list[dict] = []
-    main_subjects: dict[int, ActorInfo] = {}
-    sent_claims: list[list[ExtractedClaim]] = [[] for _ in sentences]
-    last_speaker: list[ActorInfo | None] = [None] * len(sentences)
-    unnamed = [False] * len(sentences)  # a quote there was credited to nobody named
-    terms: set[str] = set()  # quoted words that were a name or a term
-    for si, (s, e) in enumerate(sentences):
-        qs = by_sent[si]
-        accepted = []
-        sentence_verb: bool | None = None
-        prev_end = s
-        for qi, q in enumerate(qs):
-            nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
-            words = text[q.start : q.end].lower()
-            if _is_name_quote(text, q) or (words in terms and len(words.split()) <= 3):
-                terms.add(words)  # a term stays a term when quoted again
+
+def _credit_quotes(
+    res: _Resolver, state: _Attribution, si: int, qs: list[QuoteSpan]
+) -> list[_QuoteEntry]:
+    """The quotes of sentence ``si`` that are speech, each with its direct credit."""
+    ctx = res.ctx
+    text, masked = ctx.text, ctx.masked
+    s, e = ctx.sentences[si]
+    accepted: list[_QuoteEntry] = []
+    sentence_verb: bool | None = None
+    prev_end = s
+    for qi, q in enumerate(qs):
+        nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
+        inner = text[q.start : q.end]
+        if _is_name_quote(text, q) or (inner.lower() in state.terms and len(inner.split()) <= 3):
+            state.terms.add(inner.lower())  # a term stays a term when quoted again
+            continue
+        info, credited = _direct_credit(res, si, q, prev_end, nxt_start, accepted)
+        if not credited and inner[:1].islower():
+            dm = _DOC_SUBJECT_RE.match(masked, prev_end, max(prev_end, q.start - 1))
+            if dm is not None:
+                # 'The survey of 500 pupils "showed young people care"': the
+                # document's words, for its owner.
+                info, credited = res.doc_owner(dm.group(1).lower(), q.start), True
+        if not credited and _looks_like_scare_quote(text, q):
+            # A short quoted phrase nobody is said to have spoken: a scare quote.
+            if sentence_verb is None:
+                sentence_verb = any(v[2] not in WEAK_VERBS for v in _verbs(ctx, s, e))
+            if not sentence_verb:
                 continue
-            pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
-            post_verb, post_info = _credit(res, q.end + 1, nxt_start, si, weak_ok=True)
-            shouting = sum(1 for w in _WORD_RE.findall(text[q.start : q.end]) if w.isupper()) >= 2
-            nwords = len(_WORD_RE.findall(text[q.start : q.end]))
-            leading = not masked[prev_end : q.start - 1].strip()
-            if leading:
-                info, credited = (
-                    (post_info, post_verb) if (post_verb or post_info) else (None, False)
-                )
-            elif (
-                accepted
-                and accepted[-1]["info"] is not None
-                and (
-                    not any(v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1))
-                    or (
-                        pre_info is None
-                        and (
-                            len(masked[prev_end : q.start - 1].split()) <= 4
-                            or _verb_opens(ctx, prev_end, q.start - 1)
-                        )
-                    )
-                )
-            ):
-                # A second quote in the sentence, no new speaker between: the same one.
-                info, credited = accepted[-1]["info"], True
-            else:
-                if pre_info is not None:
-                    info, credited = pre_info, True
-                elif post_info is not None:
-                    info, credited = post_info, True
-                else:
-                    info, credited = None, pre_verb or post_verb
-            inner = text[q.start : q.end]
-            if not credited and inner[:1].islower():
-                dm = _DOC_SUBJECT_RE.match(masked, prev_end, max(prev_end, q.start - 1))
-                if dm is not None:
-                    # 'The survey of 500 pupils "showed young people care"': the
-                    # document's words, for its owner.
-                    info, credited = res.doc_owner(dm.group(1).lower(), q.start), True
-            sentence_like = nwords >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
-            if not credited and not shouting and nwords < 6 and q.closed and not sentence_like:
-                # A short quoted phrase nobody is said to have spoken: a scare quote.
-                if sentence_verb is None:
-                    sentence_verb = any(v[2] not in WEAK_VERBS for v in _verbs(ctx, s, e))
-                if not sentence_verb:
-                    continue
-            entry = {"q": q, "sent": si, "info": info, "credited": credited, "prev_end": prev_end}
-            if credited and info is None:
-                unnamed[si] = True  # "a spokesman said": later quotes may continue it
-            accepted.append(entry)
-            quote_info.append(entry)
-            prev_end = q.end + 1
-        if accepted:
-            for entry in accepted:
-                if entry["info"] is not None:
-                    last_speaker[si] = entry["info"]
-            # The sentence is about its main subject ("Mr Howard denied Mr Yeo said
-            # "stink""), which pronouns in the next sentences refer to.
-            main = _credit(res, s, accepted[0]["q"].start - 1, si)[1]
-            ctx.subjects[si] = main if main is not None else last_speaker[si]
-            if main is not None:
-                main_subjects[si] = main
-        else:
-            verb, info = False, None
-            tail = _tail_clause(ctx, s, e)
-            if tail >= 0:
-                verb, info = _credit(res, tail, e, si)
-            if info is None:
-                verb2, info = _credit(res, s, e, si)
-                verb = verb or verb2
-            if info is None:
-                first = _mentions_in(ctx, s, e)
-                pm = _PRONOUN_RE.match(masked[s:e])
-                rm = _SENTENCE_ROLE_RE.match(masked, s, e)
-                if (
-                    pm
-                    and pm.group(1).lower() in ("he", "she", "it")
-                    and not _EXPLETIVE_IT_RE.match(masked, s + pm.start(1), e)
-                ):
-                    # "It has already offered to pay": the firm spoken of, not a name
-                    # later in the sentence.
-                    info_subject = res.pronoun(pm.group(1), si)
-                elif rm:
-                    info_subject = res.role(rm.group(1), s, si)
-                else:
-                    first_people = [m for m in first if m[2].actor.kind == "person"]
-                    info_subject = (first_people or first)[0][2] if first else None
-                ctx.subjects[si] = info_subject
-            else:
-                ctx.subjects[si] = info
-                last_speaker[si] = info
-            if verb:
-                sent_claims[si].append(
-                    _claim("attributed", text, s, e, speaker=info.actor.name if info else None)
-                )
-            else:
-                claim = _claim("factual", text, s, e)
-                if claim.checkworthiness >= FACTUAL_MIN:
-                    sent_claims[si].append(claim)
+        entry = _QuoteEntry(q, si, info, credited)
+        if credited and info is None:
+            state.unnamed[si] = True  # "a spokesman said": later quotes may continue it
+        accepted.append(entry)
+        state.quotes.append(entry)
+        prev_end = q.end + 1
+    return accepted
 
-    # Pass 2: quotes with no credit of their own continue a neighbour.
-    for i in range(len(quote_info) - 1, -1, -1):
-        entry = quote_info[i]
-        if entry["info"] is not None or entry["credited"]:
+
+def _looks_like_scare_quote(text: str, q: QuoteSpan) -> bool:
+    """Fewer than six words, not shouted, closed, and not a sentence of its own."""
+    inner = text[q.start : q.end]
+    found = _WORD_RE.findall(inner)
+    shouting = sum(1 for w in found if w.isupper()) >= 2
+    sentence_like = len(found) >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
+    return not shouting and len(found) < 6 and q.closed and not sentence_like
+
+
+def _direct_credit(
+    res: _Resolver,
+    si: int,
+    q: QuoteSpan,
+    prev_end: int,
+    nxt_start: int,
+    accepted: list[_QuoteEntry],
+) -> tuple[ActorInfo | None, bool]:
+    """(speaker, credited) of a quote from its own sentence: the clause before
+    it, the clause after it, or the quote before it in the sentence."""
+    ctx = res.ctx
+    masked = ctx.masked
+    pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
+    post_verb, post_info = _credit(res, q.end + 1, nxt_start, si, weak_ok=True)
+    if not masked[prev_end : q.start - 1].strip():  # the quote leads its clause
+        return (post_info, post_verb) if (post_verb or post_info) else (None, False)
+    if (
+        accepted
+        and accepted[-1].info is not None
+        and (
+            not any(v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1))
+            or (
+                pre_info is None
+                and (
+                    len(masked[prev_end : q.start - 1].split()) <= 4
+                    or _verb_opens(ctx, prev_end, q.start - 1)
+                )
+            )
+        )
+    ):
+        # A second quote in the sentence, no new speaker between: the same one.
+        return accepted[-1].info, True
+    if pre_info is not None:
+        return pre_info, True
+    if post_info is not None:
+        return post_info, True
+    return None, pre_verb or post_verb
+
+
+def _note_quote_sentence(
+    res: _Resolver, state: _Attribution, si: int, accepted: list[_QuoteEntry]
+) -> None:
+    """The sentence's speaker, and its main subject ("Mr Howard denied Mr Yeo
+    said "stink""), which pronouns in the next sentences refer to."""
+    for entry in accepted:
+        if entry.info is not None:
+            state.last_speaker[si] = entry.info
+    s = res.ctx.sentences[si][0]
+    main = _credit(res, s, accepted[0].q.start - 1, si)[1]
+    res.ctx.subjects[si] = main if main is not None else state.last_speaker[si]
+    if main is not None:
+        state.main_subjects[si] = main
+
+
+def _credit_statement(res: _Resolver, state: _Attribution, si: int) -> None:
+    """A sentence without quotes: reported speech with its speaker, or a fact."""
+    ctx = res.ctx
+    text = ctx.text
+    s, e = ctx.sentences[si]
+    verb, info = False, None
+    tail = _tail_clause(ctx, s, e)
+    if tail >= 0:
+        verb, info = _credit(res, tail, e, si)
+    if info is None:
+        verb2, info = _credit(res, s, e, si)
+        verb = verb or verb2
+    if info is None:
+        ctx.subjects[si] = _sentence_subject(res, si)
+    else:
+        ctx.subjects[si] = info
+        state.last_speaker[si] = info
+    if verb:
+        speaker = info.actor.name if info else None
+        state.claims[si].append(_claim("attributed", text, s, e, speaker=speaker))
+    else:
+        claim = _claim("factual", text, s, e)
+        if claim.checkworthiness >= FACTUAL_MIN:
+            state.claims[si].append(claim)
+
+
+def _sentence_subject(res: _Resolver, si: int) -> ActorInfo | None:
+    """Whom a sentence crediting nobody is about: its opening pronoun's or
+    role's referent, else its first person or actor named."""
+    ctx = res.ctx
+    masked = ctx.masked
+    s, e = ctx.sentences[si]
+    first = _mentions_in(ctx, s, e)
+    pm = _PRONOUN_RE.match(masked[s:e])
+    rm = _SENTENCE_ROLE_RE.match(masked, s, e)
+    if (
+        pm
+        and pm.group(1).lower() in ("he", "she", "it")
+        and not _EXPLETIVE_IT_RE.match(masked, s + pm.start(1), e)
+    ):
+        # "It has already offered to pay": the firm spoken of, not a name later.
+        return res.pronoun(pm.group(1), si)
+    if rm:
+        return res.role(rm.group(1), s, si)
+    first_people = [m for m in first if m[2].actor.kind == "person"]
+    return (first_people or first)[0][2] if first else None
+
+
+def _chain_uncredited(text: str, state: _Attribution) -> None:
+    """A quote credited to nobody, followed with no words between by a credited
+    one, shares its speaker ('"Yes." "We will," she said.')."""
+    entries = state.quotes
+    for i in range(len(entries) - 2, -1, -1):
+        entry, nxt = entries[i], entries[i + 1]
+        if entry.info is not None or entry.credited:
             continue
-        if i + 1 < len(quote_info):
-            nxt = quote_info[i + 1]
-            gap = text[entry["q"].end : nxt["q"].start]
-            if not _WORD_RE.search(gap) and nxt["info"] is not None:
-                entry["info"] = nxt["info"]
-                entry["chained"] = True
-    for i, entry in enumerate(quote_info):
-        if entry["info"] is not None or entry["credited"]:
+        if not _WORD_RE.search(text[entry.q.end : nxt.q.start]) and nxt.info is not None:
+            entry.info = nxt.info
+
+
+def _carry_over_uncredited(ctx: _Context, state: _Attribution) -> None:
+    """A quote still credited to nobody continues the quote before it in its
+    sentence, else the latest speaker nearby, else the person the sentence
+    before was about."""
+    entries = state.quotes
+    for i, entry in enumerate(entries):
+        if entry.info is not None or entry.credited:
             continue
-        si = entry["sent"]
-        # Previous quote in the same sentence, else the latest speaker nearby.
-        if i > 0 and quote_info[i - 1]["sent"] == si:
-            entry["info"] = quote_info[i - 1]["info"]  # even when nobody is named
+        si = entry.sent
+        if i > 0 and entries[i - 1].sent == si:
+            entry.info = entries[i - 1].info  # even when nobody is named
             continue
         blocked = False
         for k in range(si - 1, max(-1, si - 4), -1):
-            if last_speaker[k] is not None:
-                entry["info"] = last_speaker[k]
+            if state.last_speaker[k] is not None:
+                entry.info = state.last_speaker[k]
                 break
-            if unnamed[k]:
+            if state.unnamed[k]:
                 blocked = True  # the quotes before came from an unnamed speaker
                 break
-            if "\n" in text[sentences[k][1] : sentences[k + 1][0]] and k < si - 1:
+            if "\n" in ctx.text[ctx.sentences[k][1] : ctx.sentences[k + 1][0]] and k < si - 1:
                 break
-        if entry["info"] is None and si > 0 and not blocked:
-            # "Morris appears almost evangelical. "I was on a cruise ..."": the person
-            # the sentence before was about.
+        if entry.info is None and si > 0 and not blocked:
+            # "Morris appears almost evangelical. "I was on a cruise ..."".
             prev = ctx.subjects[si - 1]
             if prev is not None and prev.actor.kind == "person":
-                entry["info"] = prev
-        if entry["info"] is not None and last_speaker[si] is None:
-            last_speaker[si] = entry["info"]
+                entry.info = prev
+        if entry.info is not None and state.last_speaker[si] is None:
+            state.last_speaker[si] = entry.info
 
-    # A quote sentence whose own clause credits someone else than its quotes
-    # ("Mr Howard denied Mr Yeo said the plans "stink"") is also reported speech.
+
+def _emit(ctx: _Context, state: _Attribution) -> list[ExtractedClaim]:
+    """The claims in text order, quotes first within a sentence. A quote
+    sentence whose own clause credits someone else than its quotes ("Mr Howard
+    denied Mr Yeo said the plans "stink"") is also reported speech."""
+    text = ctx.text
     speakers_of: dict[int, set[int]] = {}
-    for en in quote_info:
-        speakers_of.setdefault(en["sent"], set()).add(id(en["info"]))
-    for si, main in main_subjects.items():
+    for entry in state.quotes:
+        speakers_of.setdefault(entry.sent, set()).add(id(entry.info))
+    for si, main in state.main_subjects.items():
         if id(main) not in speakers_of.get(si, ()):
-            s, e = sentences[si]
-            sent_claims[si].append(_claim("attributed", text, s, e, speaker=main.actor.name))
-    for entry in quote_info:
-        q = entry["q"]
-        s, e = sentences[entry["sent"]]
-        info = entry["info"]
+            s, e = ctx.sentences[si]
+            state.claims[si].append(_claim("attributed", text, s, e, speaker=main.actor.name))
+    for entry in state.quotes:
+        q = entry.q
+        s, e = ctx.sentences[entry.sent]
         # American style puts the sentence's comma inside the marks: it is
         # punctuation, not the speaker's words.
         words = text[q.start : q.end].rstrip(" ,;:")
-        sent_claims[entry["sent"]].append(
-            _claim("quote", text, s, e, speaker=info.actor.name if info else None, quote=words)
-        )
-    for group in sent_claims:
+        speaker = entry.info.actor.name if entry.info else None
+        state.claims[entry.sent].append(_claim("quote", text, s, e, speaker=speaker, quote=words))
+    claims: list[ExtractedClaim] = []
+    for group in state.claims:
         group.sort(key=lambda c: (c.kind != "quote", c.start))
         claims.extend(group)
     return claims
