@@ -70,7 +70,7 @@ _RELATIVE_DATE_RE = re.compile(
     + r")\s+\d{1,2}\b",
     re.I,
 )
-_WORD_RE = re.compile(r"[a-z][a-z'-]*")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _NUMBER_RE = re.compile(r"\d")
 # "ever since", "not only ... but": idioms, not absolutes.
 _NOT_ABSOLUTE_RE = re.compile(
@@ -80,7 +80,6 @@ _NOT_ABSOLUTE_RE = re.compile(
 _THE_NUMBER_RE = re.compile(
     r"\bthe\s+(?:two|three|four)\s+(?:[a-z]+ed|held|had|were|are|have|countries|country's)\b"
 )
-_LOWER_WORD_RE = re.compile(r"(?<![\w'-])[a-z][a-z-]*")
 _NAMED_FIGURE_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z-]*+\s?\d+[a-z]?\b(?![,.]\d|%)")
 _YEAR_ONLY_RE = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,.]\d)")
 _PERCENT_RE = re.compile(r"%|\bper\s?cent\b|\bpercentage\b", re.I)
@@ -89,35 +88,44 @@ _MONEY_RE = re.compile(r"[£$€¥]|\d(?:bn|m|k)\b")
 
 def reasons_of(text: str, kind: str = "factual", speaker: str | None = None) -> tuple[str, ...]:
     """The reasons ``text`` gives for checking it, in ``WEIGHTS`` order."""
-    low = text.lower()
-    tokens = set(_WORD_RE.findall(low))
+    found = set()
+    if speaker and kind == "attributed":
+        found.add("named speaker")  # reported speech one can check with its source
+    if text.rstrip(" \"'\u201d\u2019)").endswith("?"):
+        return tuple(found)  # a question asserts nothing
+    written = _WORD_RE.findall(text)
+    tokens = {w.lower() for w in written}
     # Quantities are lower-case words and figures not part of a name
     # ("a six-month review", "12,500 employees"; not "Quarter Pounder", "Radio 4").
-    plain = set(_LOWER_WORD_RE.findall(text))
+    plain = {w for w in written if w[0].islower()}
     plain |= {p for t in plain if "-" in t for p in t.split("-")}
-    figures = _NAMED_FIGURE_RE.sub("", _YEAR_ONLY_RE.sub("", text))
-    found = set()
-    if text.rstrip(" \"'\u201d\u2019)").endswith("?"):
-        return ("named speaker",) if speaker and kind == "attributed" else ()  # asserts nothing
-    if _THE_NUMBER_RE.search(text):
+    if plain & NUMBER_WORDS and _THE_NUMBER_RE.search(text):
         plain -= NUMBER_WORDS
-    if _NUMBER_RE.search(figures) or plain & NUMBER_WORDS:
+    digits = _NUMBER_RE.search(text) is not None
+    if plain & NUMBER_WORDS or (
+        digits and _NUMBER_RE.search(_NAMED_FIGURE_RE.sub("", _YEAR_ONLY_RE.sub("", text)))
+    ):
         found.add("number")
-    if _RELATIVE_DATE_RE.search(text):
+    if (digits or tokens & _DATE_WORDS) and _RELATIVE_DATE_RE.search(text):
         found.add("date")
-    if _PERCENT_RE.search(text):
+    if (digits or tokens & _PERCENT_WORDS) and _PERCENT_RE.search(text):
         found.add("percentage")
-    if _MONEY_RE.search(text) or tokens & MONEY_WORDS:
+    if tokens & MONEY_WORDS or (digits or "£" in text or "€" in text) and _MONEY_RE.search(text):
         found.add("money")
-    if tokens & SUPERLATIVES or COMPARISON_RE.search(text):
+    if tokens & SUPERLATIVES or (tokens & _COMPARISON_WORDS and COMPARISON_RE.search(text)):
         found.add("comparison")
-    if tokens & ABSOLUTES and not _NOT_ABSOLUTE_RE.search(text):
+    if tokens & ABSOLUTES and not (tokens & _IDIOM_WORDS and _NOT_ABSOLUTE_RE.search(text)):
         found.add("first/only/never")
     if tokens & CHANGE_WORDS:
         found.add("change")
-    if speaker and kind == "attributed":
-        found.add("named speaker")  # reported speech one can check with its source
     return tuple(r for r in WEIGHTS if r in found)
+
+
+# Words without which a pattern cannot match: the pattern runs only when one is there.
+_DATE_WORDS = words("last this previous") | frozenset(m for m in MONTHS if len(m) > 3)
+_PERCENT_WORDS = words("per percent percentage")
+_COMPARISON_WORDS = words("than as")
+_IDIOM_WORDS = words("since only")
 
 
 def score(

@@ -488,74 +488,130 @@ def _span_text(text: str, toks: list[Tok]) -> str:
 
 
 def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
-    i = 0
-    n = len(run)
-    # Sentence-initial common words are never names ("But Tony Banks").
-    while (
-        i < n
-        and (run[i].low in STOPWORDS or run[i].low in ORG_CONNECTORS)
-        and (run[i].initial or run[i].low in ORG_CONNECTORS or run[i].low in ("the", "a", "an"))
-    ):
-        if _lexicon_match(run, i)[1] in ("organization", "country"):
-            break
-        i += 1
-    role: list[Tok] = []
-    if (
-        i + 1 < n
-        and run[i].initial
-        and not run[i].poss
-        and run[i].low in _INITIAL_COMMON_NOUNS
-        and run[i + 1].cap
-        and run[i + 1].low not in TITLE_HEADS
-    ):
-        # "Adviser Andrei X said", "Carmaker Autoco has": a common noun, capitalised
-        # only because it opens the sentence, describes the name after it.
-        if run[i].low in ROLE_NOUNS:
-            role = [run[i]]
-        i += 1
-    honorific = ""
-    honorific_text = ""
-    after_place = False
-    while i < n:
-        tok = run[i]
-        if (tok.low in _KEEP_LOWER) and (not tok.cap or tok.low in _PLAIN_CONNECTORS):
-            role, honorific = [], ""
-            i += 1
-            continue
-        if tok.low in WEEKDAYS or (
-            tok.low in MONTHS and tok.low not in ("may", "march", "jan") and len(tok.low) > 3
+    """Cut one run into candidates, appended to ``out``: the first step that
+    reads the tokens at the cursor takes them, else a name chunk does."""
+    seg = _Segmenter(text, run, out)
+    seg.skip_opening()
+    steps = (
+        seg.connector,
+        seg.date_word,
+        seg.ampersand_firm,
+        seg.keyword_org,
+        seg.honorific_before,
+        seg.job_title,
+        seg.known_phrase,
+        seg.state_after_city,
+        seg.acronym,
+    )
+    while seg.i < seg.n:
+        for step in steps:
+            if step():
+                break
+        else:
+            seg.name_chunk()
+
+
+class _Segmenter:
+    """A cursor over one run, with the title and honorific read before a name."""
+
+    def __init__(self, text: str, run: list[Tok], out: list[Candidate]) -> None:
+        self.text, self.run, self.out = text, run, out
+        self.i = 0
+        self.n = len(run)
+        self.role: list[Tok] = []
+        self.honorific = ""
+        self.honorific_text = ""
+        self.after_place = False
+
+    def _forget_title(self) -> None:
+        self.role, self.honorific = [], ""
+
+    def skip_opening(self) -> None:
+        """Sentence-initial common words are never names ("But Tony Banks"); a
+        capitalised common noun opening the sentence describes the name after
+        it ("Adviser Andrei X said", "Carmaker Autoco has")."""
+        run, n = self.run, self.n
+        while (
+            self.i < n
+            and (run[self.i].low in STOPWORDS or run[self.i].low in ORG_CONNECTORS)
+            and (
+                run[self.i].initial
+                or run[self.i].low in ORG_CONNECTORS
+                or run[self.i].low in ("the", "a", "an")
+            )
         ):
-            i += 1
-            continue
-        if i + 2 < n and run[i + 1].low == "&" and run[i + 2].cap and not tok.poss:
-            # "Marsh & McLennan", "Procter & Gamble"
-            end = i + 3
-            while end < n and run[end].cap and not run[end - 1].poss:
-                end += 1
-            out.append(_run_candidate(text, run[i:end], "organization"))
-            role, honorific = [], ""
-            i = end
-            continue
-        # Organisation by keyword ("European Commission", "Institute for ...").
+            if _lexicon_match(run, self.i)[1] in ("organization", "country"):
+                break
+            self.i += 1
+        i = self.i
+        if (
+            i + 1 < n
+            and run[i].initial
+            and not run[i].poss
+            and run[i].low in _INITIAL_COMMON_NOUNS
+            and run[i + 1].cap
+            and run[i + 1].low not in TITLE_HEADS
+        ):
+            if run[i].low in ROLE_NOUNS:
+                self.role = [run[i]]
+            self.i += 1
+
+    def connector(self) -> bool:
+        tok = self.run[self.i]
+        if (tok.low in _KEEP_LOWER) and (not tok.cap or tok.low in _PLAIN_CONNECTORS):
+            self._forget_title()
+            self.i += 1
+            return True
+        return False
+
+    def date_word(self) -> bool:
+        low = self.run[self.i].low
+        if low in WEEKDAYS or (
+            low in MONTHS and low not in ("may", "march", "jan") and len(low) > 3
+        ):
+            self.i += 1
+            return True
+        return False
+
+    def ampersand_firm(self) -> bool:
+        """ "Marsh & McLennan", "Procter & Gamble"."""
+        run, i, n = self.run, self.i, self.n
+        if not (i + 2 < n and run[i + 1].low == "&" and run[i + 2].cap and not run[i].poss):
+            return False
+        end = i + 3
+        while end < n and run[end].cap and not run[end - 1].poss:
+            end += 1
+        self.out.append(_run_candidate(self.text, run[i:end], "organization"))
+        self._forget_title()
+        self.i = end
+        return True
+
+    def keyword_org(self) -> bool:
+        """An organisation by keyword ("European Commission", "Institute for ...")."""
+        run, i = self.run, self.i
         end = _org_keyword_end(run, i)
         lex_end, lex_kind, _ = _lexicon_match(run, i)
         if lex_kind in ("organization", "country", "place") and lex_end >= end:
-            end = i
-        if end > i:
-            toks = run[i:end]
-            while len(toks) > 2 and toks[0].low in _RANK_WORDS:
-                toks = toks[1:]  # "Deputy High Court Judge X": the court, not a deputy court
-            phrase = " ".join(t.text for t in toks)
-            if any(t.poss for t in toks[:-1]):
-                phrase = _span_text(text, toks)  # "the Sheriff's Office" keeps its "'s"
-            if not _LAW_AFTER_RE.match(text, toks[-1].end):
-                low = phrase.lower()
-                canon = PARTY_FORMS.get(low) or KNOWN_ORGS.get(low) or phrase
-                out.append(_run_candidate(text, toks, "organization", canon))
-            role, honorific = [], ""
-            i = end
-            continue
-        # Honorific before a name.
+            return False
+        if end <= i:
+            return False
+        toks = run[i:end]
+        while len(toks) > 2 and toks[0].low in _RANK_WORDS:
+            toks = toks[1:]  # "Deputy High Court Judge X": the court, not a deputy court
+        phrase = " ".join(t.text for t in toks)
+        if any(t.poss for t in toks[:-1]):
+            phrase = _span_text(self.text, toks)  # "the Sheriff's Office" keeps its "'s"
+        if not _LAW_AFTER_RE.match(self.text, toks[-1].end):
+            low = phrase.lower()
+            canon = PARTY_FORMS.get(low) or KNOWN_ORGS.get(low) or phrase
+            self.out.append(_run_candidate(self.text, toks, "organization", canon))
+        self._forget_title()
+        self.i = end
+        return True
+
+    def honorific_before(self) -> bool:
+        run, i, n = self.run, self.i, self.n
+        tok = run[i]
         if (
             tok.low.rstrip(".") in HONORIFICS
             and i + 1 < n
@@ -563,59 +619,80 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             and not tok.poss
             and run[i + 1].low not in TITLE_HEADS
         ):
-            honorific = tok.low.rstrip(".")
-            honorific_text = tok.text
-            i += 1
-            continue
-        # A job title ("Prime Minister", "Home Secretary").
-        tend = _title_end(run, i)
-        if tend > i and not run[tend - 1].poss:
-            role = run[i:tend]
-            i = tend
-            continue
-        # Known phrases: parties, institutions, countries, places.
+            self.honorific = tok.low.rstrip(".")
+            self.honorific_text = tok.text
+            self.i += 1
+            return True
+        return False
+
+    def job_title(self) -> bool:
+        """ "Prime Minister", "Home Secretary"."""
+        tend = _title_end(self.run, self.i)
+        if tend > self.i and not self.run[tend - 1].poss:
+            self.role = self.run[self.i : tend]
+            self.i = tend
+            return True
+        return False
+
+    def known_phrase(self) -> bool:
+        """Parties, institutions, countries, places from the lexicon."""
+        run, i, n = self.run, self.i, self.n
         lend, kind, canon = _lexicon_match(run, i)
-        if lend > i:
-            toks = run[i:lend]
-            # "Jordan Henderson": a country name that is someone's first name.
-            as_first_name = (
-                kind == "country"
-                and len(toks) == 1
-                and toks[0].low in AMBIGUOUS_COUNTRIES
-                and lend < n
-                and run[lend].cap
-                and not run[lend].poss
-                and run[lend].low not in TITLE_HEADS
-                and run[lend].low not in HONORIFICS
-                and _lexicon_match(run, lend)[1] == ""
-            )
-            if kind in ("organization", "country") and not as_first_name:
-                out.append(_run_candidate(text, toks, kind, canon))
-            i = lend
-            role, honorific = ([], "") if kind != "demonym" else (role, honorific)
-            after_place = kind == "place"
-            continue
-        if _after_city(text, tok):
-            i += 1
-            continue  # "Washington, DC", "Austin, Texas" style: part of a place
-        if _is_acronym(tok) and not _modifies_thing(text, tok):
-            end = i + 1
-            while (
-                end < n
-                and not run[end - 1].poss
-                and _is_acronym(run[end])
-                and text[run[end - 1].end : run[end].start] == " "
-            ):
-                end += 1  # "ABN AMRO": acronyms side by side are one name
-            toks = run[i:end]
-            phrase = _span_text(text, toks)
-            out.append(
-                _run_candidate(text, toks, "organization", KNOWN_ORGS.get(phrase.lower(), ""))
-            )
-            i = end
-            role, honorific = [], ""
-            continue
-        # A name chunk.
+        if lend <= i:
+            return False
+        toks = run[i:lend]
+        # "Jordan Henderson": a country name that is someone's first name.
+        as_first_name = (
+            kind == "country"
+            and len(toks) == 1
+            and toks[0].low in AMBIGUOUS_COUNTRIES
+            and lend < n
+            and run[lend].cap
+            and not run[lend].poss
+            and run[lend].low not in TITLE_HEADS
+            and run[lend].low not in HONORIFICS
+            and _lexicon_match(run, lend)[1] == ""
+        )
+        if kind in ("organization", "country") and not as_first_name:
+            self.out.append(_run_candidate(self.text, toks, kind, canon))
+        self.i = lend
+        if kind != "demonym":
+            self._forget_title()
+        self.after_place = kind == "place"
+        return True
+
+    def state_after_city(self) -> bool:
+        """ "Washington, DC", "Dover, Del.": part of a place."""
+        if _after_city(self.text, self.run[self.i]):
+            self.i += 1
+            return True
+        return False
+
+    def acronym(self) -> bool:
+        run, i, n, text = self.run, self.i, self.n, self.text
+        if not (_is_acronym(run[i]) and not _modifies_thing(text, run[i])):
+            return False
+        end = i + 1
+        while (
+            end < n
+            and not run[end - 1].poss
+            and _is_acronym(run[end])
+            and text[run[end - 1].end : run[end].start] == " "
+        ):
+            end += 1  # "ABN AMRO": acronyms side by side are one name
+        toks = run[i:end]
+        phrase = _span_text(text, toks)
+        self.out.append(
+            _run_candidate(text, toks, "organization", KNOWN_ORGS.get(phrase.lower(), ""))
+        )
+        self.i = end
+        self._forget_title()
+        return True
+
+    def _chunk_end(self) -> int:
+        """Where a name chunk from the cursor stops: a title, an honorific, a
+        post-nominal, a connector, a known organisation or country."""
+        run, i, n = self.run, self.i, self.n
         j = i
         while j < n:
             t = run[j]
@@ -634,34 +711,39 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             j += 1
             if t.poss:
                 break
+        return j
+
+    def name_chunk(self) -> None:
+        run, i, n, text = self.run, self.i, self.n, self.text
+        j = self._chunk_end()
         if j == i:
-            i += 1
-            continue
+            self.i += 1
+            return
         chunk = run[i:j]
         while chunk and chunk[-1].low in NAME_PARTICLES:
             chunk.pop()
             j -= 1
         if not chunk:
-            i = max(j, i + 1)
-            continue
+            self.i = max(j, i + 1)
+            return
         if (
             j < n
             and run[j].low in TITLE_HEADS
             and run[j].cap
             and not chunk[-1].poss
-            and not honorific
+            and not self.honorific
             and run[j].low not in POST_NOMINALS
         ):
-            # "Holyrood Leader X": the chunk qualifies a title.
-            role = chunk + [run[j]]
-            i = j + 1
-            continue
+            self.role = chunk + [run[j]]  # "Holyrood Leader X": the chunk qualifies a title
+            self.i = j + 1
+            return
         if _LAW_AFTER_RE.match(text, chunk[-1].end):
-            role, honorific = [], ""
-            i = j
-            continue
-        role_text = " ".join(t.text for t in role)
-        prefix = " ".join(x for x in (role_text, honorific_text if honorific else "") if x)
+            self._forget_title()
+            self.i = j
+            return
+        role_text = " ".join(t.text for t in self.role)
+        honorific = self.honorific
+        prefix = " ".join(x for x in (role_text, self.honorific_text if honorific else "") if x)
         cand = Candidate(
             "name",
             chunk[0].start,
@@ -670,19 +752,19 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
             [t.text for t in chunk],
             honorific=honorific,
             role=role_text,
-            strong=bool(honorific or role),
+            strong=bool(honorific or self.role),
             initial=chunk[0].initial,
             quoted=chunk[0].quoted,
         )
-        cand.after_place = after_place and not role and not honorific
+        cand.after_place = self.after_place and not self.role and not honorific
         cand.prefix = prefix
-        out.append(cand)
-        role, honorific = [], ""
-        after_place = False
-        i = j
-        while i < n and run[i].low in POST_NOMINALS and run[i].text.isupper():
+        self.out.append(cand)
+        self._forget_title()
+        self.after_place = False
+        self.i = j
+        while self.i < n and run[self.i].low in POST_NOMINALS and run[self.i].text.isupper():
             cand.strong = True
-            i += 1
+            self.i += 1
 
 
 # The word after a name, and "City, " before a state's abbreviation.
