@@ -141,3 +141,9 @@ def test_a_credit_after_a_closing_quote_is_its_own_sentence_part():
     art = _run('"We did nothing wrong," Ann Cole testified. Officials agreed.')
     (quote,) = [c for c in art.claims if c.kind == "quote"]
     assert quote.speaker == "Ann Cole" and quote.text.endswith("testified.")
+
+
+def test_a_lone_surname_after_a_closing_quote_is_the_speaker():
+    art = _run('The hearing ran late. "We did nothing wrong," Cole testified.')
+    assert [(a.name, a.kind) for a in art.actors] == [("Cole", "person")]
+    assert [c.speaker for c in art.claims if c.kind == "quote"] == ["Cole"]

@@ -318,6 +318,7 @@ _NEXT_WORDS_RE = re.compile(
 )
 
 
+_AFTER_QUOTE_RE = re.compile(r"[,.!?][\"\u201d] ?$")
 _OF_ORG_RE = re.compile(
     r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:(?:the|of|for|and)\s+)?){1,6}"
     r"(?:has\s+|had\s+|also\s+)?([a-z]+)"
@@ -557,6 +558,8 @@ def _classify_single(ev: _Evidence, cand: Candidate, low: str, appos: str, repor
         cand.canonical = "organization"
     elif appos:
         cand.canonical = appos
+    elif reporting and _AFTER_QUOTE_RE.search(text, max(0, cand.start - 3), cand.start):
+        cand.canonical = "person"  # '"We did nothing wrong," Cole said': a surname
     elif (reporting and _NEXT_WORDS_RE.match(text, cand.end)) or (
         _INVERTED_CREDIT_RE.search(text, max(0, cand.start - 20), cand.start)
         and text[cand.end : cand.end + 1] in (".", "")

@@ -180,7 +180,13 @@ def tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> l
         j = start - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        initial = start in sentence_starts or j < 0 or text[j] in '"\u201c\n:-\u2018('
+        # A closing mark before the word ('"...," Cole said') does not open anything.
+        initial = (
+            start in sentence_starts
+            or j < 0
+            or text[j] in "\u201c\n:-\u2018("
+            or (text[j] == '"' and quoted)
+        )
         tokens.append(
             Tok(
                 start,
