@@ -671,10 +671,10 @@ def _person_for_word(build: _IndexBuilder, cand: Candidate, low: str) -> list[Ac
         infos = build.first_names.get(low)  # "Sir Nicholas" is Sir Nicholas Scott
     if not infos and cand.honorific and cand.honorific not in PEERAGE:
         infos = _misspelt_surname(low, build.surnames)  # "Mr Iliaronov" for Illarionov
-    if not infos and not cand.honorific and len(build.first_names.get(low, ())) == 1:
+    if not infos and not cand.honorific:
         # "Yoon" of "Yoon Suk Yeol" (family name first), "Michelle" of
-        # "Michelle Obama": the one full name it begins.
-        infos = build.first_names[low]
+        # "Michelle Obama": a full name it begins (the nearest, of several).
+        infos = build.first_names.get(low)
     return infos or []
 
 
