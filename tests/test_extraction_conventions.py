@@ -147,3 +147,18 @@ def test_a_lone_surname_after_a_closing_quote_is_the_speaker():
     art = _run('The hearing ran late. "We did nothing wrong," Cole testified.')
     assert [(a.name, a.kind) for a in art.actors] == [("Cole", "person")]
     assert [c.speaker for c in art.claims if c.kind == "quote"] == ["Cole"]
+
+
+def test_his_office_speaks_for_the_person_his_refers_to():
+    text = "Gov. Eric Rowe spoke on Monday. His office said he was travelling to Florida."
+    assert _speakers(text, "attributed") == ["Eric Rowe"]
+
+
+def test_a_long_organisation_name_in_a_closing_credit_is_the_speaker():
+    text = (
+        "A man pleaded guilty to making threats, the U.S. Attorney's Office for the "
+        "Western District of New York announced Monday."
+    )
+    assert _speakers(text, "attributed") == [
+        "U.S. Attorney's Office for the Western District of New York"
+    ]

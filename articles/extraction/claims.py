@@ -204,6 +204,7 @@ _NO_STATEMENT_AFTER_RE = re.compile(
     r"comment|\s+(?:for\s+)?comment\b",
     re.IGNORECASE,
 )
+_OWN_OFFICE_RE = re.compile(r"\s*(his|her|His|Her)\s+office\s*$")
 _CLAUSE_END_RE = re.compile(r"[.;:!?,\"\u201c\u201d()]")
 _ABBREVIATION_BEFORE_RE = re.compile(
     r"(?<![\w.])(?:[A-Z]|(?i:" + "|".join(sorted(ABBREVIATED_TITLES)) + r"))$"
@@ -495,6 +496,11 @@ class _Resolver:
             last_boundary = m
         np_text = ctx.masked[np_start:core_end]
         np_mentions = _mentions_in(ctx, np_start, core_end)
+        office = _OWN_OFFICE_RE.match(np_text)
+        if office is not None and office.group(1).lower() in ("his", "her"):
+            # "His office said": the office speaks for the person "his" refers to.
+            pronoun = "he" if office.group(1).lower() == "his" else "she"
+            return True, self.pronoun(pronoun, sent, np_start)
         if _UNNAMED_SPOKESMAN_RE.match(np_text) or (
             _THEIR_PEOPLE_RE.search(np_text)
             and not (
@@ -947,8 +953,18 @@ def _tail_clause(ctx: _Context, start: int, end: int) -> int:
         return -1
     head = ctx.masked[comma + 1 : verbs[0][0]]
     rest = ctx.masked[verbs[0][1] : end]
-    if len(head.split()) > 6 or len(rest.split()) > 8:
+    if len(rest.split()) > 8:
         return -1
+    if len(head.split()) > 6:
+        # "..., the U.S. Attorney's Office for the Western District of New York
+        # announced Monday.": a long name is still one subject.
+        named = _mentions_in(ctx, comma + 1, verbs[0][0])
+        words_outside = head.split()
+        if named:
+            lo, hi = named[0][0] - comma - 1, named[-1][1] - comma - 1
+            words_outside = (head[:lo] + head[hi:]).split()
+        if not named or len(words_outside) > 2:
+            return -1
     return comma + 1
 
 
