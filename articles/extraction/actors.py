@@ -179,7 +179,11 @@ _POSSESSIVE_ORG_RE = re.compile(
     r"(?:\s+(?:[A-Z][\w-]+\s+)?(?:Hospital|College|School))?"
 )
 _PLACE_LIKE_ORG_WORDS = frozenset({"Hospital", "College", "School"})
-_INVERTED_CREDIT_RE = re.compile(r",\s+(?:says|said|adds|added|according\s+to)\s+$")
+# Before a lone word: "..., says Oxfam.", and a closing quote: '"...," Cole said'.
+_INVERTED_CREDIT_RE, _AFTER_QUOTE_RE = (
+    re.compile(r",\s+(?:says|said|adds|added|according\s+to)\s+$"),
+    re.compile(r"[,.!?][\"\u201d] ?$"),
+)
 _OF_ORG_NAME_RE = re.compile(
     r",?\s+of\s+((?:the\s+)?[A-Z][\w'\u2019&-]*(?:\s+(?:(?:the|of|for|and|&)\s+)?"
     r"[A-Z][\w'\u2019&-]*){0,5})(?=\s+(?:said|says|told|tells|added|adds|warned)\b|,)"
@@ -318,7 +322,6 @@ _NEXT_WORDS_RE = re.compile(
 )
 
 
-_AFTER_QUOTE_RE = re.compile(r"[,.!?][\"\u201d] ?$")
 _OF_ORG_RE = re.compile(
     r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:(?:the|of|for|and)\s+)?){1,6}"
     r"(?:has\s+|had\s+|also\s+)?([a-z]+)"
