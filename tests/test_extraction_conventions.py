@@ -162,3 +162,26 @@ def test_a_long_organisation_name_in_a_closing_credit_is_the_speaker():
     assert _speakers(text, "attributed") == [
         "U.S. Attorney's Office for the Western District of New York"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("SIOUX FALLS, S.D. – People said Gov. Ann Cole was right.", "SIOUX FALLS"),
+        ("NEW DELHI: Ann Cole said the flights would resume.", "NEW DELHI"),
+    ],
+)
+def test_a_wire_datelines_city_is_no_actor(text, place):
+    assert place not in _actors(text)
+
+
+def test_a_bracketed_acronym_does_not_end_an_inverted_credit():
+    text = '"We are ready," said World Health Organization (WHO) chief Ann Cole.'
+    assert _speakers(text, "quote") == ["Ann Cole"]
+
+
+def test_international_and_watch_end_organisation_names():
+    assert _speakers("The killings were unlawful, said Amnesty International on Tuesday.") == [
+        "Amnesty International"
+    ]
+    assert _speakers("Human Rights Watch said the law was unfair.") == ["Human Rights Watch"]

@@ -60,7 +60,8 @@ CHANGE_WORDS = words(
     "rose fell increased decreased rise fall jumped slumped grew cut raised lost won killed "
     "died elected illegal banned invoked agreed signed passed approved rejected launched "
     "closed opened voted defeated resigned arrested charged convicted sentenced fined "
-    "overturned vetoed appointed fired hired founded established"
+    "overturned vetoed appointed fired hired founded established detained indicted jailed "
+    "acquitted extradited deported"
 )
 MONEY_WORDS = words("bn billion million trillion dollars pounds euros")
 _RELATIVE_DATE_RE = re.compile(

@@ -204,6 +204,7 @@ _NO_STATEMENT_AFTER_RE = re.compile(
     r"comment|\s+(?:for\s+)?comment\b",
     re.IGNORECASE,
 )
+_ACRONYM_IN_BRACKETS_RE = re.compile(r"\([A-Z][A-Za-z&]{1,7}\)")
 _OWN_OFFICE_RE = re.compile(r"\s*(his|her|His|Her)\s+office\s*$")
 _CLAUSE_END_RE = re.compile(r"[.;:!?,\"\u201c\u201d()]")
 _ABBREVIATION_BEFORE_RE = re.compile(
@@ -810,13 +811,18 @@ def _clause_end(masked: str, start: int, limit: int) -> re.Match | None:
     """The punctuation ending the clause at ``start``; the full stop of a title's
     abbreviation or an initial ("said Rep. Ann M. Cole") is not one."""
     m = _CLAUSE_END_RE.search(masked, start, limit)
-    while (
-        m is not None
-        and m.group() == "."
-        and _ABBREVIATION_BEFORE_RE.search(masked, max(start, m.start() - 6), m.start())
-    ):
-        m = _CLAUSE_END_RE.search(masked, m.end(), limit)
-    return m
+    while m is not None:
+        if m.group() == "." and _ABBREVIATION_BEFORE_RE.search(
+            masked, max(start, m.start() - 6), m.start()
+        ):
+            m = _CLAUSE_END_RE.search(masked, m.end(), limit)
+        elif m.group() == "(" and (bracket := _ACRONYM_IN_BRACKETS_RE.match(masked, m.start())):
+            # "warns the Pan American Health Organization (PAHO) Director X": the
+            # bracketed acronym is part of the name, not the clause's end.
+            m = _CLAUSE_END_RE.search(masked, bracket.end(), limit)
+        else:
+            return m
+    return None
 
 
 def _verbs(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -82,6 +82,8 @@ HONORIFICS = {
     "cllr": "",
     "hon": "",
     "amb": "",
+    "honourable": "",
+    "honorable": "",
     "senator": "",
     "father": "m",
     "brother": "m",
@@ -114,7 +116,9 @@ THING_NOUNS = words(
     """
     sector exam exams test tests standard standards scores score system systems programme
     program scheme rules format rating ratings status degree degrees level levels index
-    grade grades qualification qualifications certificate syndrome virus vaccine
+    grade grades qualification qualifications certificate syndrome virus vaccine vaccines
+    vaccination vaccinations pandemic outbreak cases infections patients deaths restrictions
+    testing symptoms variant
     """
 )
 #: US state and district abbreviations, postal ("TX", "DC") and AP style
@@ -554,7 +558,8 @@ ORG_KEYWORDS = words(
     watchdog regulator consortium cartel brigade regiment squad club fc team orchestra band
     studios pictures records entertainment games labs laboratories commissions councils unions
     courts committees trusts boards authorities parties nations states community movement front
-    initiative forum panel office's
+    initiative forum panel office's academy observatory laboratory conservatory seminary
+    international watch
     """
 )
 #: Keywords that only make an organisation when something follows ("House of ...").

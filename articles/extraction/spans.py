@@ -137,6 +137,14 @@ class Candidate:
     prefix: str = ""  # the title or honorific written before it ("Prime Minister", "Mr")
 
 
+# A wire dateline's city, in capitals before a comma, an agency or a dash
+# ("SIOUX FALLS, S.D. -", "HANOI, Vietnam (AP) -", "NEW DELHI:"): a place.
+_DATELINE_CITY_RE = re.compile(
+    r"\s*[A-Z][A-Z.'\u2019 -]*[A-Z.](?=\s*(?:,|\(|[\u2014\u2013:-]))"
+    r"(?:,\s*(?:[A-Z]\.){1,3}(?=\s*(?:\(|[\u2014\u2013:-])))?"
+)
+
+
 def tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> list[Tok]:
     """Capitalised words, and the connectors that may sit inside names."""
     tokens = []
@@ -145,7 +153,8 @@ def tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> l
     shouting = _shouting_spans(text, quotes)
     keep_lower = _KEEP_LOWER
     size = len(text)
-    for m in _NEEDED_TOKEN_RE.finditer(text):
+    dateline = _DATELINE_CITY_RE.match(text)
+    for m in _NEEDED_TOKEN_RE.finditer(text, dateline.end() if dateline else 0):
         word = m.group()
         start, end = m.span()
         if "-" in word:
