@@ -185,3 +185,16 @@ def test_international_and_watch_end_organisation_names():
         "Amnesty International"
     ]
     assert _speakers("Human Rights Watch said the law was unfair.") == ["Human Rights Watch"]
+
+
+def test_who_said_credits_the_name_before_it():
+    text = (
+        "Ann Cole spoke. Since then, she has accepted the resignation of her defence "
+        "minister Kim Yong-ho, who said he took full responsibility."
+    )
+    assert _speakers(text, "attributed")[-1] == "Kim Yong-ho"
+
+
+def test_a_job_after_a_name_without_an_article_marks_a_person():
+    text = '"The rule is clear," said Avi Rowe, senior fellow at the Policy Forum.'
+    assert _speakers(text, "quote") == ["Avi Rowe"]

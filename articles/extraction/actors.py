@@ -135,6 +135,9 @@ _ORG_DESCRIPTORS = {
 }
 # ", the party's leader", ", Carlineo's attorney", ", his spokeswoman": what
 # the name is, said after it.
+_BARE_APPOSITIVE_RE = re.compile(
+    r",\s+(?:[a-z][\w'-]*\s+){0,2}?([a-z][\w-]*)\s+(?:at|of|for|with)\b"
+)
 _APPOSITIVE_RE = re.compile(
     r",\s+(?:the|a|an|his|her|its|their|[A-Z][\w.-]*['\u2019]s)\s+"
     r"((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b"
@@ -295,8 +298,9 @@ def _appositive_role(text: str, end: int) -> str:
 def _appositive_kind(text: str, end: int) -> str:
     m = _APPOSITIVE_RE.match(text, end)
     if not m:
-        if _PERSON_AFTER_RE.match(text, end):
-            return "person"
+        bare = _BARE_APPOSITIVE_RE.match(text, end)
+        if _PERSON_AFTER_RE.match(text, end) or (bare and bare.group(1).lower() in ROLE_NOUNS):
+            return "person"  # "said Avi Bell, senior fellow at ...": a job, no article
         return ""
     head = m.group(2).lower()
     if head in _ORG_DESCRIPTORS:

@@ -959,8 +959,8 @@ def _tail_clause(ctx: _Context, start: int, end: int) -> int:
         return -1
     head = ctx.masked[comma + 1 : verbs[0][0]]
     rest = ctx.masked[verbs[0][1] : end]
-    if len(rest.split()) > 8:
-        return -1
+    if len(rest.split()) > 8 or head.strip().lower() in ("who", "which"):
+        return -1  # "..., Kim Yong-hyun, who said ...": a relative clause, not a closing credit
     if len(head.split()) > 6:
         # "..., the U.S. Attorney's Office for the Western District of New York
         # announced Monday.": a long name is still one subject.

@@ -481,6 +481,8 @@ _ACTION_OBJECT_RES = {
     # "agreed to a rescue", "agreed to return the cash": a deal, not a statement
     **{w: _TO_RE for w in ("agree", "agrees", "agreed", "agreeing")},
     "maintain": _NOT_THAT_RE,  # "want to maintain their profits": keep, not state
+    # "accepted the resignation": a deed; "accepted that ..." is a statement
+    **{w: _NOT_THAT_RE for w in ("accept", "accepts", "accepted")},
 }
 
 
