@@ -198,3 +198,8 @@ def test_who_said_credits_the_name_before_it():
 def test_a_job_after_a_name_without_an_article_marks_a_person():
     text = '"The rule is clear," said Avi Rowe, senior fellow at the Policy Forum.'
     assert _speakers(text, "quote") == ["Avi Rowe"]
+
+
+def test_role_synonyms_name_the_same_holder():
+    text = "Prime Minister Ann Cole spoke on Monday. The premier said the plan would work."
+    assert _speakers(text, "attributed") == ["Ann Cole"]

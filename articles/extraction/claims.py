@@ -29,6 +29,7 @@ from .lexicon import (
     ORG_ANAPHOR_HEADS,
     PERSON_ROLE_HEADS,
     ROLE_NOUNS,
+    ROLE_SYNONYMS,
     WEAK_VERBS,
     find_reporting,
     words,
@@ -314,6 +315,15 @@ def _pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> Act
     return pool[0][2] if first else pool[-1][2]
 
 
+def _role_key(role: str) -> str:
+    """A job title in lower case with its synonym's usual form ("premier" and
+    "PM" are "prime minister")."""
+    words = role.lower().split()
+    if words and words[-1] in ROLE_SYNONYMS:
+        words[-1:] = ROLE_SYNONYMS[words[-1]].split()
+    return " ".join(words)
+
+
 def _role_is(role: str, phrase: str) -> bool:
     """ "Prime Minister" is "the prime minister"; "Deputy Prime Minister" is not."""
     if not role.endswith(phrase):
@@ -377,7 +387,7 @@ class _Resolver:
         return head in ("", "the", "but the", "and the", "but", "and")
 
     def role(self, phrase: str, before: int, sent: int, anaphoric: bool = True) -> ActorInfo | None:
-        phrase = " ".join(phrase.lower().split())
+        phrase = _role_key(phrase)
         words = phrase.split()
         if not words:
             return None
@@ -389,8 +399,8 @@ class _Resolver:
             if info.actor.kind == "person"
             and info.actor.role
             and (
-                _role_is(info.actor.role.lower(), phrase)
-                or (" " in info.actor.role and phrase.endswith(info.actor.role.lower()))
+                _role_is(_role_key(info.actor.role), phrase)
+                or (" " in info.actor.role and phrase.endswith(_role_key(info.actor.role)))
             )
         ]
         # "the mayor" is the Mayor before the Deputy Mayor.

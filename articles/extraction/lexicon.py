@@ -319,6 +319,8 @@ PERSON_ROLE_HEADS = words(
     president-elect
     """
 )
+#: Other words for a job title, by the usual form ("the premier" is the prime minister).
+ROLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "ceo": "chief executive"}
 #: Nouns that stand for an organisation named before ("the company", "the
 #: ministry", "the central bank").
 ORG_ANAPHOR_HEADS = words(
