@@ -667,8 +667,11 @@ def _possessive_orgs(text: str, orgs: list[Candidate]) -> dict[str, str]:
     return owners
 
 
-def _org_candidate(start: int, end: int, text: str, canonical: str = "") -> Candidate:
-    return Candidate("organization", start, end, text, text.split(), canonical=canonical or text)
+def _org_candidate(
+    start: int, end: int, text: str, canonical: str = "", tokens: list[str] | None = None
+) -> Candidate:
+    words = text.split() if tokens is None else tokens
+    return Candidate("organization", start, end, text, words, canonical=canonical or text)
 
 
 def _person_for_word(build: _IndexBuilder, cand: Candidate, low: str) -> list[ActorInfo]:
@@ -762,8 +765,7 @@ def _orgs_named_by_context(
             found.append(_org_candidate(tok.start, tok.end, tok.text, canonical))
     # "No 10" speaks for Downing Street.
     for m in _NUMBER_TEN_RE.finditer(text):
-        found.append(_org_candidate(m.start(), m.end(), m.group(), "Downing Street"))
-        found[-1].tokens = [m.group()]
+        found.append(_org_candidate(m.start(), m.end(), m.group(), "Downing Street", [m.group()]))
     # "the Peruvian foreign ministry", "Russia's defence ministry", "the US
     # military": a state's body named in lower case after the state.
     found.extend(_national_bodies(text))
@@ -771,8 +773,8 @@ def _orgs_named_by_context(
     for m in _ADMIN_RE.finditer(text):
         word = m.group(1)
         if word.lower() in surnames:
-            found.append(_org_candidate(m.start(), m.end(), m.group(), f"{word} administration"))
-            found[-1].tokens = [word]
+            canonical = f"{word} administration"
+            found.append(_org_candidate(m.start(), m.end(), m.group(), canonical, [word]))
     return found
 
 
