@@ -9,6 +9,11 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_roles_sync, sender=self)
+        from django.db.models.signals import post_save
+
+        from .services.notifications import notify_for_event
+
+        post_save.connect(notify_for_event, sender="articles.ClaimEvent")
 
 
 def _roles_sync(sender, apps=None, **kwargs):

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -33,6 +33,24 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers and anonymous API consumers may see."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__isnull=False)
+
+    def retracted(self):
+        """Withdrawn after publication: readers see a notice in their place."""
+        return self.filter(status=Article.Status.RETRACTED, published_at__isnull=False)
+
+    def on_record(self):
+        """Published or retracted: what the public record holds, as the article
+        or as its retraction notice."""
+        return self.filter(
+            status__in=[Article.Status.PUBLISHED, Article.Status.RETRACTED],
+            published_at__isnull=False,
+        )
+
+    def needing_recheck(self, threshold: float | None = None):
+        """Published articles whose current text carries claims that block the
+        gate: a re-import brought new check-worthy statements after publication."""
+        blocking = Claim.objects.filter(article=OuterRef("pk")).blocking_publication(threshold)
+        return self.published().filter(Exists(blocking))
 
     def visible_to(self, user):
         if user is not None and user.is_active and user.is_staff:
@@ -65,10 +83,28 @@ class ClaimQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Claim.Status.APPROVED)
 
+    def current(self):
+        """Claims in the article's current text (not superseded by a re-import)."""
+        return self.filter(superseded_at__isnull=True)
+
+    def superseded(self):
+        """Claims whose sentence changed or went in a later revision of the text,
+        kept with their editor work."""
+        return self.filter(superseded_at__isnull=False)
+
     def public(self):
-        """Approved verdicts on published articles: the reader's record."""
+        """Approved verdicts on published articles: the reader's record (a
+        superseded verdict included: it was published, and stays on the record)."""
         return self.approved().filter(
             article__status=Article.Status.PUBLISHED, article__published_at__isnull=False
+        )
+
+    def on_record(self):
+        """``public()`` and the verdicts of retracted articles, whose pages
+        answer with the retraction notice instead of a 404."""
+        return self.approved().filter(
+            article__status__in=[Article.Status.PUBLISHED, Article.Status.RETRACTED],
+            article__published_at__isnull=False,
         )
 
     def visible_to(self, user):
@@ -86,10 +122,17 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(status__in=[Claim.Status.NEW, Claim.Status.IN_REVIEW])
 
     def blocking_publication(self, threshold: float | None = None):
-        """Claims that keep their article unpublished until resolved."""
+        """Claims that keep their article unpublished until resolved: current,
+        unresolved and at or above the gate, or lowered below it by one editor
+        and not yet confirmed by a second (the two-person rule for the gate)."""
         if threshold is None:
             threshold = settings.NEWSROOM_PUBLISH_THRESHOLD
-        return self.unresolved().filter(checkworthiness__gte=threshold)
+        lowered_unconfirmed = Q(lowered_by__isnull=False, lowered_confirmed_by__isnull=True)
+        return (
+            self.current()
+            .unresolved()
+            .filter(Q(checkworthiness__gte=threshold) | lowered_unconfirmed)
+        )
 
 
 # ---------------------------------------------------------------- articles
@@ -144,6 +187,12 @@ class Article(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     retracted_at = models.DateTimeField(null=True, blank=True)
     retraction_reason = models.TextField(blank=True)
+    text_updated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a re-import last changed the text of the published article "
+        "(readers see \u201cUpdated on\u201d).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -194,6 +243,43 @@ class Article(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_retracted(self) -> bool:
+        return self.status == self.Status.RETRACTED
+
+    @property
+    def updated_after_publication(self) -> bool:
+        return bool(
+            self.published_at and self.text_updated_at and self.text_updated_at > self.published_at
+        )
+
+
+class ArticleRevision(models.Model):
+    """One imported version of an article's text, kept whole.
+
+    The article holds the current text; every import that changed it adds a
+    revision, so a claim superseded by a later text still points into the
+    words it was checked against.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(help_text="1 for the first import, then 2, 3, ...")
+    title = models.CharField(max_length=300)
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    source_path = models.CharField(max_length=500)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="revision_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} (revision {self.number}, {self.created_at:%Y-%m-%d %H:%M})"
 
 
 class Correction(models.Model):
@@ -415,6 +501,58 @@ class Claim(models.Model):
     # No index of its own: newest first, one on this column alone starts with
     # the NULLs of every claim not yet reviewed. claim_latest_verdicts_idx serves.
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    verdict_updated_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a revised verdict was last approved."
+    )
+    verdict_update_note = models.TextField(
+        blank=True, help_text="What the latest revision of the verdict changed, for readers."
+    )
+    reopened_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set while a revision of the approved verdict is under way; "
+        "readers keep seeing the approved verdict until the revision is approved.",
+    )
+    revision = models.ForeignKey(
+        ArticleRevision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="claims",
+        help_text="The revision of the text the offsets point into.",
+    )
+    superseded_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When a re-import changed or removed the sentence; the claim is kept "
+        "with its work.",
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supersedes",
+        help_text="The claim in the new text that replaced this one, if there is one.",
+    )
+    lowered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The editor who lowered the check-worthiness below the publish gate.",
+    )
+    lowered_reason = models.TextField(blank=True)
+    lowered_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The second editor who confirmed the lowering.",
+    )
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every change; a stale save is refused."
     )
@@ -461,6 +599,16 @@ class Claim(models.Model):
             models.UniqueConstraint(
                 fields=["article", "fingerprint"], name="claim_unique_per_article"
             ),
+            models.CheckConstraint(
+                condition=Q(lowered_by__isnull=True)
+                | Q(lowered_confirmed_by__isnull=True)
+                | ~Q(lowered_confirmed_by=F("lowered_by")),
+                name="claim_lowering_two_person_rule",
+            ),
+            models.CheckConstraint(
+                condition=Q(lowered_by__isnull=True) | ~Q(lowered_reason=""),
+                name="claim_lowering_has_reason",
+            ),
         ]
         permissions = [
             ("take_claim", "Can take claims and propose verdicts"),
@@ -477,6 +625,14 @@ class Claim(models.Model):
     def is_resolved(self) -> bool:
         return self.status in self.RESOLVED_STATUSES
 
+    @property
+    def is_superseded(self) -> bool:
+        return self.superseded_at is not None
+
+    @property
+    def is_reopened(self) -> bool:
+        return self.reopened_at is not None
+
 
 class ClaimEvent(models.Model):
     """One line of a claim's audit trail: who did what, when, from which state."""
@@ -488,8 +644,13 @@ class ClaimEvent(models.Model):
         APPROVED = "approved", "Approved"
         SENT_BACK = "sent_back", "Sent back"
         DISMISSED = "dismissed", "Dismissed"
-        REOPENED = "reopened", "Reopened"
+        REOPENED = "reopened", "Verdict reopened"
+        UPDATED = "updated", "Revised verdict approved"
         EDITED = "edited", "Edited"
+        LOWERED = "lowered", "Lowered below the gate"
+        LOWERING_CONFIRMED = "lower_ok", "Lowering confirmed"
+        SUPERSEDED = "superseded", "Superseded by a new text"
+        RESTORED = "restored", "Back in the text"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     user = models.ForeignKey(
@@ -683,3 +844,128 @@ class ImportItem(models.Model):
 
     def __str__(self):
         return self.source
+
+
+# ---------------------------------------------------------------- the record
+
+
+class VerdictVersion(models.Model):
+    """One version of a claim's verdict: every approval adds one, and a
+    reopened verdict is revised here (the pending version, not yet approved)
+    while readers keep seeing the approved one on the claim."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdict_versions")
+    number = models.PositiveIntegerField()
+    rating = models.CharField(max_length=14, choices=Claim.Rating.choices, blank=True)
+    summary = models.TextField(blank=True)
+    sources = models.JSONField(default=list, blank=True)
+    reason = models.TextField(
+        blank=True, help_text="Why the verdict was reopened (for a revision)."
+    )
+    change_note = models.TextField(
+        blank=True, help_text="What changed, for readers (\u201cUpdated on ...: ...\u201d)."
+    )
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["claim", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "number"], name="verdict_version_unique"),
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(approved_at__isnull=True),
+                name="verdict_one_pending_revision",
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True)
+                | Q(proposed_by__isnull=True)
+                | ~Q(approved_by=F("proposed_by")),
+                name="verdict_version_two_person_rule",
+            ),
+        ]
+
+    def __str__(self):
+        state = "approved" if self.approved_at else "pending"
+        return f"Verdict {self.number} on claim #{self.claim_id} ({state})"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_at is not None
+
+
+class EditorialEvent(models.Model):
+    """One editorial act outside a claim's own trail: publications,
+    corrections, retractions, text updates, actor merges, renames and
+    confirmations, with who and when. Kept when what it names is gone (a
+    merged actor), so the names are in ``description`` too."""
+
+    class Action(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        CORRECTED = "corrected", "Correction added"
+        RETRACTED = "retracted", "Retracted"
+        TEXT_UPDATED = "text_updated", "Text updated by an import"
+        ACTOR_MERGED = "actor_merged", "Actors merged"
+        ACTOR_RENAMED = "actor_renamed", "Actor renamed"
+        ACTOR_CONFIRMED = "actor_confirmed", "Actor confirmed"
+
+    action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="editorial_events"
+    )
+    actor = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="editorial_events"
+    )
+    description = models.TextField()
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        who = self.user or "system"
+        return f"{self.get_action_display()} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
+# ---------------------------------------------------------------- the desk's notifications
+
+
+class Notification(models.Model):
+    """Something a member of the desk should know about their work: a claim
+    assigned to them or sent back to them, a proposal waiting for their review.
+
+    Also sent by email; the unread ones are counted on the dashboard.
+    """
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "Claim assigned to you"
+        SENT_BACK = "sent_back", "Verdict sent back to you"
+        PROPOSED = "proposed", "Proposal waiting for review"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_notifications"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notifications")
+    message = models.TextField()
+    read = models.BooleanField(default=False, help_text="The person has seen it.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read"], name="notification_unread_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.message[:60]}"

@@ -177,6 +177,31 @@ ROWS: tuple[Row, ...] = (
         decimals=2,
     ),
     Row(
+        "extraction_modern_ms",
+        "extraction",
+        "Extraction, per article (modern corpus)",
+        MS,
+        targets=(Target("<=", 5, unit=MS),),
+        decimals=2,
+    ),
+    *(
+        Row(
+            f"extraction_100kb_{key}",
+            "extraction",
+            f"Extraction, per 100 KB of {label}",
+            MS,
+            targets=(Target("<=", 2, on="ratio"),),
+        )
+        for key, label in (
+            ("full_stops", "full stops"),
+            ("a_chain", "A- chain"),
+            ("single_line", "news on a single line"),
+            ("alternating_quotes", "alternating quotes"),
+            ("short_lines", "short lines"),
+            ("runs", "?!… runs"),
+        )
+    ),
+    Row(
         "import_sqlite_rate",
         "import",
         "Import of 2,000 articles, SQLite",

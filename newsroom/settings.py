@@ -247,3 +247,18 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Seconds before an item's first retry after a network error (doubled each time).
 NEWSROOM_INGEST_RETRY_DELAY = float(os.environ.get("NEWSROOM_INGEST_RETRY_DELAY", "10"))
+# ---------------------------------------------------------------- email (desk notifications)
+# The console backend prints mails to the terminal; set EMAIL_HOST to send by SMTP.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "desk@localhost")

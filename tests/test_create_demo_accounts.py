@@ -54,3 +54,26 @@ def test_make_run_carries_on_without_demo_accounts_when_debug_is_off(settings):
     call_command("create_demo_accounts", "--if-debug", stdout=out)
     assert "not created: DJANGO_DEBUG is off" in out.getvalue()
     assert not get_user_model().objects.filter(username="editor").exists()
+
+
+def test_two_fact_checkers_and_two_editors_so_the_two_person_rule_can_be_tried(settings):
+    from articles.models import Claim
+    from articles.services import workflow as wf
+
+    from .factories import ClaimFactory
+
+    settings.DEBUG = True
+    run()
+    users = {u.username: u for u in get_user_model().objects.all()}
+    claim = ClaimFactory()
+    wf.claim_assign(claim=claim, by=users["editor"])
+    wf.claim_propose_verdict(
+        claim=claim,
+        by=users["editor"],
+        rating="unverifiable",
+        summary="No record either way.",
+        sources=[],
+    )
+    wf.claim_approve(claim=claim, by=users["editor2"])
+    assert Claim.objects.get(pk=claim.pk).reviewer == users["editor2"]
+    assert users["factchecker2"].has_perm("articles.take_claim")

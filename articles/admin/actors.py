@@ -20,6 +20,7 @@ from ..services.actors import (
     actor_rename,
     actors_touch,
 )
+from .record import ActorEventInline
 from .shared import (
     ReadOnlyAdminMixin,
     ServiceErrorsMixin,
@@ -77,7 +78,7 @@ class ActorAdmin(ServiceErrorsMixin, admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [ActorAliasInline, ActorMentionInline]
+    inlines = [ActorAliasInline, ActorMentionInline, ActorEventInline]
     actions = ["merge_actors", "confirm_actors"]
 
     def has_add_permission(self, request):

@@ -5,7 +5,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from . import ingest, views
+from . import desk, ingest, views
 
 app_name = "api"
 
@@ -19,6 +19,7 @@ router.register("notes", views.NoteViewSet, basename="note")
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
     *ingest.urlpatterns,
+    path("desk/", desk.DeskView.as_view(), name="desk"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,

@@ -20,8 +20,20 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from . import checkworthiness
 from .actors import ActorIndex, ActorInfo
-from .lexicon import GENERIC_SPEAKERS, ROLE_NOUNS, WEAK_VERBS, find_reporting, words
+from .checkworthiness import FACTUAL_MIN
+from .lexicon import (
+    ABBREVIATED_TITLES,
+    GENERIC_SPEAKERS,
+    ORG_ANAPHOR_HEADS,
+    PERSON_ROLE_HEADS,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    WEAK_VERBS,
+    find_reporting,
+    words,
+)
 from .quotes import QuoteSpan
 from .types import ExtractedClaim
 
@@ -68,7 +80,23 @@ _DOC_NOUNS = {
     "documents",
     "papers",
 }
+#: Nouns before "of" that make the quoted words a name ("the use of "We"").
+_MENTION_NOUNS = words("use name title word words term phrase")
+#: Prepositions that put a short lower-case quoted phrase in the writer's own
+#: sentence as a term ("were on "atypical contracts""), not as anyone's speech.
+_TERM_PREPOSITIONS = words("on in into under at")
+_LISTED_AFTER_TERM_RE = re.compile(
+    r"\b(?:words?|terms?|phrases?)\s+[\"\u201c][^\"\u201d]{1,40}[\"\u201d],?\s+(?:and|or)\s+"
+    r"[\"\u201c]$"
+)
 _NAME_CUES_BEFORE = {
+    "words",
+    "word",
+    "term",
+    "terms",
+    "phrase",
+    "tagline",
+    "hashtag",
     "so-called",
     "dubbed",
     "entitled",
@@ -133,27 +161,7 @@ _NAME_CUES_AFTER = {
     "motto",
     "nickname",
 }
-_PERSON_ROLE_HEADS = {
-    "mp",
-    "msp",
-    "mep",
-    "minister",
-    "secretary",
-    "leader",
-    "president",
-    "chancellor",
-    "chairman",
-    "spokesman",
-    "spokeswoman",
-    "premier",
-    "mayor",
-    "governor",
-    "chief",
-    "executive",
-    "general",
-    "director",
-    "commissioner",
-}
+_PERSON_ROLE_HEADS = PERSON_ROLE_HEADS
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|of)\s+$|['\u2019]s?\s+$",
     re.IGNORECASE,
@@ -161,18 +169,14 @@ _DETERMINER_BEFORE_RE = re.compile(
 _NOUN_CLAIM_BEFORE_RE = re.compile(r"\b[a-z]{3,}(?<!ly)(?<!ics)(?<!ers)(?<!ists)\s+$")
 _SENTENCE_ROLE_RE = re.compile(
     r"(?:(?:But|And|Yet|So|Meanwhile|However|Earlier|Later|Now|Instead),?\s+)?[Tt]he\s+"
-    r"((?:[A-Za-z-]+\s+){0,2}(?:minister|secretary|leader|chancellor|"
-    r"president|premier|chairman|spokesman|spokeswoman))\b"
+    r"((?:[A-Za-z-]+\s+){0,2}(?:" + "|".join(sorted(PERSON_ROLE_HEADS)) + r"))\b"
 )
 _ROLE_AFTER_RE = re.compile(r"\s*the\s+((?:[\w'-]+\s+){0,3}?[\w-]+)\s*(?:[,.;:]|$)", re.I)
 _INVERTED_NP_RE = re.compile(
     r"\s+(?:a|an|the|one|some|two)\s+[\w'-]+(?:\s+[\w'-]+){0,4}\s*(?:[.,;:]|$)", re.I
 )
 # Nouns that stand for an organisation named before ("the company", "the watchdog").
-_ORG_HEADS = words(
-    "company firm group bank watchdog regulator body organisation organization agency "
-    "charity insurer lender carrier airline giant retailer"
-)
+_ORG_HEADS = ORG_ANAPHOR_HEADS
 # "It is estimated that", "It was clear": an "it" that stands for nobody.
 _EXPLETIVE_IT_RE = re.compile(
     r"it\s+(?:is|was|has\s+been|had\s+been|would\s+be|will\s+be|seems|seemed|appears|"
@@ -191,7 +195,22 @@ _CAP_WORD_NEXT_RE = re.compile(r"[\"\u201d]?[ ]+[A-Z][a-z]")
 _FIRM_HEADS = words("company firm group")
 _DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
 _DASH_TAIL_RE = re.compile(r"(?:\s[-\u2013\u2014]|\u2014)\s*$")
+_NO_STATEMENT_BEFORE_RE = re.compile(
+    r"(?:\b(?:not|never|yet\s+to)\s+(?:yet\s+|immediately\s+)?"
+    r"|\b(?:few|nobody|no\s+one|none)\s+(?:(?:would|could|will|can|might)\s+)?)$",
+    re.IGNORECASE,
+)
+_NO_STATEMENT_AFTER_RE = re.compile(
+    r"\s+(?:to\s+)?(?:requests?|messages?|calls?|emails?|inquiries|enquiries)\s+(?:for|seeking)\s+"
+    r"comment|\s+(?:for\s+)?comment\b",
+    re.IGNORECASE,
+)
+_ACRONYM_IN_BRACKETS_RE = re.compile(r"\([A-Z][A-Za-z&]{1,7}\)")
+_OWN_OFFICE_RE = re.compile(r"\s*(his|her|His|Her)\s+office\s*$")
 _CLAUSE_END_RE = re.compile(r"[.;:!?,\"\u201c\u201d()]")
+_ABBREVIATION_BEFORE_RE = re.compile(
+    r"(?<![\w.])(?:[A-Z]|(?i:" + "|".join(sorted(ABBREVIATED_TITLES)) + r"))$"
+)
 _INVERTIBLE = words(
     "say said says added adds argued argues insisted insists warned warns continued wrote writes "
     "asked explained claimed claims declared replied stressed noted suggested admitted "
@@ -230,9 +249,8 @@ _DOC_BY_RE = re.compile(
     re.I,
 )
 _DOC_SUBJECT_RE = re.compile(
-    rf"\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}({_DOC_ALT})\b"
-    rf"[^.;:\"\u201c\u201d]{{0,120}}$",
-    re.I,
+    rf"(?i)\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}({_DOC_ALT})\b"
+    rf"[^.;:\"\u201c\u201d]{{0,120}}$"
 )
 _DOC_NP_RE = re.compile(
     rf"\s*(?:a|an|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_ALT})\b", re.I
@@ -253,28 +271,6 @@ _PASSIVE_BEFORE_RE = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|\w+ly\s+)?$", re.I
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
-# Check-worthiness features: (words, weight); a sentence scores each set once.
-_STRONG_FACT_WORDS = words(
-    "first never consistently record records history historic historical biggest largest "
-    "highest lowest smallest worst best fastest slowest longest doubled tripled halved "
-    "unanimously all-time unprecedented invoked"
-)
-_WEAK_FACT_WORDS = words("only ever since most least once twice double always majority minority")
-_NUMBER_WORDS = words(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred hundreds thousand thousands dozen dozens half third quarter"
-)
-_CHANGE_WORDS = words(
-    "rose fell increased decreased rise fall jumped slumped grew cut raised lost won killed "
-    "died elected illegal banned invoked agreed signed passed approved rejected launched "
-    "closed opened"
-)
-_MONEY_WORDS = words("bn billion million trillion")
-_FACT_WORD_RE = re.compile(r"[a-z][a-z-]*")
-_MONEY_RE = re.compile(r"[£$€¥]|\d(?:bn|m)\b")
-_DIGIT_RE = re.compile(r"\d")
-_YEAR_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-FACT_THRESHOLD = 0.45
 
 
 @dataclass(slots=True)
@@ -319,12 +315,31 @@ def _pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> Act
     return pool[0][2] if first else pool[-1][2]
 
 
+def _role_key(role: str) -> str:
+    """A job title in lower case with its synonym's usual form ("premier" and
+    "PM" are "prime minister")."""
+    words = role.lower().split()
+    if words and words[-1] in ROLE_SYNONYMS:
+        words[-1:] = ROLE_SYNONYMS[words[-1]].split()
+    return " ".join(words)
+
+
 def _role_is(role: str, phrase: str) -> bool:
     """ "Prime Minister" is "the prime minister"; "Deputy Prime Minister" is not."""
     if not role.endswith(phrase):
         return False
     extra = role[: len(role) - len(phrase)].split()
     return not any(w.strip("-") in _LESSER_TITLES for w in extra)
+
+
+def _comma_aside(masked: str, start: int, core_end: int) -> tuple[tuple[int, int] | None, int]:
+    """For a subject zone ending in a comma: the aside between it and the comma
+    before (or None), and where the subject itself ends."""
+    last = core_end - 1
+    prev = masked.rfind(",", start, last)
+    if prev >= 0:
+        return (prev + 1, last), prev
+    return None, last
 
 
 class _Resolver:
@@ -372,7 +387,7 @@ class _Resolver:
         return head in ("", "the", "but the", "and the", "but", "and")
 
     def role(self, phrase: str, before: int, sent: int, anaphoric: bool = True) -> ActorInfo | None:
-        phrase = " ".join(phrase.lower().split())
+        phrase = _role_key(phrase)
         words = phrase.split()
         if not words:
             return None
@@ -384,8 +399,8 @@ class _Resolver:
             if info.actor.kind == "person"
             and info.actor.role
             and (
-                _role_is(info.actor.role.lower(), phrase)
-                or (" " in info.actor.role and phrase.endswith(info.actor.role.lower()))
+                _role_is(_role_key(info.actor.role), phrase)
+                or (" " in info.actor.role and phrase.endswith(_role_key(info.actor.role)))
             )
         ]
         # "the mayor" is the Mayor before the Deputy Mayor.
@@ -457,13 +472,7 @@ class _Resolver:
         core_end = start + len(stripped)
         appos: tuple[int, int] | None = None
         if stripped.endswith(","):
-            last = core_end - 1
-            prev = ctx.masked.rfind(",", start, last)
-            if prev >= 0:
-                appos = (prev + 1, last)
-                core_end = prev
-            else:
-                core_end = last
+            appos, core_end = _comma_aside(ctx.masked, start, core_end)
         core = _POST_NOMINAL_TAIL_RE.sub("", ctx.masked[start:core_end])
         core_end = start + len(core)
         head, tail = core[:-80], core[-80:]
@@ -471,13 +480,7 @@ class _Resolver:
         core_end = start + len(core)
         if appos is None and core.endswith(","):
             # "Turkey, which occupies northern Cyprus, had previously insisted"
-            last = core_end - 1
-            prev = ctx.masked.rfind(",", start, last)
-            if prev >= 0:
-                appos = (prev + 1, last)
-                core_end = prev
-            else:
-                core_end = last
+            appos, core_end = _comma_aside(ctx.masked, start, core_end)
             core = ctx.masked[start:core_end]
         dash = _DASH_TAIL_RE.search(core)
         if dash is not None and appos is None:
@@ -504,6 +507,11 @@ class _Resolver:
             last_boundary = m
         np_text = ctx.masked[np_start:core_end]
         np_mentions = _mentions_in(ctx, np_start, core_end)
+        office = _OWN_OFFICE_RE.match(np_text)
+        if office is not None and office.group(1).lower() in ("his", "her"):
+            # "His office said": the office speaks for the person "his" refers to.
+            pronoun = "he" if office.group(1).lower() == "his" else "she"
+            return True, self.pronoun(pronoun, sent, np_start)
         if _UNNAMED_SPOKESMAN_RE.match(np_text) or (
             _THEIR_PEOPLE_RE.search(np_text)
             and not (
@@ -688,7 +696,7 @@ class _Resolver:
         speaker ("a spokesman").
         """
         ctx = self.ctx
-        m = _CLAUSE_END_RE.search(ctx.masked, start, limit)
+        m = _clause_end(ctx.masked, start, limit)
         stop = m.start() if m else limit
         clause = ctx.masked[start:stop]
         words = clause.split()
@@ -799,6 +807,32 @@ class _Resolver:
                 if by_role is not None and by_role.actor.kind == "person":
                     return by_role
         return info
+
+
+def _states_nothing(masked: str, start: int, end: int) -> bool:
+    """A reporting verb that credits no statement: "has not responded to
+    requests", "declined to comment", "few would argue", "nobody said"."""
+    if _NO_STATEMENT_BEFORE_RE.search(masked, max(0, start - 30), start):
+        return True
+    return bool(_NO_STATEMENT_AFTER_RE.match(masked, end))
+
+
+def _clause_end(masked: str, start: int, limit: int) -> re.Match | None:
+    """The punctuation ending the clause at ``start``; the full stop of a title's
+    abbreviation or an initial ("said Rep. Ann M. Cole") is not one."""
+    m = _CLAUSE_END_RE.search(masked, start, limit)
+    while m is not None:
+        if m.group() == "." and _ABBREVIATION_BEFORE_RE.search(
+            masked, max(start, m.start() - 6), m.start()
+        ):
+            m = _CLAUSE_END_RE.search(masked, m.end(), limit)
+        elif m.group() == "(" and (bracket := _ACRONYM_IN_BRACKETS_RE.match(masked, m.start())):
+            # "warns the Pan American Health Organization (PAHO) Director X": the
+            # bracketed acronym is part of the name, not the clause's end.
+            m = _CLAUSE_END_RE.search(masked, bracket.end(), limit)
+        else:
+            return m
+    return None
 
 
 def _verbs(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -935,8 +969,18 @@ def _tail_clause(ctx: _Context, start: int, end: int) -> int:
         return -1
     head = ctx.masked[comma + 1 : verbs[0][0]]
     rest = ctx.masked[verbs[0][1] : end]
-    if len(head.split()) > 6 or len(rest.split()) > 8:
-        return -1
+    if len(rest.split()) > 8 or head.strip().lower() in ("who", "which"):
+        return -1  # "..., Kim Yong-hyun, who said ...": a relative clause, not a closing credit
+    if len(head.split()) > 6:
+        # "..., the U.S. Attorney's Office for the Western District of New York
+        # announced Monday.": a long name is still one subject.
+        named = _mentions_in(ctx, comma + 1, verbs[0][0])
+        words_outside = head.split()
+        if named:
+            lo, hi = named[0][0] - comma - 1, named[-1][1] - comma - 1
+            words_outside = (head[:lo] + head[hi:]).split()
+        if not named or len(words_outside) > 2:
+            return -1
     return comma + 1
 
 
@@ -952,6 +996,17 @@ def _is_name_quote(text: str, q: QuoteSpan) -> bool:
     nxt = after[0].lower().strip(",.") if after else ""
     if prev == "as" and len(before) >= 2 and before[-2].lower() in _AS_NAME_CUES:
         prev = "nicknamed"  # he was known as "Precious" at school
+    if _LISTED_AFTER_TERM_RE.search(text, max(0, q.start - 80), q.start):
+        return True  # removed the words "comprehensive" and "downside risks."
+    if prev == "of" and len(before) >= 2 and before[-2].lower() in _MENTION_NOUNS:
+        prev = "named"  # he returned the cash from the use of "We."
+    if (
+        prev in _TERM_PREPOSITIONS
+        and 1 <= len(words) <= 3
+        and inner[:1].islower()
+        and inner.rstrip()[-1:].isalpha()
+    ):
+        return True  # staff were on "atypical contracts": a term, not speech
     if (prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER) and (
         len(words) <= 4 or (words and words[0][:1].isupper())
     ):
@@ -1001,7 +1056,53 @@ def build_claims(
     masked: str,
     index: ActorIndex,
 ) -> list[ExtractedClaim]:
-    verbs = find_reporting(masked)
+    """The attribution pass: who said each quote and statement, sentence by
+    sentence; then quotes credited to nobody continue a neighbour's speaker;
+    then the claims, scored by the check-worthiness pass."""
+    ctx = _context(text, sentences, quotes, masked, index)
+    res = _Resolver(ctx)
+    state = _Attribution(len(sentences))
+    for si, qs in enumerate(_quotes_by_sentence(sentences, quotes)):
+        accepted = _credit_quotes(res, state, si, qs)
+        if accepted:
+            _note_quote_sentence(res, state, si, accepted)
+        else:
+            _credit_statement(res, state, si)
+    _chain_uncredited(text, state)
+    _carry_over_uncredited(ctx, state)
+    return _emit(ctx, state)
+
+
+@dataclass(slots=True)
+class _QuoteEntry:
+    q: QuoteSpan
+    sent: int
+    info: ActorInfo | None
+    credited: bool
+
+
+@dataclass(slots=True)
+class _Attribution:
+    """What the attribution pass has found so far, by sentence."""
+
+    size: int
+    quotes: list[_QuoteEntry] = field(default_factory=list)
+    main_subjects: dict[int, ActorInfo] = field(default_factory=dict)
+    claims: list[list[ExtractedClaim]] = field(default_factory=list)
+    last_speaker: list[ActorInfo | None] = field(default_factory=list)
+    unnamed: list[bool] = field(default_factory=list)  # a quote credited to nobody named
+    terms: set[str] = field(default_factory=set)  # quoted words that were a name or a term
+
+    def __post_init__(self) -> None:
+        self.claims = [[] for _ in range(self.size)]
+        self.last_speaker = [None] * self.size
+        self.unnamed = [False] * self.size
+
+
+def _context(text, sentences, quotes, masked, index) -> _Context:
+    """The shared model the attribution pass reads: mentions outside quotes,
+    reporting verbs that credit a statement, documents and their owners."""
+    verbs = [v for v in find_reporting(masked) if not _states_nothing(masked, v[0], v[1])]
     ctx = _Context(
         text,
         masked,
@@ -1021,14 +1122,14 @@ def build_claims(
     for m in _DOC_BY_RE.finditer(masked):
         # "The book, by Sunday Telegraph journalist Robert Peston": its author.
         stop = _CLAUSE_END_RE.search(masked, m.end(), m.end() + 90)
-        named = _mentions_in(ctx, m.end(), stop.start() if stop else m.end() + 90)
-        owner = _pick(named)
+        owner = _pick(_mentions_in(ctx, m.end(), stop.start() if stop else m.end() + 90))
         if owner is not None:
             ctx.doc_owners.append((m.start(), m.group(1).lower(), owner))
     ctx.doc_owners.sort(key=lambda d: d[0])
-    res = _Resolver(ctx)
-    claims: list[ExtractedClaim] = []
-    # Quotes by sentence.
+    return ctx
+
+
+def _quotes_by_sentence(sentences, quotes) -> list[list[QuoteSpan]]:
     by_sent: list[list[QuoteSpan]] = [[] for _ in sentences]
     k = 0
     for q in quotes:
@@ -1036,229 +1137,240 @@ def build_claims(
             k += 1
         if k < len(sentences) and sentences[k][0] <= q.start:
             by_sent[k].append(q)
+    return by_sent
 
-    # Pass 1: direct credits.
-    quote_info: list[dict] = []
-    main_subjects: dict[int, ActorInfo] = {}
-    sent_claims: list[list[ExtractedClaim]] = [[] for _ in sentences]
-    last_speaker: list[ActorInfo | None] = [None] * len(sentences)
-    unnamed = [False] * len(sentences)  # a quote there was credited to nobody named
-    for si, (s, e) in enumerate(sentences):
-        qs = by_sent[si]
-        accepted = []
-        sentence_verb: bool | None = None
-        prev_end = s
-        for qi, q in enumerate(qs):
-            nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
-            if _is_name_quote(text, q):
+
+def _credit_quotes(
+    res: _Resolver, state: _Attribution, si: int, qs: list[QuoteSpan]
+) -> list[_QuoteEntry]:
+    """The quotes of sentence ``si`` that are speech, each with its direct credit."""
+    ctx = res.ctx
+    text, masked = ctx.text, ctx.masked
+    s, e = ctx.sentences[si]
+    accepted: list[_QuoteEntry] = []
+    sentence_verb: bool | None = None
+    prev_end = s
+    for qi, q in enumerate(qs):
+        nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
+        inner = text[q.start : q.end]
+        if _is_name_quote(text, q) or (inner.lower() in state.terms and len(inner.split()) <= 3):
+            state.terms.add(inner.lower())  # a term stays a term when quoted again
+            continue
+        info, credited = _direct_credit(res, si, q, prev_end, nxt_start, accepted)
+        if not credited and inner[:1].islower():
+            dm = _DOC_SUBJECT_RE.match(masked, prev_end, max(prev_end, q.start - 1))
+            if dm is not None:
+                # 'The survey of 500 pupils "showed young people care"': the
+                # document's words, for its owner.
+                info, credited = res.doc_owner(dm.group(1).lower(), q.start), True
+        if not credited and _looks_like_scare_quote(text, q):
+            # A short quoted phrase nobody is said to have spoken: a scare quote.
+            if sentence_verb is None:
+                sentence_verb = any(v[2] not in WEAK_VERBS for v in _verbs(ctx, s, e))
+            if not sentence_verb:
                 continue
-            pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
-            post_verb, post_info = _credit(res, q.end + 1, nxt_start, si, weak_ok=True)
-            shouting = sum(1 for w in _WORD_RE.findall(text[q.start : q.end]) if w.isupper()) >= 2
-            nwords = len(_WORD_RE.findall(text[q.start : q.end]))
-            leading = not masked[prev_end : q.start - 1].strip()
-            if leading:
-                info, credited = (
-                    (post_info, post_verb) if (post_verb or post_info) else (None, False)
-                )
-            elif (
-                accepted
-                and accepted[-1]["info"] is not None
-                and (
-                    not any(v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1))
-                    or (
-                        pre_info is None
-                        and (
-                            len(masked[prev_end : q.start - 1].split()) <= 4
-                            or _verb_opens(ctx, prev_end, q.start - 1)
-                        )
-                    )
-                )
-            ):
-                # A second quote in the sentence, no new speaker between: the same one.
-                info, credited = accepted[-1]["info"], True
-            else:
-                if pre_info is not None:
-                    info, credited = pre_info, True
-                elif post_info is not None:
-                    info, credited = post_info, True
-                else:
-                    info, credited = None, pre_verb or post_verb
-            inner = text[q.start : q.end]
-            if not credited and inner[:1].islower():
-                dm = _DOC_SUBJECT_RE.match(masked, prev_end, max(prev_end, q.start - 1))
-                if dm is not None:
-                    # 'The survey of 500 pupils "showed young people care"': the
-                    # document's words, for its owner.
-                    info, credited = res.doc_owner(dm.group(1).lower(), q.start), True
-            sentence_like = nwords >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
-            if not credited and not shouting and nwords < 6 and q.closed and not sentence_like:
-                # A short quoted phrase nobody is said to have spoken: a scare quote.
-                if sentence_verb is None:
-                    sentence_verb = any(v[2] not in WEAK_VERBS for v in _verbs(ctx, s, e))
-                if not sentence_verb:
-                    continue
-            entry = {"q": q, "sent": si, "info": info, "credited": credited, "prev_end": prev_end}
-            if credited and info is None:
-                unnamed[si] = True  # "a spokesman said": later quotes may continue it
-            accepted.append(entry)
-            quote_info.append(entry)
-            prev_end = q.end + 1
-        if accepted:
-            for entry in accepted:
-                if entry["info"] is not None:
-                    last_speaker[si] = entry["info"]
-            # The sentence is about its main subject ("Mr Howard denied Mr Yeo said
-            # "stink""), which pronouns in the next sentences refer to.
-            main = _credit(res, s, accepted[0]["q"].start - 1, si)[1]
-            ctx.subjects[si] = main if main is not None else last_speaker[si]
-            if main is not None:
-                main_subjects[si] = main
-        else:
-            verb, info = False, None
-            tail = _tail_clause(ctx, s, e)
-            if tail >= 0:
-                verb, info = _credit(res, tail, e, si)
-            if info is None:
-                verb2, info = _credit(res, s, e, si)
-                verb = verb or verb2
-            if info is None:
-                first = _mentions_in(ctx, s, e)
-                pm = _PRONOUN_RE.match(masked[s:e])
-                rm = _SENTENCE_ROLE_RE.match(masked, s, e)
-                if (
-                    pm
-                    and pm.group(1).lower() in ("he", "she", "it")
-                    and not _EXPLETIVE_IT_RE.match(masked, s + pm.start(1), e)
-                ):
-                    # "It has already offered to pay": the firm spoken of, not a name
-                    # later in the sentence.
-                    info_subject = res.pronoun(pm.group(1), si)
-                elif rm:
-                    info_subject = res.role(rm.group(1), s, si)
-                else:
-                    first_people = [m for m in first if m[2].actor.kind == "person"]
-                    info_subject = (first_people or first)[0][2] if first else None
-                ctx.subjects[si] = info_subject
-            else:
-                ctx.subjects[si] = info
-                last_speaker[si] = info
-            if verb:
-                sent_claims[si].append(
-                    ExtractedClaim(
-                        kind="attributed",
-                        text=text[s:e],
-                        start=s,
-                        end=e,
-                        speaker=info.actor.name if info else None,
-                        checkworthiness=_score(text[s:e], 0.5),
-                    )
-                )
-            else:
-                score = _score(text[s:e], 0.0)
-                if score >= FACT_THRESHOLD:
-                    sent_claims[si].append(
-                        ExtractedClaim(
-                            kind="factual", text=text[s:e], start=s, end=e, checkworthiness=score
-                        )
-                    )
+        entry = _QuoteEntry(q, si, info, credited)
+        if credited and info is None:
+            state.unnamed[si] = True  # "a spokesman said": later quotes may continue it
+        accepted.append(entry)
+        state.quotes.append(entry)
+        prev_end = q.end + 1
+    return accepted
 
-    # Pass 2: quotes with no credit of their own continue a neighbour.
-    for i in range(len(quote_info) - 1, -1, -1):
-        entry = quote_info[i]
-        if entry["info"] is not None or entry["credited"]:
+
+def _looks_like_scare_quote(text: str, q: QuoteSpan) -> bool:
+    """Fewer than six words, not shouted, closed, and not a sentence of its own."""
+    inner = text[q.start : q.end]
+    found = _WORD_RE.findall(inner)
+    shouting = sum(1 for w in found if w.isupper()) >= 2
+    sentence_like = len(found) >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
+    return not shouting and len(found) < 6 and q.closed and not sentence_like
+
+
+def _direct_credit(
+    res: _Resolver,
+    si: int,
+    q: QuoteSpan,
+    prev_end: int,
+    nxt_start: int,
+    accepted: list[_QuoteEntry],
+) -> tuple[ActorInfo | None, bool]:
+    """(speaker, credited) of a quote from its own sentence: the clause before
+    it, the clause after it, or the quote before it in the sentence."""
+    ctx = res.ctx
+    masked = ctx.masked
+    pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
+    post_verb, post_info = _credit(res, q.end + 1, nxt_start, si, weak_ok=True)
+    if not masked[prev_end : q.start - 1].strip():  # the quote leads its clause
+        return (post_info, post_verb) if (post_verb or post_info) else (None, False)
+    if (
+        accepted
+        and accepted[-1].info is not None
+        and (
+            not any(v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1))
+            or (
+                pre_info is None
+                and (
+                    len(masked[prev_end : q.start - 1].split()) <= 4
+                    or _verb_opens(ctx, prev_end, q.start - 1)
+                )
+            )
+        )
+    ):
+        # A second quote in the sentence, no new speaker between: the same one.
+        return accepted[-1].info, True
+    if pre_info is not None:
+        return pre_info, True
+    if post_info is not None:
+        return post_info, True
+    return None, pre_verb or post_verb
+
+
+def _note_quote_sentence(
+    res: _Resolver, state: _Attribution, si: int, accepted: list[_QuoteEntry]
+) -> None:
+    """The sentence's speaker, and its main subject ("Mr Howard denied Mr Yeo
+    said "stink""), which pronouns in the next sentences refer to."""
+    for entry in accepted:
+        if entry.info is not None:
+            state.last_speaker[si] = entry.info
+    s = res.ctx.sentences[si][0]
+    main = _credit(res, s, accepted[0].q.start - 1, si)[1]
+    res.ctx.subjects[si] = main if main is not None else state.last_speaker[si]
+    if main is not None:
+        state.main_subjects[si] = main
+
+
+def _credit_statement(res: _Resolver, state: _Attribution, si: int) -> None:
+    """A sentence without quotes: reported speech with its speaker, or a fact."""
+    ctx = res.ctx
+    text = ctx.text
+    s, e = ctx.sentences[si]
+    verb, info = False, None
+    tail = _tail_clause(ctx, s, e)
+    if tail >= 0:
+        verb, info = _credit(res, tail, e, si)
+    if info is None:
+        verb2, info = _credit(res, s, e, si)
+        verb = verb or verb2
+    if info is None:
+        ctx.subjects[si] = _sentence_subject(res, si)
+    else:
+        ctx.subjects[si] = info
+        state.last_speaker[si] = info
+    if verb:
+        speaker = info.actor.name if info else None
+        state.claims[si].append(_claim("attributed", text, s, e, speaker=speaker))
+    else:
+        claim = _claim("factual", text, s, e)
+        if claim.checkworthiness >= FACTUAL_MIN:
+            state.claims[si].append(claim)
+
+
+def _sentence_subject(res: _Resolver, si: int) -> ActorInfo | None:
+    """Whom a sentence crediting nobody is about: its opening pronoun's or
+    role's referent, else its first person or actor named."""
+    ctx = res.ctx
+    masked = ctx.masked
+    s, e = ctx.sentences[si]
+    first = _mentions_in(ctx, s, e)
+    pm = _PRONOUN_RE.match(masked[s:e])
+    rm = _SENTENCE_ROLE_RE.match(masked, s, e)
+    if (
+        pm
+        and pm.group(1).lower() in ("he", "she", "it")
+        and not _EXPLETIVE_IT_RE.match(masked, s + pm.start(1), e)
+    ):
+        # "It has already offered to pay": the firm spoken of, not a name later.
+        return res.pronoun(pm.group(1), si)
+    if rm:
+        return res.role(rm.group(1), s, si)
+    first_people = [m for m in first if m[2].actor.kind == "person"]
+    return (first_people or first)[0][2] if first else None
+
+
+def _chain_uncredited(text: str, state: _Attribution) -> None:
+    """A quote credited to nobody, followed with no words between by a credited
+    one, shares its speaker ('"Yes." "We will," she said.')."""
+    entries = state.quotes
+    for i in range(len(entries) - 2, -1, -1):
+        entry, nxt = entries[i], entries[i + 1]
+        if entry.info is not None or entry.credited:
             continue
-        if i + 1 < len(quote_info):
-            nxt = quote_info[i + 1]
-            gap = text[entry["q"].end : nxt["q"].start]
-            if not _WORD_RE.search(gap) and nxt["info"] is not None:
-                entry["info"] = nxt["info"]
-                entry["chained"] = True
-    for i, entry in enumerate(quote_info):
-        if entry["info"] is not None or entry["credited"]:
+        if not _WORD_RE.search(text[entry.q.end : nxt.q.start]) and nxt.info is not None:
+            entry.info = nxt.info
+
+
+def _carry_over_uncredited(ctx: _Context, state: _Attribution) -> None:
+    """A quote still credited to nobody continues the quote before it in its
+    sentence, else the latest speaker nearby, else the person the sentence
+    before was about."""
+    entries = state.quotes
+    for i, entry in enumerate(entries):
+        if entry.info is not None or entry.credited:
             continue
-        si = entry["sent"]
-        # Previous quote in the same sentence, else the latest speaker nearby.
-        if i > 0 and quote_info[i - 1]["sent"] == si:
-            entry["info"] = quote_info[i - 1]["info"]  # even when nobody is named
+        si = entry.sent
+        if i > 0 and entries[i - 1].sent == si:
+            entry.info = entries[i - 1].info  # even when nobody is named
             continue
         blocked = False
         for k in range(si - 1, max(-1, si - 4), -1):
-            if last_speaker[k] is not None:
-                entry["info"] = last_speaker[k]
+            if state.last_speaker[k] is not None:
+                entry.info = state.last_speaker[k]
                 break
-            if unnamed[k]:
+            if state.unnamed[k]:
                 blocked = True  # the quotes before came from an unnamed speaker
                 break
-            if "\n" in text[sentences[k][1] : sentences[k + 1][0]] and k < si - 1:
+            if "\n" in ctx.text[ctx.sentences[k][1] : ctx.sentences[k + 1][0]] and k < si - 1:
                 break
-        if entry["info"] is None and si > 0 and not blocked:
-            # "Morris appears almost evangelical. "I was on a cruise ..."": the person
-            # the sentence before was about.
+        if entry.info is None and si > 0 and not blocked:
+            # "Morris appears almost evangelical. "I was on a cruise ..."".
             prev = ctx.subjects[si - 1]
             if prev is not None and prev.actor.kind == "person":
-                entry["info"] = prev
-        if entry["info"] is not None and last_speaker[si] is None:
-            last_speaker[si] = entry["info"]
+                entry.info = prev
+        if entry.info is not None and state.last_speaker[si] is None:
+            state.last_speaker[si] = entry.info
 
-    # A quote sentence whose own clause credits someone else than its quotes
-    # ("Mr Howard denied Mr Yeo said the plans "stink"") is also reported speech.
-    for si, main in main_subjects.items():
-        speakers = {id(en["info"]) for en in quote_info if en["sent"] == si}
-        if id(main) not in speakers:
-            s, e = sentences[si]
-            sent_claims[si].append(
-                ExtractedClaim(
-                    kind="attributed",
-                    text=text[s:e],
-                    start=s,
-                    end=e,
-                    speaker=main.actor.name,
-                    checkworthiness=_score(text[s:e], 0.5),
-                )
-            )
-    for entry in quote_info:
-        q = entry["q"]
-        s, e = sentences[entry["sent"]]
-        info = entry["info"]
-        sent_claims[entry["sent"]].append(
-            ExtractedClaim(
-                kind="quote",
-                text=text[s:e],
-                start=s,
-                end=e,
-                # American style puts the sentence's comma inside the marks:
-                # it is punctuation, not the speaker's words.
-                quote=text[q.start : q.end].rstrip(" ,;:"),
-                speaker=info.actor.name if info else None,
-                checkworthiness=_score(text[q.start : q.end], 0.45),
-            )
-        )
-    for group in sent_claims:
+
+def _emit(ctx: _Context, state: _Attribution) -> list[ExtractedClaim]:
+    """The claims in text order, quotes first within a sentence. A quote
+    sentence whose own clause credits someone else than its quotes ("Mr Howard
+    denied Mr Yeo said the plans "stink"") is also reported speech."""
+    text = ctx.text
+    speakers_of: dict[int, set[int]] = {}
+    for entry in state.quotes:
+        speakers_of.setdefault(entry.sent, set()).add(id(entry.info))
+    for si, main in state.main_subjects.items():
+        if id(main) not in speakers_of.get(si, ()):
+            s, e = ctx.sentences[si]
+            state.claims[si].append(_claim("attributed", text, s, e, speaker=main.actor.name))
+    for entry in state.quotes:
+        q = entry.q
+        s, e = ctx.sentences[entry.sent]
+        # American style puts the sentence's comma inside the marks: it is
+        # punctuation, not the speaker's words.
+        words = text[q.start : q.end].rstrip(" ,;:")
+        speaker = entry.info.actor.name if entry.info else None
+        state.claims[entry.sent].append(_claim("quote", text, s, e, speaker=speaker, quote=words))
+    claims: list[ExtractedClaim] = []
+    for group in state.claims:
         group.sort(key=lambda c: (c.kind != "quote", c.start))
         claims.extend(group)
     return claims
 
 
-def _score(sentence: str, base: float) -> float:
-    """Check-worthiness: numbers, money, years, records and absolutes raise it."""
-    low = sentence.lower()
-    words = set(_FACT_WORD_RE.findall(low))
-    score = base
-    if _DIGIT_RE.search(sentence):
-        score += 0.35
-        if _YEAR_RE.search(sentence):
-            score += 0.15
-    if "%" in sentence or "per cent" in low or "percent" in low:
-        score += 0.2
-    if _MONEY_RE.search(sentence) or words & _MONEY_WORDS:
-        score += 0.2
-    if words & _STRONG_FACT_WORDS:
-        score += 0.35
-    if words & _WEAK_FACT_WORDS:
-        score += 0.2
-    if words & _NUMBER_WORDS:
-        score += 0.2
-    if words & _CHANGE_WORDS:
-        score += 0.1
-    return round(min(1.0, score), 2)
+def _claim(
+    kind: str, text: str, start: int, end: int, *, speaker: str | None = None, quote: str = ""
+) -> ExtractedClaim:
+    """A claim on the sentence ``text[start:end]``, scored on its own words."""
+    value, reasons = checkworthiness.score(quote or text[start:end], kind, speaker)
+    return ExtractedClaim(
+        kind=kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        quote=quote,
+        speaker=speaker,
+        checkworthiness=value,
+        checkworthiness_reasons=reasons,
+    )

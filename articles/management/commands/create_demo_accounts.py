@@ -11,7 +11,16 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-DEMO_ACCOUNTS = {"reporter": "Reporter", "factchecker": "Fact-checker", "editor": "Editor"}
+# Two of each checking role, so the two-person rule can be tried: an editor's
+# own proposal approved by the other editor, a claim reassigned between
+# fact-checkers.
+DEMO_ACCOUNTS = {
+    "reporter": "Reporter",
+    "factchecker": "Fact-checker",
+    "factchecker2": "Fact-checker",
+    "editor": "Editor",
+    "editor2": "Editor",
+}
 DEMO_PASSWORD = "correct-horse-battery"
 
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_search_trigger_columns'),
+        ('articles', '0009_desk'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
