@@ -342,6 +342,114 @@ def _comma_aside(masked: str, start: int, core_end: int) -> tuple[tuple[int, int
     return None, last
 
 
+def _dash_aside(masked: str, start: int, core: str) -> tuple[tuple[int, int] | None, str]:
+    """ "Andrei X - then adviser to President Y - told": the aside between the
+    dashes, and the subject before it (or None and ``core`` unchanged)."""
+    dash = _DASH_TAIL_RE.search(core)
+    if dash is None:
+        return None, core
+    opening = _DASH_RE.search(core, 0, dash.start())
+    while opening is not None:
+        nxt = _DASH_RE.search(core, opening.end(), dash.start())
+        if nxt is None:
+            break
+        opening = nxt
+    if opening is None or masked.count("\n", start + opening.end(), start + len(core)) != 0:
+        return None, core
+    return (start + opening.end(), start + dash.start()), masked[start : start + opening.start()]
+
+
+def _subject_core(masked: str, start: int, end: int) -> tuple[str, tuple[int, int] | None]:
+    """The subject zone ``masked[start:end]`` without its trailing aside,
+    post-nominals and auxiliaries; and the aside (comma or dashes), if any."""
+    stripped = masked[start:end].rstrip()
+    core_end = start + len(stripped)
+    appos: tuple[int, int] | None = None
+    if stripped.endswith(","):
+        appos, core_end = _comma_aside(masked, start, core_end)
+    core = _POST_NOMINAL_TAIL_RE.sub("", masked[start:core_end])
+    head, tail = core[:-80], core[-80:]
+    core = (head + _AUX_TAIL_RE.sub("", tail)).rstrip()
+    if appos is None and core.endswith(","):
+        # "Turkey, which occupies northern Cyprus, had previously insisted"
+        appos, core_end = _comma_aside(masked, start, start + len(core))
+        core = masked[start:core_end]
+    if appos is None:
+        appos, core = _dash_aside(masked, start, core)
+    return core, appos
+
+
+@dataclass(slots=True)
+class _Clause:
+    """The noun phrase before a reporting verb, and what the subject steps read of it."""
+
+    start: int  # of the subject zone
+    end: int  # of the noun phrase (and the zone's core)
+    sent: int
+    fallback: bool
+    appos: tuple[int, int] | None  # an aside between commas or dashes
+    boundary: re.Match | None  # the last clause boundary, which the noun phrase follows
+    np_start: int
+    text: str  # of the noun phrase
+    mentions: list[tuple[int, int, ActorInfo]]  # in the noun phrase
+    named: list[tuple[int, int, ActorInfo]]  # the same, past an inner reporting verb
+    lead: list[str]  # its first words, lower case, past an article
+    words: list[str]  # all its words, lower case
+    tail_at: int  # where its last 60 characters start
+
+    def boundary_is(self, *forms: str) -> bool:
+        return self.boundary is not None and self.boundary.group().lower() in forms
+
+    @property
+    def boundary_at(self) -> int:
+        return self.start + self.boundary.start()
+
+
+def _clause(ctx: _Context, start: int, end: int, sent: int, fallback: bool) -> _Clause:
+    start = max(start, end - _SUBJECT_WINDOW)  # a subject sits close to its verb
+    core, appos = _subject_core(ctx.masked, start, end)
+    core_end = start + len(core)
+    np_start = start
+    last_boundary = None
+    inside = [(m0, m1) for m0, m1, _info in _mentions_in(ctx, start, core_end)]
+    for m in _BOUNDARY_RE.finditer(core):
+        at = start + m.start()
+        if any(m0 <= at < m1 for m0, m1 in inside):
+            continue  # "Public and Commercial Services Union" is one name
+        np_start = start + m.end()
+        last_boundary = m
+    np_text = ctx.masked[np_start:core_end]
+    mentions = _mentions_in(ctx, np_start, core_end)
+    named = mentions
+    inner_verbs = _verbs(ctx, np_start, core_end)
+    if inner_verbs:
+        # "Mr Howard denied Mr Yeo ... said": the name after the inner verb.
+        named = [m for m in mentions if m[0] >= inner_verbs[-1][1]] or mentions
+    lead = np_text.strip().lower().split(" ", 2)
+    if lead and lead[0] in ("the", "a", "an") and len(lead) > 1:
+        lead = lead[1:]
+    words = [w.lower() for w in _WORD_RE.findall(np_text)]
+    tail_at = max(0, len(np_text) - 60)
+    return _Clause(
+        start,
+        core_end,
+        sent,
+        fallback,
+        appos,
+        last_boundary,
+        np_start,
+        np_text,
+        mentions,
+        named,
+        lead,
+        words,
+        tail_at,
+    )
+
+
+_Found = tuple[bool, ActorInfo | None] | None
+
+
 class _Resolver:
     def __init__(self, ctx: _Context):
         self.ctx = ctx
@@ -463,230 +571,245 @@ class _Resolver:
     ) -> tuple[bool, ActorInfo | None]:
         """Who the clause ``masked[start:end]`` (ending just before a verb) credits.
 
-        Returns (found_a_subject_phrase, actor_or_None).
+        Returns (found_a_subject_phrase, actor_or_None): the answer of the first
+        of ``_SUBJECT_STEPS`` that has one.
         """
-        ctx = self.ctx
-        start = max(start, end - _SUBJECT_WINDOW)  # a subject sits close to its verb
-        zone = ctx.masked[start:end]
-        stripped = zone.rstrip()
-        core_end = start + len(stripped)
-        appos: tuple[int, int] | None = None
-        if stripped.endswith(","):
-            appos, core_end = _comma_aside(ctx.masked, start, core_end)
-        core = _POST_NOMINAL_TAIL_RE.sub("", ctx.masked[start:core_end])
-        core_end = start + len(core)
-        head, tail = core[:-80], core[-80:]
-        core = (head + _AUX_TAIL_RE.sub("", tail)).rstrip()
-        core_end = start + len(core)
-        if appos is None and core.endswith(","):
-            # "Turkey, which occupies northern Cyprus, had previously insisted"
-            appos, core_end = _comma_aside(ctx.masked, start, core_end)
-            core = ctx.masked[start:core_end]
-        dash = _DASH_TAIL_RE.search(core)
-        if dash is not None and appos is None:
-            # "Andrei X - then adviser to President Y - told": the dashes hold an
-            # aside, and the subject stands before it.
-            opening = _DASH_RE.search(core, 0, dash.start())
-            while opening is not None:
-                nxt = _DASH_RE.search(core, opening.end(), dash.start())
-                if nxt is None:
-                    break
-                opening = nxt
-            if opening is not None and ctx.masked.count("\n", start + opening.end(), core_end) == 0:
-                appos = (start + opening.end(), start + dash.start())
-                core_end = start + opening.start()
-                core = ctx.masked[start:core_end]
-        np_start = start
-        last_boundary = None
-        inside = [(m0, m1) for m0, m1, _info in _mentions_in(ctx, start, core_end)]
-        for m in _BOUNDARY_RE.finditer(core):
-            at = start + m.start()
-            if any(m0 <= at < m1 for m0, m1 in inside):
-                continue  # "Public and Commercial Services Union" is one name
-            np_start = start + m.end()
-            last_boundary = m
-        np_text = ctx.masked[np_start:core_end]
-        np_mentions = _mentions_in(ctx, np_start, core_end)
-        office = _OWN_OFFICE_RE.match(np_text)
+        clause = _clause(self.ctx, start, end, sent, fallback)
+        for step in self._SUBJECT_STEPS:
+            found = step(self, clause)
+            if found is not None:
+                return found
+        return bool(clause.words), None
+
+    def _named_before_boundary(self, c: _Clause, gap: int) -> ActorInfo | None:
+        """The actor named last before the clause boundary, ending within ``gap``."""
+        named = _mentions_in(self.ctx, c.start, c.boundary_at)
+        if named and c.boundary_at - named[-1][1] <= gap:
+            return named[-1][2]
+        return None
+
+    def _own_office(self, c: _Clause) -> _Found:
+        """ "His office said": the office speaks for the person "his" refers to."""
+        office = _OWN_OFFICE_RE.match(c.text)
         if office is not None and office.group(1).lower() in ("his", "her"):
-            # "His office said": the office speaks for the person "his" refers to.
             pronoun = "he" if office.group(1).lower() == "his" else "she"
-            return True, self.pronoun(pronoun, sent, np_start)
-        if _UNNAMED_SPOKESMAN_RE.match(np_text) or (
-            _THEIR_PEOPLE_RE.search(np_text)
-            and not (
-                appos
-                and any(m[2].actor.kind == "person" for m in _mentions_in(ctx, appos[0], appos[1]))
-            )  # "The party's health spokeswoman, Eleanor Scott, said": named after all
-        ):
-            # "A spokesman for the Home Office", "President Bush's advisers": unnamed, so null
+            return True, self.pronoun(pronoun, c.sent, c.np_start)
+        return None
+
+    def _unnamed(self, c: _Clause) -> _Found:
+        """ "A spokesman for the Home Office", "President Bush's advisers": unnamed,
+        so null; "The party's health spokeswoman, Eleanor Scott, said" is named."""
+        if _UNNAMED_SPOKESMAN_RE.match(c.text):
             return True, None
-        lead = np_text.strip().lower().split(" ", 2)
-        if lead and lead[0] in ("the", "a", "an") and len(lead) > 1:
-            lead = lead[1:]
-        if (
-            last_boundary is not None
-            and last_boundary.group() == ","
-            and lead
-            and lead[0] in ROLE_NOUNS
+        if _THEIR_PEOPLE_RE.search(c.text) and not (
+            c.appos and any(m[2].actor.kind == "person" for m in _mentions_in(self.ctx, *c.appos))
         ):
-            # "Mark Serwotka, the leader of the PCS union said": the name before the comma.
-            named = _mentions_in(ctx, start, start + last_boundary.start())
-            if named and start + last_boundary.start() - named[-1][1] <= 1:
-                return True, named[-1][2]
-        if (
-            last_boundary is not None
-            and last_boundary.group() == ","
-            and np_mentions
-            and all(m[2].actor.kind == "organization" for m in np_mentions)
+            return True, None
+        return None
+
+    def _name_then_role(self, c: _Clause) -> _Found:
+        """ "Mark Serwotka, the leader of the PCS union said": the name before the comma."""
+        if c.boundary_is(",") and c.lead and c.lead[0] in ROLE_NOUNS:
+            info = self._named_before_boundary(c, 1)
+            if info is not None:
+                return True, info
+        return None
+
+    def _name_then_workplace(self, c: _Clause) -> _Found:
+        """ "Armando Falcon, OFHEO director said", "Colin Asplin, Blackpool Hotel
+        Association said": a person, then where they work."""
+        if not (
+            c.boundary_is(",")
+            and c.mentions
+            and all(m[2].actor.kind == "organization" for m in c.mentions)
         ):
-            # "Armando Falcon, OFHEO director said", "Colin Asplin, Blackpool Hotel
-            # Association said": a person, then where they work.
-            rest = ctx.masked[np_start:core_end]
-            for m0, m1, _info in reversed(np_mentions):
-                rest = rest[: m0 - np_start] + rest[m1 - np_start :]
-            extra = [w.lower() for w in _WORD_RE.findall(rest)]
-            if all(w in ROLE_NOUNS or w in ("the", "of", "at", "for") for w in extra):
-                named = _mentions_in(ctx, start, start + last_boundary.start())
-                if (
-                    named
-                    and named[-1][2].actor.kind == "person"
-                    and start + last_boundary.start() - named[-1][1] <= 1
-                ):
-                    return True, named[-1][2]
+            return None
+        rest = c.text
+        for m0, m1, _info in reversed(c.mentions):
+            rest = rest[: m0 - c.np_start] + rest[m1 - c.np_start :]
+        extra = [w.lower() for w in _WORD_RE.findall(rest)]
+        if all(w in ROLE_NOUNS or w in ("the", "of", "at", "for") for w in extra):
+            info = self._named_before_boundary(c, 1)
+            if info is not None and info.actor.kind == "person":
+                return True, info
+        return None
+
+    def _relative_antecedent(self, c: _Clause) -> _Found:
+        """ "Mr Galloway, who on Thursday won damages from the Daily Telegraph said":
+        the relative clause never closed; its antecedent is the subject."""
         if (
-            last_boundary is not None
-            and last_boundary.group().lower() in ("who", "which", "whose")
-            and lead
-            and lead[0] not in _SPEAKER_WORDS
-            and lead[0] not in ("it", "i", "you")
+            c.boundary_is("who", "which", "whose")
+            and c.lead
+            and c.lead[0] not in _SPEAKER_WORDS
+            and c.lead[0] not in ("it", "i", "you")
         ):
-            # "Mr Galloway, who on Thursday won damages from the Daily Telegraph said":
-            # the relative clause never closed; its antecedent is the subject.
-            antecedent = _mentions_in(ctx, start, start + last_boundary.start())
-            if antecedent and start + last_boundary.start() - antecedent[-1][1] <= 3:
-                return True, antecedent[-1][2]
-        if (
-            last_boundary is not None
-            and last_boundary.group().lower() in ("and", "but")
-            and not np_mentions
-            and sent >= 0
-        ):
-            first_word = np_text.split()[:1]
-            if first_word and first_word[0].islower() and first_word[0] not in _NOT_A_VERB:
-                # "He plans to stand but refused to confirm": the verb shares the
-                # subject that opens the sentence.
-                s0 = ctx.sentences[sent][0]
-                opening = ctx.masked[s0 : start + last_boundary.start()]
-                pm = _PRONOUN_RE.match(opening)
-                if pm and pm.group(1).lower() in ("he", "she"):
-                    return True, self.pronoun(pm.group(1), sent)
-                lead = _mentions_in(ctx, s0, start + last_boundary.start())[:1]
-                if lead and len(ctx.masked[s0 : lead[0][0]].split()) <= 2:
-                    return True, lead[0][2]
-        tail_at = max(0, len(np_text) - 60)
-        end_pronoun = _PRONOUN_END_RE.search(np_text, tail_at)
-        if end_pronoun and (not np_mentions or np_mentions[-1][1] < np_start + end_pronoun.start()):
-            # "But standing next to Mr Blair he added": the pronoun is the subject.
-            return True, self.pronoun(end_pronoun.group(1), sent, np_start)
-        inner_verbs = _verbs(ctx, np_start, core_end)
-        if inner_verbs:
-            # "Mr Howard denied Mr Yeo ... said": the name after the inner verb.
-            after_verb = [m for m in np_mentions if m[0] >= inner_verbs[-1][1]]
-            np_mentions = after_verb or np_mentions
-        people = [m for m in np_mentions if m[2].actor.kind == "person"]
+            info = self._named_before_boundary(c, 3)
+            if info is not None:
+                return True, info
+        return None
+
+    def _shared_subject(self, c: _Clause) -> _Found:
+        """ "He plans to stand but refused to confirm": the verb shares the
+        subject that opens the sentence."""
+        if not (c.boundary_is("and", "but") and not c.mentions and c.sent >= 0):
+            return None
+        first_word = c.text.split()[:1]
+        if not first_word or not first_word[0].islower() or first_word[0] in _NOT_A_VERB:
+            return None
+        ctx = self.ctx
+        s0 = ctx.sentences[c.sent][0]
+        pm = _PRONOUN_RE.match(ctx.masked[s0 : c.boundary_at])
+        if pm and pm.group(1).lower() in ("he", "she"):
+            return True, self.pronoun(pm.group(1), c.sent)
+        opening = _mentions_in(ctx, s0, c.boundary_at)[:1]
+        if opening and len(ctx.masked[s0 : opening[0][0]].split()) <= 2:
+            return True, opening[0][2]
+        return None
+
+    def _end_pronoun(self, c: _Clause) -> _Found:
+        """ "But standing next to Mr Blair he added": the pronoun is the subject."""
+        pm = _PRONOUN_END_RE.search(c.text, c.tail_at)
+        if pm and (not c.mentions or c.mentions[-1][1] < c.np_start + pm.start()):
+            return True, self.pronoun(pm.group(1), c.sent, c.np_start)
+        return None
+
+    def _named_person(self, c: _Clause) -> _Found:
+        """A person named in the noun phrase, else in its aside."""
+        people = [m for m in c.named if m[2].actor.kind == "person"]
         if people:
             return True, people[0][2]
-        if appos:
-            ap = _mentions_in(ctx, appos[0], appos[1])
-            ap_people = [m for m in ap if m[2].actor.kind == "person"]
+        if c.appos:
+            ap_people = [m for m in _mentions_in(self.ctx, *c.appos) if m[2].actor.kind == "person"]
             if ap_people:
                 return True, ap_people[0][2]
-        if np_mentions:
-            # "the Liberal Democrat leader": an organisation qualifying a role.
-            after = ctx.masked[np_mentions[-1][1] : core_end].split()
-            if after and len(after) <= 3 and after[-1].lower().split("-")[-1] in _PERSON_ROLE_HEADS:
-                lead_words = ctx.masked[np_start : np_mentions[-1][0]].lower().split()
-                definite = bool(lead_words) and lead_words[-1] == "the"
-                info = self.role(
-                    ctx.masked[np_mentions[-1][0] : core_end], np_start, sent, anaphoric=definite
-                )
-                if info is not None and info.actor.kind == "person":
-                    return True, info
-            if (
-                np_mentions[-1][2].actor.kind == "country"
-                and after
-                and len(after) <= 3
-                and after[-1].lower() in ROLE_NOUNS
-            ):
-                # "The UK's top judge has revealed": a person, never the country.
-                return True, self._topic_person(" ".join(after).lower())
-            if (
-                np_mentions[-1][2].actor.kind == "country"
-                and after
-                and len(after) <= 3
-                and after[-1].lower() in _ORG_HEADS
-            ):
-                # "The US firm agreed": the firm named last, never the country.
-                earlier = [
-                    m[2]
-                    for m in _mentions_in(ctx, max(0, np_start - 400), np_start)
-                    if m[2].actor.kind == "organization"
-                ]
-                return True, earlier[-1] if earlier else None
-        if np_mentions:
-            # "An executive at US insurance firm Marsh": the firm, not its country.
-            orgs = [m for m in np_mentions if m[2].actor.kind == "organization"]
-            return True, (orgs or np_mentions)[0][2]
-        rm = _ROLE_NP_RE.search(np_text, tail_at)
+        return None
+
+    def _qualified_role(self, c: _Clause) -> _Found:
+        """ "the Liberal Democrat leader": a role an organisation qualifies; "The
+        UK's top judge", "The US firm": a person or firm, never the country."""
+        if not c.named:
+            return None
+        ctx = self.ctx
+        last = c.named[-1]
+        after = ctx.masked[last[1] : c.end].split()
+        if not after or len(after) > 3:
+            return None
+        if after[-1].lower().split("-")[-1] in _PERSON_ROLE_HEADS:
+            lead_words = ctx.masked[c.np_start : last[0]].lower().split()
+            definite = bool(lead_words) and lead_words[-1] == "the"
+            info = self.role(ctx.masked[last[0] : c.end], c.np_start, c.sent, anaphoric=definite)
+            if info is not None and info.actor.kind == "person":
+                return True, info
+        if last[2].actor.kind != "country":
+            return None
+        if after[-1].lower() in ROLE_NOUNS:
+            return True, self._topic_person(" ".join(after).lower())
+        if after[-1].lower() in _ORG_HEADS:
+            earlier = [
+                m[2]
+                for m in _mentions_in(ctx, max(0, c.np_start - 400), c.np_start)
+                if m[2].actor.kind == "organization"
+            ]
+            return True, earlier[-1] if earlier else None
+        return None
+
+    def _named_org(self, c: _Clause) -> _Found:
+        """ "An executive at US insurance firm Marsh": the firm, not its country."""
+        if c.named:
+            orgs = [m for m in c.named if m[2].actor.kind == "organization"]
+            return True, (orgs or c.named)[0][2]
+        return None
+
+    def _role_phrase(self, c: _Clause) -> _Found:
+        """ "the chancellor told reporters": the role, even when nobody holds it by name."""
+        rm = _ROLE_NP_RE.search(c.text, c.tail_at)
         if rm:
-            # "the chancellor told reporters": the role, even when nobody holds it by name.
-            whole_np = not np_text[: rm.start()].strip()
-            info = self.role(rm.group(1), np_start + rm.start(), sent, anaphoric=whole_np)
+            whole_np = not c.text[: rm.start()].strip()
+            info = self.role(rm.group(1), c.np_start + rm.start(), c.sent, anaphoric=whole_np)
             if info is not None or rm.group(1).split()[-1].lower() in _PERSON_ROLE_HEADS:
                 return True, info
-        if appos:
-            ap = _mentions_in(ctx, appos[0], appos[1])
+        return None
+
+    def _named_aside(self, c: _Clause) -> _Found:
+        """Anyone named in the aside."""
+        if c.appos:
+            ap = _mentions_in(self.ctx, *c.appos)
             if ap:
                 return True, ap[0][2]
-        pm = _PRONOUN_RE.match(np_text) or _PRONOUN_END_RE.search(np_text, tail_at)
+        return None
+
+    def _any_pronoun(self, c: _Clause) -> _Found:
+        pm = _PRONOUN_RE.match(c.text) or _PRONOUN_END_RE.search(c.text, c.tail_at)
         if pm:
-            return True, self.pronoun(pm.group(1), sent, np_start)
-        words = [w.lower() for w in _WORD_RE.findall(np_text)]
-        docs = [w for w in words if w in _DOC_NOUNS]
-        if docs and not np_mentions:
-            # "The new book claims": the book named earlier as someone's speaks for them.
-            indefinite = np_text.strip().lower().startswith(("a ", "an "))
-            owner = self.doc_owner(docs[-1], np_start, ahead=not indefinite)
+            return True, self.pronoun(pm.group(1), c.sent, c.np_start)
+        return None
+
+    def _document(self, c: _Clause) -> _Found:
+        """ "The new book claims": the book named earlier as someone's speaks for them."""
+        docs = [w for w in c.words if w in _DOC_NOUNS]
+        if docs and not c.named:
+            indefinite = c.text.strip().lower().startswith(("a ", "an "))
+            owner = self.doc_owner(docs[-1], c.np_start, ahead=not indefinite)
             if owner is not None:
                 return True, owner
+        return None
+
+    def _opening_figure(self, c: _Clause) -> _Found:
+        """The opening sentence's "a senior government figure has warned",
+        "London's most senior police officer has said": the article's main
+        person, whom the next sentences name."""
         if (
-            sent == 0
-            and words
-            and (words[-1] in ROLE_NOUNS or words[-1] == "figure")
-            and words[-1] not in GENERIC_SPEAKERS
-            and not words[-1].endswith("s")
+            c.sent == 0
+            and c.words
+            and (c.words[-1] in ROLE_NOUNS or c.words[-1] == "figure")
+            and c.words[-1] not in GENERIC_SPEAKERS
+            and not c.words[-1].endswith("s")
         ):
-            # The opening sentence's "a senior government figure has warned",
-            # "London's most senior police officer has said": the article's main
-            # person, whom the next sentences name.
-            topic = self._topic_person(words[-1])
+            topic = self._topic_person(c.words[-1])
             if topic is not None:
                 return True, topic
-        if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
+        return None
+
+    def _generic(self, c: _Clause) -> _Found:
+        """ "a senior government figure has warned", "her mother told": nobody named."""
+        if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in c.words):
             return True, None
-        if np_text.strip().lower().startswith(("a ", "an ", "one ", "another ")) or (
-            np_text.strip().lower().startswith(("her ", "his ", "their ", "my ", "our "))
-            and len(words) <= 4
+        opening = c.text.strip().lower()
+        if opening.startswith(("a ", "an ", "one ", "another ")) or (
+            opening.startswith(("her ", "his ", "their ", "my ", "our ")) and len(c.words) <= 4
         ):
-            return True, None  # "a senior government figure has warned", "her mother told"
-        # "Both Zelenskyy and European allies have made it clear" (within the clause)
-        clause_start = max(ctx.masked.rfind(ch, start, np_start) for ch in ",;:")
-        clause_start = start if clause_start < 0 else clause_start + 1
-        info = _pick(_mentions_in(ctx, clause_start, core_end), first=False) if fallback else None
-        if info is not None:
-            return True, info
-        return bool(words), None
+            return True, None
+        return None
+
+    def _in_clause(self, c: _Clause) -> _Found:
+        """ "Both Zelenskyy and European allies have made it clear" (within the clause)."""
+        if not c.fallback:
+            return None
+        clause_start = max(self.ctx.masked.rfind(ch, c.start, c.np_start) for ch in ",;:")
+        clause_start = c.start if clause_start < 0 else clause_start + 1
+        info = _pick(_mentions_in(self.ctx, clause_start, c.end), first=False)
+        return (True, info) if info is not None else None
+
+    #: The ways a clause names its subject, most specific first.
+    _SUBJECT_STEPS = (
+        _own_office,
+        _unnamed,
+        _name_then_role,
+        _name_then_workplace,
+        _relative_antecedent,
+        _shared_subject,
+        _end_pronoun,
+        _named_person,
+        _qualified_role,
+        _named_org,
+        _role_phrase,
+        _named_aside,
+        _any_pronoun,
+        _document,
+        _opening_figure,
+        _generic,
+        _in_clause,
+    )
 
     def inverted(self, start: int, limit: int) -> tuple[ActorInfo | None] | None:
         """The subject of an inverted credit, as a 1-tuple, or None when not inverted.
