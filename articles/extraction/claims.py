@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import checkworthiness
@@ -450,57 +451,79 @@ def _clause(ctx: _Context, start: int, end: int, sent: int, fallback: bool) -> _
 _Found = tuple[bool, ActorInfo | None] | None
 
 
+def _is_org(info: ActorInfo) -> bool:
+    return info.actor.kind == "organization"
+
+
+def _take_gender(info: ActorInfo, want: str) -> bool:
+    """True for a person of gender ``want`` or of none given, which then is ``want``."""
+    if info.actor.kind == "person" and info.gender in ("", want):
+        info.gender = info.gender or want
+        return True
+    return False
+
+
 class _Resolver:
     def __init__(self, ctx: _Context):
         self.ctx = ctx
 
     def pronoun(self, word: str, sent: int, pos: int = -1) -> ActorInfo | None:
+        """Who "he", "she", "they" or "it" at ``pos`` in sentence ``sent`` stands for."""
         word = word.lower()
-        ctx = self.ctx
         if word in ("he", "she"):
-            want = "m" if word == "he" else "f"
-            if pos >= 0:
-                # "Mr Lewis wants an inquiry - cash he says is wasted": the subject
-                # that opens the sentence, not any name before the pronoun.
-                s0 = ctx.sentences[sent][0]
-                opening = _mentions_in(ctx, s0, pos)[:1]
-                for m in opening:
-                    info = m[2]
-                    lead = ctx.masked[s0 : m[0]].split()
-                    if info.actor.kind == "person" and info.gender in ("", want) and len(lead) <= 2:
-                        info.gender = info.gender or want
-                        return info
-            for k in range(sent - 1, max(-1, sent - 6), -1):
-                cand = ctx.subjects[k]
-                if cand is not None and cand.actor.kind == "person" and cand.gender in ("", want):
-                    cand.gender = cand.gender or want
-                    return cand
-                s, e = ctx.sentences[k]
-                for m in _mentions_in(ctx, s, e):
-                    info = m[2]
-                    if info.actor.kind == "person" and info.gender in ("", want):
-                        info.gender = info.gender or want
-                        return info
-            return None
+            return self._personal_pronoun("m" if word == "he" else "f", sent, pos)
         if word in ("they", "it"):
-            for k in range(sent - 1, max(-1, sent - 3), -1):
-                cand = ctx.subjects[k]
-                if cand is not None and cand.actor.kind == "organization":
-                    return cand
+            return self._recent_subject(sent, 2, _is_org)
         return None
 
-    def _opens_sentence(self, pos: int, sent: int) -> bool:
-        """True when only "the"/"but"/"and" stand between the sentence start and ``pos``."""
-        head = self.ctx.masked[self.ctx.sentences[sent][0] : pos].strip().lower()
-        return head in ("", "the", "but the", "and the", "but", "and")
+    def _personal_pronoun(self, want: str, sent: int, pos: int) -> ActorInfo | None:
+        """A person of gender ``want`` (or none given, which it then gets): the one
+        opening this sentence before ``pos``, else a recent subject or mention."""
+        ctx = self.ctx
+        if pos >= 0:
+            # "Mr Lewis wants an inquiry - cash he says is wasted": the subject
+            # that opens the sentence, not any name before the pronoun.
+            s0 = ctx.sentences[sent][0]
+            for m0, _m1, info in _mentions_in(ctx, s0, pos)[:1]:
+                if len(ctx.masked[s0:m0].split()) <= 2 and _take_gender(info, want):
+                    return info
+        for k in range(sent - 1, max(-1, sent - 6), -1):
+            cand = ctx.subjects[k]
+            if cand is not None and _take_gender(cand, want):
+                return cand
+            for _m0, _m1, info in _mentions_in(ctx, *ctx.sentences[k]):
+                if _take_gender(info, want):
+                    return info
+        return None
+
+    def _recent_subject(
+        self, sent: int, back: int, fits: Callable[[ActorInfo], bool]
+    ) -> ActorInfo | None:
+        """The subject of one of the ``back`` sentences before ``sent`` that ``fits``."""
+        for k in range(sent - 1, max(-1, sent - 1 - back), -1):
+            cand = self.ctx.subjects[k]
+            if cand is not None and fits(cand):
+                return cand
+        return None
 
     def role(self, phrase: str, before: int, sent: int, anaphoric: bool = True) -> ActorInfo | None:
+        """Who "the prime minister", "the company" at ``before`` is: the person
+        holding that title, else (for a person's title) someone just spoken of
+        or the article's main person, else the organisation it stands for."""
         phrase = _role_key(phrase)
-        words = phrase.split()
-        if not words:
+        if not phrase:
             return None
-        head = words[-1]
-        best = None
+        holder = self._role_holder(phrase)
+        if holder is not None:
+            return holder
+        head = phrase.split()[-1]
+        if head in _PERSON_ROLE_HEADS:
+            return self._unheld_role(phrase, sent, anaphoric)
+        return self._org_anaphor(head, before, sent)
+
+    def _role_holder(self, phrase: str) -> ActorInfo | None:
+        """The person the text gives the title ``phrase``; "the mayor" is the
+        Mayor before the Deputy Mayor."""
         holders = [
             info
             for info in self.ctx.index.actors
@@ -511,59 +534,58 @@ class _Resolver:
                 or (" " in info.actor.role and phrase.endswith(_role_key(info.actor.role)))
             )
         ]
-        # "the mayor" is the Mayor before the Deputy Mayor.
-        holders.sort(key=lambda info: len(info.actor.role))
-        if holders:
-            best = holders[0]
-        if best is None and head in _PERSON_ROLE_HEADS and anaphoric:
-            # A role nobody holds by name in the text: the person just spoken of,
-            # unless the text gave them another title.
-            for k in range(sent - 1, max(-1, sent - 4), -1):
-                cand = self.ctx.subjects[k]
-                if (
-                    cand is not None
-                    and cand.actor.kind == "person"
-                    and (not cand.actor.role or phrase.endswith(cand.actor.role.lower()))
-                ):
-                    return cand
-        if best is None and head in _PERSON_ROLE_HEADS:
-            # "the Ealing North MP": a one-word title the phrase ends with.
-            loose = [
-                info
-                for info in self.ctx.index.actors
-                if info.actor.kind == "person"
-                and info.actor.role
-                and phrase.endswith(info.actor.role.lower())
-            ]
-            if len(loose) == 1:
-                return loose[0]
-            if anaphoric and not loose:
-                # "The mayor accused ...": a role the text never gives anyone by name
-                # is the article's main person, when nobody else is a candidate.
-                topic = self._topic_person(phrase)
-                if topic is not None:
-                    return topic
-        if best is None and head not in _PERSON_ROLE_HEADS:
-            # "the coalition", "the company": the organisation named so.
-            if head in _FIRM_HEADS:
-                # "the company said": the firm the article is about, when one leads.
-                firm = self._topic_org(before)
-                if firm is not None:
-                    return firm
-            if head in _ORG_HEADS and sent >= 0:
-                for k in range(sent - 1, max(-1, sent - 6), -1):
-                    cand = self.ctx.subjects[k]
-                    if cand is not None and cand.actor.kind == "organization":
-                        return cand
-            latest = -1
-            for start, _end, info in self.ctx.mentions:
-                if start >= before:
-                    break
-                if info.actor.kind == "organization" and (
-                    head in info.actor.name.lower().split()
-                    or (head in _ORG_HEADS and start > latest)
-                ):
-                    best, latest = info, start
+        return min(holders, key=lambda info: len(info.actor.role)) if holders else None
+
+    def _unheld_role(self, phrase: str, sent: int, anaphoric: bool) -> ActorInfo | None:
+        """A person's title nobody holds by name in the text."""
+        if anaphoric:
+            # The person just spoken of, unless the text gave them another title.
+            recent = self._recent_subject(
+                sent,
+                3,
+                lambda c: (
+                    c.actor.kind == "person"
+                    and (not c.actor.role or phrase.endswith(c.actor.role.lower()))
+                ),
+            )
+            if recent is not None:
+                return recent
+        # "the Ealing North MP": a one-word title the phrase ends with.
+        loose = [
+            info
+            for info in self.ctx.index.actors
+            if info.actor.kind == "person"
+            and info.actor.role
+            and phrase.endswith(info.actor.role.lower())
+        ]
+        if len(loose) == 1:
+            return loose[0]
+        if anaphoric and not loose:
+            # "The mayor accused ...": a role the text never gives anyone by name
+            # is the article's main person, when nobody else is a candidate.
+            return self._topic_person(phrase)
+        return None
+
+    def _org_anaphor(self, head: str, before: int, sent: int) -> ActorInfo | None:
+        """ "the coalition", "the company": the organisation named so."""
+        if head in _FIRM_HEADS:
+            # "the company said": the firm the article is about, when one leads.
+            firm = self._topic_org(before)
+            if firm is not None:
+                return firm
+        if head in _ORG_HEADS and sent >= 0:
+            recent = self._recent_subject(sent, 5, _is_org)
+            if recent is not None:
+                return recent
+        best = None
+        latest = -1
+        for start, _end, info in self.ctx.mentions:
+            if start >= before:
+                break
+            if info.actor.kind == "organization" and (
+                head in info.actor.name.lower().split() or (head in _ORG_HEADS and start > latest)
+            ):
+                best, latest = info, start
         return best
 
     def subject(
