@@ -226,6 +226,8 @@ _UNNAMED_SPOKESMAN_RE = re.compile(
     r"spokesperson|source|official|aide|insider)\b(?:\s+for\s+[\w\s'\u2019-]*)?\s*$",
     re.IGNORECASE,
 )
+#: Words opening a noun phrase after an inverted verb ("said a spokesman").
+_SPEAKER_DETERMINERS = words("a an the its his her their one some")
 _LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under")
 _NOT_SUBJECT_STARTS = words(
     "about on over for in at to with by from whether if into of as after before "
@@ -843,8 +845,7 @@ class _Resolver:
         ctx = self.ctx
         m = _clause_end(ctx.masked, start, limit)
         stop = m.start() if m else limit
-        clause = ctx.masked[start:stop]
-        words = clause.split()
+        words = ctx.masked[start:stop].split()
         if not words or len(words) > 7 or words[0].lower() in _NOT_SUBJECT_STARTS:
             return None
         closing = m.group() if m else "."
@@ -854,27 +855,44 @@ class _Resolver:
         if closing in ".!?" and all(w[:1].isupper() for w in words):
             return (None,)  # "..., says Age Concern.": a name we do not know, not a guess
         if closing == "," and words[-1].lower() in _ROLE_WORDS:
-            # "said its chief executive, Sir Howard Newby."
-            m2 = _CLAUSE_END_RE.search(ctx.masked, stop + 1, limit)
-            stop2 = m2.start() if m2 else limit
-            named = _mentions_in(ctx, stop + 1, stop2)
-            if named and len(ctx.masked[stop + 1 : stop2].split()) <= 5:
-                return (_pick(named),)
+            named = self._named_after_title(stop + 1, limit)
+            if named is not None:
+                return (named,)
         if closing not in '.!?"\u201d' and stop < limit:
             return None  # "said the new system ..., due to start": not a subject
-        rm = _ROLE_AFTER_RE.match(ctx.masked, start, stop + 1)
-        if rm:
-            by_role = self.role(rm.group(1), start, -1, anaphoric=False)
-            if by_role is not None and (
-                by_role.actor.kind == "person" or rm.group(1).split()[-1].lower() in _ORG_HEADS
-            ):
-                return (by_role,)  # "claimed the union organisation": the union named before
-        if words[0].lower() in ("a", "an", "the", "its", "his", "her", "their", "one", "some"):
+        return self._inverted_phrase(start, stop, words)
+
+    def _named_after_title(self, start: int, limit: int) -> ActorInfo | None:
+        """ "said its chief executive, Sir Howard Newby.": the name after the comma."""
+        ctx = self.ctx
+        m = _CLAUSE_END_RE.search(ctx.masked, start, limit)
+        stop = m.start() if m else limit
+        named = _mentions_in(ctx, start, stop)
+        if named and len(ctx.masked[start:stop].split()) <= 5:
+            return _pick(named)
+        return None
+
+    def _inverted_phrase(
+        self, start: int, stop: int, words: list[str]
+    ) -> tuple[ActorInfo | None] | None:
+        """A role ("the Ealing North MP", "the union") or an unnamed speaker
+        ("a spokesman") between the verb and ``stop``."""
+        head, by_role = self._role_after(start, stop + 1)
+        if by_role is not None and (by_role.actor.kind == "person" or head in _ORG_HEADS):
+            return (by_role,)  # "claimed the union organisation": the union named before
+        if words[0].lower() in _SPEAKER_DETERMINERS:
             rest = [w.lower() for w in words[1:]]
             if any(w in _AUX_WORDS for w in rest) or (len(rest) >= 2 and rest[-1].endswith("ed")):
                 return None  # "The book, by X, said the pair argued": a clause, not a speaker
             return (None,)
         return None
+
+    def _role_after(self, start: int, end: int) -> tuple[str, ActorInfo | None]:
+        """ "said the Ealing North MP": the head of a role after the verb, and who holds it."""
+        rm = _ROLE_AFTER_RE.match(self.ctx.masked, start, end)
+        if rm is None:
+            return "", None
+        return rm.group(1).split()[-1].lower(), self.role(rm.group(1), start, -1, anaphoric=False)
 
     def _topic_person(self, phrase: str) -> ActorInfo | None:
         """The person mentioned most (and at least three times), when that person
@@ -945,12 +963,9 @@ class _Resolver:
             return owner
         info = _pick(_mentions_in(ctx, start, end))
         if info is None or info.actor.kind != "person":
-            # "said the Ealing North MP": a role after the verb.
-            rm = _ROLE_AFTER_RE.match(ctx.masked, start, end)
-            if rm:
-                by_role = self.role(rm.group(1), start, -1, anaphoric=False)
-                if by_role is not None and by_role.actor.kind == "person":
-                    return by_role
+            _head, by_role = self._role_after(start, end)
+            if by_role is not None and by_role.actor.kind == "person":
+                return by_role
         return info
 
 
