@@ -26,12 +26,20 @@ from .actors import ActorIndex, ActorInfo
 from .checkworthiness import FACTUAL_MIN
 from .lexicon import (
     ABBREVIATED_TITLES,
+    DOCUMENT_NOUNS,
+    FIRM_HEADS,
     GENERIC_SPEAKERS,
+    INDEFINITE_DETERMINERS,
+    LESSER_TITLES,
     ORG_ANAPHOR_HEADS,
     PERSON_ROLE_HEADS,
+    POSSESSIVE_DETERMINERS,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
+    SPEAKER_DETERMINERS,
+    TITLES_BEFORE_NAME,
     WEAK_VERBS,
+    WORKPLACE_LINKS,
     find_reporting,
     words,
 )
@@ -57,30 +65,6 @@ _AUX_TAIL_RE = re.compile(
     r"may|might|could|should|can|to|is\s+expected|was\s+expected))+\s*$",
     re.IGNORECASE,
 )
-_DOC_NOUNS = {
-    "manifesto",
-    "study",
-    "report",
-    "survey",
-    "research",
-    "poll",
-    "figures",
-    "data",
-    "analysis",
-    "book",
-    "minutes",
-    "statement",
-    "letter",
-    "document",
-    "paper",
-    "review",
-    "inquiry",
-    "findings",
-    "evidence",
-    "memo",
-    "documents",
-    "papers",
-}
 #: Nouns before "of" that make the quoted words a name ("the use of "We"").
 _MENTION_NOUNS = words("use name title word words term phrase")
 #: Prepositions that put a short lower-case quoted phrase in the writer's own
@@ -193,7 +177,6 @@ _NOT_A_VERB = words(
 _AS_NAME_CUES = words("known referred nicknamed")
 _TITLE_CUES = words("headline headlines caption")
 _CAP_WORD_NEXT_RE = re.compile(r"[\"\u201d]?[ ]+[A-Z][a-z]")
-_FIRM_HEADS = words("company firm group")
 _DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
 _DASH_TAIL_RE = re.compile(r"(?:\s[-\u2013\u2014]|\u2014)\s*$")
 _NO_STATEMENT_BEFORE_RE = re.compile(
@@ -217,18 +200,13 @@ _INVERTIBLE = words(
     "asked explained claimed claims declared replied stressed noted suggested admitted "
     "conceded recalled concluded countered retorted quipped joked remarked commented"
 )
-_ROLE_WORDS = words(
-    "executive chief spokesman spokeswoman chairman chairwoman director secretary minister "
-    "leader president head economist analyst founder editor governor manager mp"
-)
 _UNNAMED_SPOKESMAN_RE = re.compile(
     r"\s*(?:(?:but|and)\s+)?(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:spokesman|spokeswoman|"
     r"spokesperson|source|official|aide|insider)\b(?:\s+for\s+[\w\s'\u2019-]*)?\s*$",
     re.IGNORECASE,
 )
-#: Words opening a noun phrase after an inverted verb ("said a spokesman").
-_SPEAKER_DETERMINERS = words("a an the its his her their one some")
-_LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under")
+_INDEFINITE_OPENINGS = tuple(w + " " for w in sorted(INDEFINITE_DETERMINERS))
+_POSSESSIVE_OPENINGS = tuple(w + " " for w in sorted(POSSESSIVE_DETERMINERS))
 _NOT_SUBJECT_STARTS = words(
     "about on over for in at to with by from whether if into of as after before "
     "it he she they we i that there this these those what how why"
@@ -332,7 +310,7 @@ def _role_is(role: str, phrase: str) -> bool:
     if not role.endswith(phrase):
         return False
     extra = role[: len(role) - len(phrase)].split()
-    return not any(w.strip("-") in _LESSER_TITLES for w in extra)
+    return not any(w.strip("-") in LESSER_TITLES for w in extra)
 
 
 def _comma_aside(masked: str, start: int, core_end: int) -> tuple[tuple[int, int] | None, int]:
@@ -570,7 +548,7 @@ class _Resolver:
 
     def _org_anaphor(self, head: str, before: int, sent: int) -> ActorInfo | None:
         """ "the coalition", "the company": the organisation named so."""
-        if head in _FIRM_HEADS:
+        if head in FIRM_HEADS:
             # "the company said": the firm the article is about, when one leads.
             firm = self._topic_org(before)
             if firm is not None:
@@ -652,7 +630,7 @@ class _Resolver:
         for m0, m1, _info in reversed(c.mentions):
             rest = rest[: m0 - c.np_start] + rest[m1 - c.np_start :]
         extra = [w.lower() for w in _WORD_RE.findall(rest)]
-        if all(w in ROLE_NOUNS or w in ("the", "of", "at", "for") for w in extra):
+        if all(w in ROLE_NOUNS or w in WORKPLACE_LINKS for w in extra):
             info = self._named_before_boundary(c, 1)
             if info is not None and info.actor.kind == "person":
                 return True, info
@@ -770,7 +748,7 @@ class _Resolver:
 
     def _document(self, c: _Clause) -> _Found:
         """ "The new book claims": the book named earlier as someone's speaks for them."""
-        docs = [w for w in c.words if w in _DOC_NOUNS]
+        docs = [w for w in c.words if w in DOCUMENT_NOUNS]
         if docs and not c.named:
             indefinite = c.text.strip().lower().startswith(("a ", "an "))
             owner = self.doc_owner(docs[-1], c.np_start, ahead=not indefinite)
@@ -796,11 +774,11 @@ class _Resolver:
 
     def _generic(self, c: _Clause) -> _Found:
         """ "a senior government figure has warned", "her mother told": nobody named."""
-        if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in c.words):
+        if any(w in GENERIC_SPEAKERS or w in DOCUMENT_NOUNS for w in c.words):
             return True, None
         opening = c.text.strip().lower()
-        if opening.startswith(("a ", "an ", "one ", "another ")) or (
-            opening.startswith(("her ", "his ", "their ", "my ", "our ")) and len(c.words) <= 4
+        if opening.startswith(_INDEFINITE_OPENINGS) or (
+            opening.startswith(_POSSESSIVE_OPENINGS) and len(c.words) <= 4
         ):
             return True, None
         return None
@@ -854,7 +832,7 @@ class _Resolver:
             return (_pick(mentions),)
         if closing in ".!?" and all(w[:1].isupper() for w in words):
             return (None,)  # "..., says Age Concern.": a name we do not know, not a guess
-        if closing == "," and words[-1].lower() in _ROLE_WORDS:
+        if closing == "," and words[-1].lower() in TITLES_BEFORE_NAME:
             named = self._named_after_title(stop + 1, limit)
             if named is not None:
                 return (named,)
@@ -880,7 +858,7 @@ class _Resolver:
         head, by_role = self._role_after(start, stop + 1)
         if by_role is not None and (by_role.actor.kind == "person" or head in _ORG_HEADS):
             return (by_role,)  # "claimed the union organisation": the union named before
-        if words[0].lower() in _SPEAKER_DETERMINERS:
+        if words[0].lower() in SPEAKER_DETERMINERS:
             rest = [w.lower() for w in words[1:]]
             if any(w in _AUX_WORDS for w in rest) or (len(rest) >= 2 and rest[-1].endswith("ed")):
                 return None  # "The book, by X, said the pair argued": a clause, not a speaker
@@ -1086,7 +1064,7 @@ def _credit(
         if (word not in _NEVER_NOUNS and _DETERMINER_BEFORE_RE.search(near)) or (
             word in ("claims", "claim")
             and (m_noun := _NOUN_CLAIM_BEFORE_RE.search(near)) is not None
-            and m_noun.group().strip().lower() not in _DOC_NOUNS | GENERIC_SPEAKERS
+            and m_noun.group().strip().lower() not in DOCUMENT_NOUNS | GENERIC_SPEAKERS
         ):
             continue  # a noun: "the claims", "his questions", "asylum claims"
         inverted = None
@@ -1106,7 +1084,9 @@ def _credit(
             return True, info
         if weak:
             near_words = set(_WORD_RE.findall(before.lower()[-40:]))
-            if has_np and (near_words & _DOC_NOUNS or (weak_ok and near_words & _SPEAKER_WORDS)):
+            if has_np and (
+                near_words & DOCUMENT_NOUNS or (weak_ok and near_words & _SPEAKER_WORDS)
+            ):
                 found_verb = True  # "a study shows"; for quotes, "they called for"
             continue
         found_verb = True
