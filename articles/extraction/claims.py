@@ -386,19 +386,26 @@ class _Clause:
         return self.start + self.boundary.start()
 
 
-def _clause(ctx: _Context, start: int, end: int, sent: int, fallback: bool) -> _Clause:
-    start = max(start, end - _SUBJECT_WINDOW)  # a subject sits close to its verb
-    core, appos = _subject_core(ctx.masked, start, end)
-    core_end = start + len(core)
+def _last_boundary(ctx: _Context, start: int, core: str) -> tuple[int, re.Match | None]:
+    """Where the noun phrase ending ``core`` (at ``start``) starts: after the last
+    clause boundary outside a name, which is returned too."""
     np_start = start
     last_boundary = None
-    inside = [(m0, m1) for m0, m1, _info in _mentions_in(ctx, start, core_end)]
+    inside = [(m0, m1) for m0, m1, _info in _mentions_in(ctx, start, start + len(core))]
     for m in _BOUNDARY_RE.finditer(core):
         at = start + m.start()
         if any(m0 <= at < m1 for m0, m1 in inside):
             continue  # "Public and Commercial Services Union" is one name
         np_start = start + m.end()
         last_boundary = m
+    return np_start, last_boundary
+
+
+def _clause(ctx: _Context, start: int, end: int, sent: int, fallback: bool) -> _Clause:
+    start = max(start, end - _SUBJECT_WINDOW)  # a subject sits close to its verb
+    core, appos = _subject_core(ctx.masked, start, end)
+    core_end = start + len(core)
+    np_start, last_boundary = _last_boundary(ctx, start, core)
     np_text = ctx.masked[np_start:core_end]
     mentions = _mentions_in(ctx, np_start, core_end)
     named = mentions
