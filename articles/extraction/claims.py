@@ -237,6 +237,37 @@ def _credit_before_quote(res: Resolver, start: int, end: int, sent: int):
     return _credit(res, start, end, sent, weak_ok=True)
 
 
+def _takes_agent(masked: str, word: str, near: str, v_end: int) -> bool:
+    """ "described by one civil service union as ...": a passive verb whose agent speaks."""
+    return (
+        masked.startswith(" by ", v_end)
+        and not word.endswith(("ing", "s"))
+        and _AGENT_CONTEXT_RE.search(near) is not None
+    )
+
+
+def _agent(ctx: Context, v_end: int, end: int) -> ActorInfo | None:
+    """The actor named after "by" (``v_end`` is the verb's end), up to the clause's
+    end or "as"."""
+    agent_end = CLAUSE_END_RE.search(ctx.masked, v_end + 4, end)
+    stop = agent_end.start() if agent_end else end
+    as_at = ctx.masked.find(" as ", v_end + 4, stop)
+    stop = as_at if as_at >= 0 else stop
+    return pick(mentions_in(ctx, v_end + 4, stop))
+
+
+def _used_as_noun(word: str, near: str) -> bool:
+    """A reporting word used as a noun: "the claims", "his questions", "asylum claims"."""
+    if word not in _NEVER_NOUNS and _DETERMINER_BEFORE_RE.search(near):
+        return True
+    if word not in ("claims", "claim"):
+        return False
+    m_noun = _NOUN_CLAIM_BEFORE_RE.search(near)
+    return m_noun is not None and m_noun.group().strip().lower() not in (
+        DOCUMENT_NOUNS | GENERIC_SPEAKERS
+    )
+
+
 def _credit(
     res: Resolver,
     start: int,
@@ -270,26 +301,13 @@ def _credit(
             opening = mentions_in(ctx, ctx.sentences[sent][0] if sent >= 0 else zone_start, v_start)
             if opening:
                 return True, pick(opening)
-        if (
-            ctx.masked.startswith(" by ", v_end)
-            and not word.endswith(("ing", "s"))
-            and _AGENT_CONTEXT_RE.search(near)
-        ):
-            # "described by one civil service union as ...": the agent speaks.
-            agent_end = CLAUSE_END_RE.search(ctx.masked, v_end + 4, end)
-            stop = agent_end.start() if agent_end else end
-            as_at = ctx.masked.find(" as ", v_end + 4, stop)
-            stop = as_at if as_at >= 0 else stop
-            return True, pick(mentions_in(ctx, v_end + 4, stop))
+        if _takes_agent(ctx.masked, word, near, v_end):
+            return True, _agent(ctx, v_end, end)
         if not word.endswith("ing") and _PASSIVE_BEFORE_RE.search(near):
             # Passive: "researchers were told".
             found_verb = found_verb or not weak
             continue
-        if (word not in _NEVER_NOUNS and _DETERMINER_BEFORE_RE.search(near)) or (
-            word in ("claims", "claim")
-            and (m_noun := _NOUN_CLAIM_BEFORE_RE.search(near)) is not None
-            and m_noun.group().strip().lower() not in DOCUMENT_NOUNS | GENERIC_SPEAKERS
-        ):
+        if _used_as_noun(word, near):
             continue  # a noun: "the claims", "his questions", "asylum claims"
         inverted = None
         if word in _INVERTIBLE and (
