@@ -12,8 +12,9 @@ The passes, each over the same body text and the model the one before built
 3. ``actors``: classification of the candidates, the actor index (surnames,
    first names, organisations named by context, canonical forms) and the
    clustering of variants and aliases;
-4. ``claims``: attribution, sentence by sentence (reporting verbs, subjects,
-   pronouns, roles, documents), then carried-over speakers;
+4. ``claims``: attribution, sentence by sentence (reporting verbs, then who
+   their clause credits, which ``speakers`` resolves: subjects, pronouns,
+   roles, descriptors, documents), then carried-over speakers;
 5. ``checkworthiness``: a score and its reasons for every claim.
 
 Conventions (titles, reporting verbs, organisation words, state

@@ -341,6 +341,32 @@ GENERIC_SPEAKERS = words(
     """
 )
 
+#: Nouns for a document that speaks for its author or owner ("the report said").
+DOCUMENT_NOUNS = words(
+    """
+    manifesto study report survey research poll figures data analysis book minutes statement
+    letter document paper review inquiry findings evidence memo documents papers
+    """
+)
+#: Organisation nouns that, after "the", are the firm the article is about.
+FIRM_HEADS = words("company firm group")
+#: Words that make a title a lesser one ("Deputy Prime Minister" is not "the
+#: prime minister").
+LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under")
+#: Titles that end an inverted credit before the name ("said its chief executive,
+#: Sir Howard Newby").
+TITLES_BEFORE_NAME = words(
+    "executive chief spokesman spokeswoman chairman chairwoman director secretary minister "
+    "leader president head economist analyst founder editor governor manager mp"
+)
+#: Words opening a noun phrase after an inverted verb ("said a spokesman").
+SPEAKER_DETERMINERS = words("a an the its his her their one some")
+#: Determiners of a speaker the text leaves unnamed ("a senior figure", "her mother").
+INDEFINITE_DETERMINERS = words("a an one another")
+POSSESSIVE_DETERMINERS = words("her his their my our")
+#: Words that may join a job title to a workplace ("director of the ...").
+WORKPLACE_LINKS = words("the of at for")
+
 # --- reporting --------------------------------------------------------------
 
 #: Reporting verbs (whole words), and phrases of several words.
