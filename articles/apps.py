@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_migrate, pre_save
+from django.db.models.signals import post_migrate, post_save, pre_save
 
 
 class ArticlesConfig(AppConfig):
@@ -13,6 +13,10 @@ class ArticlesConfig(AppConfig):
         from .security import tokens_revoke_on_credential_change
 
         pre_save.connect(tokens_revoke_on_credential_change, sender=get_user_model())
+
+        from .services.notifications import notify_for_event
+
+        post_save.connect(notify_for_event, sender="articles.ClaimEvent")
 
 
 def _roles_sync(sender, apps=None, **kwargs):

@@ -81,6 +81,8 @@ def claim_review(claim: Claim, *, base_url: str | None = None) -> dict:
     }
     if reviewed:
         review["datePublished"] = reviewed.date().isoformat()
+    if claim.verdict_updated_at:  # a revised verdict: Google shows the later date
+        review["dateModified"] = claim.verdict_updated_at.date().isoformat()
     if claim.rating:
         review["reviewRating"] = review_rating(claim.rating)
     if claim.verdict_summary:

@@ -29,12 +29,24 @@ class ArticlesFeed(Feed):
 
     def items(self):
         # The whole body for the summary; not the stored search document.
-        return selectors.article_list().defer(None).defer("search_document")[:FEED_LENGTH]
+        published = selectors.article_list().defer(None).defer("search_document")[:FEED_LENGTH]
+        # A retraction is news too: subscribers who got the article learn it went, and why.
+        retracted = selectors.retractions()[:FEED_LENGTH]
+        items = sorted([*published, *retracted], key=self._newest, reverse=True)
+        return items[:FEED_LENGTH]
+
+    @staticmethod
+    def _newest(item):
+        return item.retracted_at or item.published_at
 
     def item_title(self, item):
-        return item.title
+        return f"Retracted: {item.title}" if item.is_retracted else item.title
 
     def item_description(self, item):
+        if item.is_retracted:
+            when = f"{item.retracted_at or item.updated_at:%d %B %Y}".lstrip("0")
+            reason = _summary(item.retraction_reason)
+            return f"<p>This article was retracted on {when}: {reason}</p>"
         return _summary(item.body)
 
     def item_pubdate(self, item):
@@ -42,6 +54,9 @@ class ArticlesFeed(Feed):
 
     def item_updateddate(self, item):
         return max(item.updated_at, item.published_at)
+
+    def item_categories(self, item):
+        return ["Retraction"] if item.is_retracted else []
 
 
 class ArticlesAtomFeed(ArticlesFeed):

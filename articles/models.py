@@ -7,10 +7,12 @@ must never break are database constraints here.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -31,6 +33,24 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers and anonymous API consumers may see."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__isnull=False)
+
+    def retracted(self):
+        """Withdrawn after publication: readers see a notice in their place."""
+        return self.filter(status=Article.Status.RETRACTED, published_at__isnull=False)
+
+    def on_record(self):
+        """Published or retracted: what the public record holds, as the article
+        or as its retraction notice."""
+        return self.filter(
+            status__in=[Article.Status.PUBLISHED, Article.Status.RETRACTED],
+            published_at__isnull=False,
+        )
+
+    def needing_recheck(self, threshold: float | None = None):
+        """Published articles whose current text carries claims that block the
+        gate: a re-import brought new check-worthy statements after publication."""
+        blocking = Claim.objects.filter(article=OuterRef("pk")).blocking_publication(threshold)
+        return self.published().filter(Exists(blocking))
 
     def visible_to(self, user):
         if user is not None and user.is_active and user.is_staff:
@@ -63,10 +83,28 @@ class ClaimQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Claim.Status.APPROVED)
 
+    def current(self):
+        """Claims in the article's current text (not superseded by a re-import)."""
+        return self.filter(superseded_at__isnull=True)
+
+    def superseded(self):
+        """Claims whose sentence changed or went in a later revision of the text,
+        kept with their editor work."""
+        return self.filter(superseded_at__isnull=False)
+
     def public(self):
-        """Approved verdicts on published articles: the reader's record."""
+        """Approved verdicts on published articles: the reader's record (a
+        superseded verdict included: it was published, and stays on the record)."""
         return self.approved().filter(
             article__status=Article.Status.PUBLISHED, article__published_at__isnull=False
+        )
+
+    def on_record(self):
+        """``public()`` and the verdicts of retracted articles, whose pages
+        answer with the retraction notice instead of a 404."""
+        return self.approved().filter(
+            article__status__in=[Article.Status.PUBLISHED, Article.Status.RETRACTED],
+            article__published_at__isnull=False,
         )
 
     def visible_to(self, user):
@@ -84,10 +122,17 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(status__in=[Claim.Status.NEW, Claim.Status.IN_REVIEW])
 
     def blocking_publication(self, threshold: float | None = None):
-        """Claims that keep their article unpublished until resolved."""
+        """Claims that keep their article unpublished until resolved: current,
+        unresolved and at or above the gate, or lowered below it by one editor
+        and not yet confirmed by a second (the two-person rule for the gate)."""
         if threshold is None:
             threshold = settings.NEWSROOM_PUBLISH_THRESHOLD
-        return self.unresolved().filter(checkworthiness__gte=threshold)
+        lowered_unconfirmed = Q(lowered_by__isnull=False, lowered_confirmed_by__isnull=True)
+        return (
+            self.current()
+            .unresolved()
+            .filter(Q(checkworthiness__gte=threshold) | lowered_unconfirmed)
+        )
 
 
 # ---------------------------------------------------------------- articles
@@ -125,12 +170,29 @@ class Article(models.Model):
         max_length=64, db_index=True, help_text="SHA-256 of the body as imported."
     )
     extractor_version = models.CharField(max_length=40, blank=True)
+    # Where the story came from, as its page or wire document says (ingest).
+    source_url = models.URLField(
+        max_length=1000, blank=True, help_text="The story's canonical URL, if it came from the web."
+    )
+    publisher = models.CharField(
+        max_length=200, blank=True, help_text="The site or agency that published the story."
+    )
+    byline = models.CharField(max_length=300, blank=True, help_text="Who wrote the story.")
+    source_published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the publisher published the story (not the desk)."
+    )
     status = models.CharField(
         max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     retracted_at = models.DateTimeField(null=True, blank=True)
     retraction_reason = models.TextField(blank=True)
+    text_updated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a re-import last changed the text of the published article "
+        "(readers see \u201cUpdated on\u201d).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -181,6 +243,43 @@ class Article(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_retracted(self) -> bool:
+        return self.status == self.Status.RETRACTED
+
+    @property
+    def updated_after_publication(self) -> bool:
+        return bool(
+            self.published_at and self.text_updated_at and self.text_updated_at > self.published_at
+        )
+
+
+class ArticleRevision(models.Model):
+    """One imported version of an article's text, kept whole.
+
+    The article holds the current text; every import that changed it adds a
+    revision, so a claim superseded by a later text still points into the
+    words it was checked against.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(help_text="1 for the first import, then 2, 3, ...")
+    title = models.CharField(max_length=300)
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    source_path = models.CharField(max_length=500)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="revision_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} (revision {self.number}, {self.created_at:%Y-%m-%d %H:%M})"
 
 
 class Correction(models.Model):
@@ -402,6 +501,58 @@ class Claim(models.Model):
     # No index of its own: newest first, one on this column alone starts with
     # the NULLs of every claim not yet reviewed. claim_latest_verdicts_idx serves.
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    verdict_updated_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a revised verdict was last approved."
+    )
+    verdict_update_note = models.TextField(
+        blank=True, help_text="What the latest revision of the verdict changed, for readers."
+    )
+    reopened_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set while a revision of the approved verdict is under way; "
+        "readers keep seeing the approved verdict until the revision is approved.",
+    )
+    revision = models.ForeignKey(
+        ArticleRevision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="claims",
+        help_text="The revision of the text the offsets point into.",
+    )
+    superseded_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When a re-import changed or removed the sentence; the claim is kept "
+        "with its work.",
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supersedes",
+        help_text="The claim in the new text that replaced this one, if there is one.",
+    )
+    lowered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The editor who lowered the check-worthiness below the publish gate.",
+    )
+    lowered_reason = models.TextField(blank=True)
+    lowered_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The second editor who confirmed the lowering.",
+    )
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every change; a stale save is refused."
     )
@@ -448,6 +599,16 @@ class Claim(models.Model):
             models.UniqueConstraint(
                 fields=["article", "fingerprint"], name="claim_unique_per_article"
             ),
+            models.CheckConstraint(
+                condition=Q(lowered_by__isnull=True)
+                | Q(lowered_confirmed_by__isnull=True)
+                | ~Q(lowered_confirmed_by=F("lowered_by")),
+                name="claim_lowering_two_person_rule",
+            ),
+            models.CheckConstraint(
+                condition=Q(lowered_by__isnull=True) | ~Q(lowered_reason=""),
+                name="claim_lowering_has_reason",
+            ),
         ]
         permissions = [
             ("take_claim", "Can take claims and propose verdicts"),
@@ -464,6 +625,14 @@ class Claim(models.Model):
     def is_resolved(self) -> bool:
         return self.status in self.RESOLVED_STATUSES
 
+    @property
+    def is_superseded(self) -> bool:
+        return self.superseded_at is not None
+
+    @property
+    def is_reopened(self) -> bool:
+        return self.reopened_at is not None
+
 
 class ClaimEvent(models.Model):
     """One line of a claim's audit trail: who did what, when, from which state."""
@@ -475,8 +644,13 @@ class ClaimEvent(models.Model):
         APPROVED = "approved", "Approved"
         SENT_BACK = "sent_back", "Sent back"
         DISMISSED = "dismissed", "Dismissed"
-        REOPENED = "reopened", "Reopened"
+        REOPENED = "reopened", "Verdict reopened"
+        UPDATED = "updated", "Revised verdict approved"
         EDITED = "edited", "Edited"
+        LOWERED = "lowered", "Lowered below the gate"
+        LOWERING_CONFIRMED = "lower_ok", "Lowering confirmed"
+        SUPERSEDED = "superseded", "Superseded by a new text"
+        RESTORED = "restored", "Back in the text"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     user = models.ForeignKey(
@@ -528,19 +702,270 @@ class EditorNote(models.Model):
 
 
 class ImportRun(models.Model):
-    """One run of the importer: when, what it read, what it wrote, what failed."""
+    """One ingest job: a command run, an upload, pasted text, URLs, a feed poll
+    or an API call; what it read, what it wrote, what failed and why.
 
+    Counters move while the job runs (workers add to them atomically), so the
+    admin shows progress; ``finished_at`` is set when every item is done.
+    """
+
+    class Kind(models.TextChoices):
+        COMMAND = "command", "import_seeds command"
+        UPLOAD = "upload", "Uploaded files"
+        PASTE = "paste", "Pasted text"
+        URL = "url", "URLs"
+        FEED = "feed", "Feed poll"
+        API = "api", "API"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMAND)
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
-    files = models.PositiveIntegerField(default=0)
+    files = models.PositiveIntegerField(
+        "items", default=0, help_text="Items to import: files, URLs, texts, feed entries."
+    )
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True, help_text="[{path, reason}]")
+    feed = models.ForeignKey(
+        "Feed", null=True, blank=True, on_delete=models.SET_NULL, related_name="runs"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
+        verbose_name = "ingest job"
 
     def __str__(self):
-        return f"Import of {self.files} files at {self.started_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_kind_display()}: {self.files} items at {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def done(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    @property
+    def is_running(self) -> bool:
+        return self.finished_at is None
+
+
+# ---------------------------------------------------------------- ingest
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed the desk follows: polled on its interval by the
+    workers, each new entry (by guid and link) imported once. A feed that
+    fails backs off and is flagged; it never holds up the others."""
+
+    url = models.URLField(max_length=1000, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    active = models.BooleanField(default=True, help_text="Inactive feeds are not polled.")
+    poll_interval = models.DurationField(
+        default=timedelta(minutes=15), help_text="How often to poll, e.g. 00:15:00."
+    )
+    next_poll_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_success_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    failures = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Failed polls in a row (the back-off grows with it)."
+    )
+    etag = models.CharField(max_length=300, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    polls = models.PositiveIntegerField(default=0, editable=False)
+    entries_seen = models.PositiveIntegerField(
+        default=0, editable=False, help_text="New entries found over all polls."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.title or self.url
+
+    @property
+    def is_failing(self) -> bool:
+        return self.failures > 0
+
+
+class ImportItem(models.Model):
+    """One item of an ingest job (a URL, an uploaded file, a text, a feed
+    entry, a wire document), done exactly once by whichever worker gets it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        UNCHANGED = "unchanged", "Unchanged"
+        FAILED = "failed", "Failed"
+
+    class Format(models.TextChoices):
+        URL = "url", "URL to fetch"
+        TEXT = "text", "Plain text"
+        HTML = "html", "HTML page"
+        NINJS = "ninjs", "ninjs document"
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(default=0)
+    format = models.CharField(max_length=5, choices=Format.choices, default=Format.URL)
+    source = models.CharField(max_length=1000, help_text="The URL, file name or document id.")
+    payload = models.TextField(blank=True, help_text="The text or document, if it was sent.")
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    reason = models.TextField(blank=True, help_text="Why the item failed.")
+    attempts = models.PositiveIntegerField(default=0)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    feed = models.ForeignKey(
+        Feed, null=True, blank=True, on_delete=models.CASCADE, related_name="entries"
+    )
+    guid = models.CharField(max_length=500, blank=True, help_text="The feed entry's id.")
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["run", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["feed", "guid"],
+                condition=Q(feed__isnull=False),
+                name="importitem_feed_guid_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return self.source
+
+
+# ---------------------------------------------------------------- the record
+
+
+class VerdictVersion(models.Model):
+    """One version of a claim's verdict: every approval adds one, and a
+    reopened verdict is revised here (the pending version, not yet approved)
+    while readers keep seeing the approved one on the claim."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdict_versions")
+    number = models.PositiveIntegerField()
+    rating = models.CharField(max_length=14, choices=Claim.Rating.choices, blank=True)
+    summary = models.TextField(blank=True)
+    sources = models.JSONField(default=list, blank=True)
+    reason = models.TextField(
+        blank=True, help_text="Why the verdict was reopened (for a revision)."
+    )
+    change_note = models.TextField(
+        blank=True, help_text="What changed, for readers (\u201cUpdated on ...: ...\u201d)."
+    )
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["claim", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "number"], name="verdict_version_unique"),
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(approved_at__isnull=True),
+                name="verdict_one_pending_revision",
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True)
+                | Q(proposed_by__isnull=True)
+                | ~Q(approved_by=F("proposed_by")),
+                name="verdict_version_two_person_rule",
+            ),
+        ]
+
+    def __str__(self):
+        state = "approved" if self.approved_at else "pending"
+        return f"Verdict {self.number} on claim #{self.claim_id} ({state})"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_at is not None
+
+
+class EditorialEvent(models.Model):
+    """One editorial act outside a claim's own trail: publications,
+    corrections, retractions, text updates, actor merges, renames and
+    confirmations, with who and when. Kept when what it names is gone (a
+    merged actor), so the names are in ``description`` too."""
+
+    class Action(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        CORRECTED = "corrected", "Correction added"
+        RETRACTED = "retracted", "Retracted"
+        TEXT_UPDATED = "text_updated", "Text updated by an import"
+        ACTOR_MERGED = "actor_merged", "Actors merged"
+        ACTOR_RENAMED = "actor_renamed", "Actor renamed"
+        ACTOR_CONFIRMED = "actor_confirmed", "Actor confirmed"
+
+    action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="editorial_events"
+    )
+    actor = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="editorial_events"
+    )
+    description = models.TextField()
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        who = self.user or "system"
+        return f"{self.get_action_display()} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
+# ---------------------------------------------------------------- the desk's notifications
+
+
+class Notification(models.Model):
+    """Something a member of the desk should know about their work: a claim
+    assigned to them or sent back to them, a proposal waiting for their review.
+
+    Also sent by email; the unread ones are counted on the dashboard.
+    """
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "Claim assigned to you"
+        SENT_BACK = "sent_back", "Verdict sent back to you"
+        PROPOSED = "proposed", "Proposal waiting for review"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_notifications"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notifications")
+    message = models.TextField()
+    read = models.BooleanField(default=False, help_text="The person has seen it.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read"], name="notification_unread_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.message[:60]}"

@@ -33,6 +33,16 @@ def public_claims() -> QuerySet[Claim]:
     )
 
 
+def claims_on_record() -> QuerySet[Claim]:
+    """``public_claims`` and the verdicts of retracted articles (their pages
+    say the article was retracted), each with its replacement if superseded."""
+    return (
+        Claim.objects.on_record()
+        .select_related("article", "speaker", "superseded_by")
+        .defer("article__body", "article__search_document")
+    )
+
+
 def article_list() -> QuerySet[Article]:
     """Published articles, newest first, each with its number of fact-checks."""
     return (
@@ -45,18 +55,33 @@ def article_list() -> QuerySet[Article]:
     )
 
 
-def articles_for_reading() -> QuerySet[Article]:
-    """Published articles with what their page shows: approved claims (as
-    ``public_claims``), corrections and the actors named (``actor_mentions``).
+def retractions() -> QuerySet[Article]:
+    """Retracted articles, latest retraction first: their notices, not their text."""
+    return (
+        Article.objects.retracted()
+        .defer("body", "search_document", "source_path", "content_hash")
+        .order_by("-retracted_at", "-id")
+    )
 
-    Drafts, articles in review and retracted ones are not in it, so their
-    pages are indistinguishable from missing ones.
+
+def articles_for_reading(*, preview: bool = False) -> QuerySet[Article]:
+    """Published and retracted articles with what their page shows: approved
+    claims in the current text (``public_claims``), approved claims on an
+    earlier text (``earlier_claims``), corrections and the actors named
+    (``actor_mentions``). A retracted article's page is its retraction notice.
+
+    Drafts and articles in review are not in it, so their pages are
+    indistinguishable from missing ones; ``preview`` (for desk staff only)
+    holds every article, shown as readers would see it.
     """
-    return Article.objects.published().prefetch_related(
+    approved = Claim.objects.approved().select_related("speaker").order_by("start", "id")
+    articles = Article.objects.all() if preview else Article.objects.on_record()
+    return articles.prefetch_related(
+        Prefetch("claims", queryset=approved.current(), to_attr="public_claims"),
         Prefetch(
             "claims",
-            queryset=Claim.objects.approved().select_related("speaker").order_by("start", "id"),
-            to_attr="public_claims",
+            queryset=approved.superseded().select_related("superseded_by"),
+            to_attr="earlier_claims",
         ),
         Prefetch(
             "mentions",

@@ -39,29 +39,45 @@ def home(request):
 
 @require_safe
 def article_detail(request, slug):
-    article = get_object_or_404(selectors.articles_for_reading(), slug=slug)
+    # Desk staff may preview an unpublished article; readers get a 404.
+    staff = request.user.is_active and request.user.is_staff
+    article = get_object_or_404(selectors.articles_for_reading(preview=staff), slug=slug)
+    if article.is_retracted and article.published_at:
+        # 410 Gone: search engines drop the page; readers learn why it went.
+        context = {"article": article, "corrections": article.corrections.all()}
+        return render(request, "articles/article_retracted.html", context, status=410)
     claims = article.public_claims
     context = {
+        "preview": not article.is_published,
         "article": article,
         "claims": claims,
+        "earlier_claims": article.earlier_claims,
         "body_html": render_body(article.body, selectors.claim_marks(claims)),
         "mentions": article.actor_mentions,
         "corrections": article.corrections.all(),
         "nav": "articles",
     }
-    return render(request, "articles/article_detail.html", context)
+    response = render(request, "articles/article_detail.html", context)
+    if context["preview"]:
+        response.headers["Cache-Control"] = "private, no-store"
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe
 def claim_detail(request, pk):
-    claim = get_object_or_404(selectors.public_claims(), pk=pk)
+    claim = get_object_or_404(selectors.claims_on_record(), pk=pk)
+    retracted = claim.article.is_retracted
     context = {
         "claim": claim,
         "article": claim.article,
-        "claim_review": claim_review(claim),
+        # A retracted article's verdicts stay readable, marked, without the markup
+        # that would put them in search results.
+        "claim_review": None if retracted else claim_review(claim),
+        "retracted": retracted,
         "nav": "fact-checks",
     }
-    return render(request, "articles/claim_detail.html", context)
+    return render(request, "articles/claim_detail.html", context, status=410 if retracted else 200)
 
 
 @require_safe

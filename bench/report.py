@@ -177,6 +177,31 @@ ROWS: tuple[Row, ...] = (
         decimals=2,
     ),
     Row(
+        "extraction_modern_ms",
+        "extraction",
+        "Extraction, per article (modern corpus)",
+        MS,
+        targets=(Target("<=", 5, unit=MS),),
+        decimals=2,
+    ),
+    *(
+        Row(
+            f"extraction_100kb_{key}",
+            "extraction",
+            f"Extraction, per 100 KB of {label}",
+            MS,
+            targets=(Target("<=", 2, on="ratio"),),
+        )
+        for key, label in (
+            ("full_stops", "full stops"),
+            ("a_chain", "A- chain"),
+            ("single_line", "news on a single line"),
+            ("alternating_quotes", "alternating quotes"),
+            ("short_lines", "short lines"),
+            ("runs", "?!… runs"),
+        )
+    ),
+    Row(
         "import_sqlite_rate",
         "import",
         "Import of 2,000 articles, SQLite",
@@ -250,6 +275,17 @@ ROWS: tuple[Row, ...] = (
         targets=(Target("<", 1000, unit=MS),),
         decimals=0,
     ),
+    # Ingest (bench/ingest.py): the workers, and the command from a shell.
+    Row("ingest_workers1_rate", "ingest", "Ingest job of texts, 1 Celery worker", RATE, True),
+    Row("ingest_workers2_rate", "ingest", "Ingest job of texts, 2 Celery workers", RATE, True),
+    Row(
+        "import_command_rate",
+        "ingest",
+        "import_seeds on 400 files, cold process, as a user runs it",
+        RATE,
+        True,
+        decimals=0,
+    ),
 )
 
 SECTION_TITLES = {
@@ -259,6 +295,7 @@ SECTION_TITLES = {
     "pages": "Reader pages (in process, SQLite)",
     "scale": "Scale (in process, PostgreSQL)",
     "load": "Load (gunicorn, 2 workers, PostgreSQL)",
+    "ingest": "Ingest (Celery workers and Redis, PostgreSQL; the command from a shell)",
 }
 
 

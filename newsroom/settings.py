@@ -285,3 +285,56 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# --- Ingest: URLs, feeds, uploads and wire documents (articles.ingest) ---
+# Fetching refuses loopback, private, link-local and other non-public
+# addresses (SSRF) unless this is on; tests serve pages from 127.0.0.1.
+NEWSROOM_INGEST_ALLOW_PRIVATE = env_bool("NEWSROOM_INGEST_ALLOW_PRIVATE", False)
+# Seconds for a whole fetch (connect, headers and body), and for one read.
+NEWSROOM_INGEST_TIMEOUT = float(os.environ.get("NEWSROOM_INGEST_TIMEOUT", "20"))
+NEWSROOM_INGEST_MAX_BYTES = int(os.environ.get("NEWSROOM_INGEST_MAX_BYTES", str(5 * 1024 * 1024)))
+NEWSROOM_INGEST_MAX_REDIRECTS = int(os.environ.get("NEWSROOM_INGEST_MAX_REDIRECTS", "5"))
+# How often (seconds) Celery beat looks for feeds due a poll.
+NEWSROOM_FEED_POLL_TICK = float(os.environ.get("NEWSROOM_FEED_POLL_TICK", "60"))
+
+# --- Background workers (newsroom/celery.py): Celery with Redis as broker ---
+# Without REDIS_URL tasks run in the calling process, so `make run` needs nothing else.
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("REDIS_URL")
+# "memory://" when eager: nothing ever tries to reach a broker that is not there.
+CELERY_BROKER_URL = os.environ.get("REDIS_URL") or "memory://"
+CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it is done, not when it is received: a worker
+# killed mid-task leaves it to another (the tasks are idempotent).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Seconds before a task taken by a worker that vanished is handed out again.
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-feeds": {
+        "task": "articles.ingest.tasks.feeds_poll_due",
+        "schedule": NEWSROOM_FEED_POLL_TICK,
+    },
+}
+# Seconds before an item's first retry after a network error (doubled each time).
+NEWSROOM_INGEST_RETRY_DELAY = float(os.environ.get("NEWSROOM_INGEST_RETRY_DELAY", "10"))
+# ---------------------------------------------------------------- email (desk notifications)
+# The console backend prints mails to the terminal; set EMAIL_HOST to send by SMTP.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "desk@localhost")

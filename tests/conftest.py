@@ -159,6 +159,24 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     machine (two developers, or CI beside a developer) never drop each other's."""
     from django.conf import settings
 
+    test = settings.DATABASES["default"].setdefault("TEST", {})
     if _on_postgresql():
-        test = settings.DATABASES["default"].setdefault("TEST", {})
         test["NAME"] = f"test_{settings.DATABASES['default']['NAME']}_{os.getpid()}"
+    else:
+        # A file, not memory: the ingest tests' Celery worker, another process, must see it.
+        test["NAME"] = str(REPO / "var" / f"test_{os.getpid()}.sqlite3")
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@pytest.fixture
+def news_server(settings, shared_dir):
+    """A news site on 127.0.0.1 (see ``tests/newsserver.py``), which the
+    fetcher may reach because the test allows private addresses."""
+    from .newsserver import NewsServer
+
+    settings.NEWSROOM_INGEST_ALLOW_PRIVATE = True
+    server = NewsServer(shared_dir / "modern")
+    yield server
+    server.close()

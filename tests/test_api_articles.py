@@ -14,6 +14,7 @@ from .factories import (
     ApprovedClaimFactory,
     ArticleFactory,
     ClaimFactory,
+    CorrectionFactory,
     PublishedArticleFactory,
 )
 
@@ -179,9 +180,36 @@ def test_unpublished_article_is_404_for_anonymous(client, status):
     assert response.json()["code"] == "not_found"
 
 
-def test_retracted_article_is_404_for_anonymous(client):
+def test_a_retracted_article_is_a_tombstone_for_anonymous(client):
+    article = PublishedArticleFactory(
+        slug="gone",
+        title="The story that went",
+        body="Withdrawn words.",
+        status=Article.Status.RETRACTED,
+        retracted_at=timezone.now(),
+        retraction_reason="Wrong",
+    )
+    CorrectionFactory(article=article, body="The date was wrong.")
+    response = client.get(f"{URL}gone/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["status"] == "retracted" and data["retraction_reason"] == "Wrong"
+    assert data["retracted_at"] and data["title"] == "The story that went"
+    assert (data["body"], data["claims"], data["actors"]) == (None, [], [])
+    assert [c["body"] for c in data["corrections"]] == ["The date was wrong."]
+    assert "Withdrawn words." not in response.content.decode()
+
+
+def test_a_retracted_article_stays_out_of_the_published_list(client):
     PublishedArticleFactory(slug="gone", status=Article.Status.RETRACTED, retraction_reason="Wrong")
-    assert client.get(f"{URL}gone/").status_code == 404
+    assert client.get(URL).json()["results"] == []
+
+
+def test_a_published_article_shows_its_corrections(client):
+    article = PublishedArticleFactory(slug="fixed")
+    CorrectionFactory(article=article, body="An earlier version misnamed the minister.")
+    data = client.get(f"{URL}fixed/").json()
+    assert [c["body"] for c in data["corrections"]] == ["An earlier version misnamed the minister."]
 
 
 def test_staff_read_drafts(staff_client, draft):

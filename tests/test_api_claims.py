@@ -69,6 +69,11 @@ def test_claim_has_every_field_a_consumer_reads(client, approved, settings):
         "verdict_summary": approved.verdict_summary,
         "sources": approved.sources,
         "reviewed_at": data["reviewed_at"],
+        "verdict_updated_at": None,
+        "verdict_update_note": "",
+        "reopened": False,
+        "superseded": False,
+        "superseded_by": None,
         "version": approved.version,
         "url": f"{settings.NEWSROOM_SITE_URL}/fact-checks/{approved.pk}/",
     }

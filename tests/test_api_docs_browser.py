@@ -15,7 +15,10 @@ def test_docs_render_every_operation_without_a_cdn(page, live_server):
     page.goto(f"{live_server.url}/api/v1/docs/")
 
     page.locator(".opblock").first.wait_for(state="visible")
-    assert page.locator(".opblock").count() == 16
+    schema = page.request.get(f"{live_server.url}/api/v1/schema/?format=json").json()
+    operations = sum(len(methods) for methods in schema["paths"].values())
+    assert operations >= 15
+    assert page.locator(".opblock").count() == operations
     claimreview = "/api/v1/claims/{id}/claimreview/"
     assert page.locator(".opblock-summary-path", has_text=claimreview).count() == 1
     assert page.locator("button.authorize").is_visible()  # token and session schemes

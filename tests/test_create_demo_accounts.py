@@ -79,3 +79,26 @@ def test_demo_accounts_cannot_sign_in_once_debug_is_off(settings):
     )
     assert response.status_code == 200  # the form again, with its error
     assert "_auth_user_id" not in client.session
+
+
+def test_two_fact_checkers_and_two_editors_so_the_two_person_rule_can_be_tried(settings):
+    from articles.models import Claim
+    from articles.services import workflow as wf
+
+    from .factories import ClaimFactory
+
+    settings.DEBUG = True
+    run()
+    users = {u.username: u for u in get_user_model().objects.all()}
+    claim = ClaimFactory()
+    wf.claim_assign(claim=claim, by=users["editor"])
+    wf.claim_propose_verdict(
+        claim=claim,
+        by=users["editor"],
+        rating="unverifiable",
+        summary="No record either way.",
+        sources=[],
+    )
+    wf.claim_approve(claim=claim, by=users["editor2"])
+    assert Claim.objects.get(pk=claim.pk).reviewer == users["editor2"]
+    assert users["factchecker2"].has_perm("articles.take_claim")

@@ -305,7 +305,7 @@ def test_business_cues_make_a_lone_name_a_firm():
 def test_firm_qualified_by_a_country_is_the_firm_named_last():
     from articles.extraction import extract as run
 
-    art = run("Fiat ended its alliance with General Motors. The US firm agreed to pay $2bn.")
+    art = run("Fiat ended its alliance with General Motors. The US firm said it would pay $2bn.")
     assert [c.speaker for c in art.claims if c.kind == "attributed"] == ["General Motors"]
 
 

@@ -3,6 +3,7 @@
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -117,3 +118,38 @@ def test_one_endless_sentence_of_quotes_stays_fast():
         start = time.perf_counter()
         extract(text)
         assert time.perf_counter() - start < 5
+
+
+# Linear time: every pathological input costs, per character, at most a wide
+# factor of what ordinary news of the same size costs. A quadratic pattern or
+# loop is hundreds of times off at these sizes; noise on a busy machine is not.
+_WIDE_FACTOR = 25
+
+
+def _seconds(text):
+    start = time.perf_counter()
+    extract(text)
+    return time.perf_counter() - start
+
+
+def _news_seconds(size):
+    from bench.extraction import ordinary_news
+
+    return min(_seconds(ordinary_news(size)) for _ in range(2))
+
+
+def _pathological():
+    from bench.extraction import PATHOLOGICAL
+
+    cases = [pytest.param(name, make(100_000), id=name) for name, make in PATHOLOGICAL.items()]
+    cases.append(pytest.param("1 MB single line", "x" * 1_000_000, id="1MB-line"))
+    cases.append(pytest.param("200,000 short lines", "ok\n" * 200_000, id="200k-lines"))
+    return cases
+
+
+@pytest.mark.parametrize(("name", "text"), _pathological())
+def test_pathological_input_takes_time_linear_in_its_size(name, text):
+    size = len(text)
+    news = _news_seconds(min(size, 200_000)) * size / min(size, 200_000)
+    took = _seconds(text)
+    assert took <= _WIDE_FACTOR * news + 0.5, f"{name}: {took:.2f} s, news {news:.2f} s"

@@ -1,5 +1,6 @@
 """RSS and Atom feeds and the sitemap, read with real parsers."""
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 
@@ -43,7 +44,8 @@ def content():
     retracted = ArticleFactory(
         title="Retracted story",
         status=Article.Status.RETRACTED,
-        published_at=timezone.now(),
+        published_at=timezone.now() - dt.timedelta(days=1),
+        retracted_at=timezone.now() - dt.timedelta(hours=1),
         retraction_reason="Wrong.",
     )
     return {"article": published, "claim": claim, "draft": draft, "retracted": retracted}
@@ -66,12 +68,16 @@ def test_every_feed_parses_cleanly(client, content, url):
 
 
 @pytest.mark.parametrize("url", FEEDS[:2])
-def test_article_feeds_carry_only_published_articles(client, content, url):
+def test_article_feeds_carry_published_articles_and_retractions(client, content, url):
     feed = parse(client, url)
-    assert [e.title for e in feed.entries] == ["Allies meet online"]
+    assert [e.title for e in feed.entries] == ["Allies meet online", "Retracted: Retracted story"]
     entry = feed.entries[0]
     assert entry.link == "http://testserver" + content["article"].get_absolute_url()
     assert entry.published_parsed
+    retraction = feed.entries[1]
+    assert retraction.link == "http://testserver" + content["retracted"].get_absolute_url()
+    assert "retracted on" in retraction.summary and "Wrong." in retraction.summary
+    assert [t.term for t in retraction.tags] == ["Retraction"]
 
 
 @pytest.mark.parametrize("url", FEEDS[2:])

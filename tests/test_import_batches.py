@@ -101,10 +101,10 @@ def test_a_file_that_cannot_be_stored_costs_only_that_file(sources, monkeypatch)
     bad = sources[3]
     real_claims = imports._claims
 
-    def claims(outcome, extracted, linked):
+    def claims(outcome, extracted, linked, **kwargs):
         if outcome.article.source_key == bad.key:
             raise RuntimeError("disk full")
-        return real_claims(outcome, extracted, linked)
+        return real_claims(outcome, extracted, linked, **kwargs)
 
     monkeypatch.setattr(imports, "_claims", claims)
     unreadable = SourceRejected("missing.txt", "no such file")

@@ -156,8 +156,8 @@ def test_nothing_of_a_bad_file_is_written_even_when_extraction_fails(seeds, monk
 
     real_claims = imports._claims
 
-    def explode(*args):
-        real_claims(*args)
+    def explode(*args, **kwargs):
+        real_claims(*args, **kwargs)
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(imports, "_claims", explode)

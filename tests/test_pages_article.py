@@ -119,13 +119,25 @@ def test_unpublished_articles_are_not_found(client, status):
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
-def test_a_retracted_article_is_not_found(client):
+def test_a_retracted_article_shows_its_retraction_notice_as_gone(client):
     article = ArticleFactory(
         status=Article.Status.RETRACTED,
+        body="The secret text that was withdrawn.",
         published_at=timezone.now(),
         retracted_at=timezone.now(),
         retraction_reason="Sourcing failed.",
     )
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 410  # search engines drop it; readers learn why
+    assert "Retraction notice" in html and "Sourcing failed." in html
+    assert article.title in html
+    assert "The secret text that was withdrawn." not in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_a_retracted_draft_never_published_is_not_found(client):
+    article = ArticleFactory(status=Article.Status.RETRACTED, retraction_reason="Spiked.")
     assert client.get(article.get_absolute_url()).status_code == 404
 
 

@@ -108,14 +108,19 @@ def test_an_approved_claim_on_an_unpublished_article_is_not_found(client, status
     assert client.get(claim.get_absolute_url()).status_code == 404
 
 
-def test_an_approved_claim_on_a_retracted_article_is_not_found(client):
+def test_a_verdict_on_a_retracted_article_says_so_without_claimreview(client):
     article = ArticleFactory(
         status=Article.Status.RETRACTED,
         published_at=timezone.now(),
+        retracted_at=timezone.now(),
         retraction_reason="Sourcing failed.",
     )
     claim = ApprovedClaimFactory(article=article)
-    assert client.get(claim.get_absolute_url()).status_code == 404
+    response = client.get(claim.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 410
+    assert "The article was retracted" in html and "Sourcing failed." in html
+    assert "ClaimReview" not in html  # no rich result for a withdrawn story
 
 
 def test_the_claim_page_needs_a_bounded_number_of_queries(

@@ -7,4 +7,13 @@ offers comes from the same services, so no rule lives here. Imported and
 derived fields are read-only; the audit trail cannot be edited or deleted.
 """
 
-from . import actors, articles, claims, records  # noqa: F401  (registers the ModelAdmins)
+from . import (  # noqa: F401  (registers the ModelAdmins)
+    actors,
+    articles,
+    bulk,
+    claims,
+    dashboard,
+    ingest,
+    record,
+    records,
+)

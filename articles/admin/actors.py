@@ -20,6 +20,7 @@ from ..services.actors import (
     actor_rename,
     actors_touch,
 )
+from .record import ActorEventInline
 from .shared import (
     ARTICLE_TEXT,
     ReadOnlyAdminMixin,
@@ -79,7 +80,7 @@ class ActorAdmin(ServiceErrorsMixin, admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [ActorAliasInline, ActorMentionInline]
+    inlines = [ActorAliasInline, ActorMentionInline, ActorEventInline]
     actions = ["merge_actors", "confirm_actors"]
 
     def has_add_permission(self, request):

@@ -5,16 +5,21 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from ..ingest.jobs import user_can_ingest
 from ..models import (
     Article,
     Claim,
     Correction,
 )
 from ..services import workflow as wf
+from .filters import GateFilter
+from .record import ArticleEventInline, RevisionInline
 from .shared import (
     ArticleNoteInline,
     NotesMixin,
@@ -32,7 +37,16 @@ class ClaimInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The article's claims at a glance; each opens on its own page to be worked."""
 
     model = Claim
-    fields = ["claim_link", "kind", "speaker", "checkworthiness", "status", "rating", "assignee"]
+    fields = [
+        "claim_link",
+        "kind",
+        "speaker",
+        "checkworthiness",
+        "status",
+        "rating",
+        "assignee",
+        "in_text",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -41,6 +55,12 @@ class ClaimInline(ReadOnlyAdminMixin, admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker", "assignee")
+
+    @admin.display(description="in the text")
+    def in_text(self, claim):
+        if claim.superseded_at is None:
+            return "current"
+        return f"superseded {claim.superseded_at:%Y-%m-%d}"
 
     @admin.display(description="claim")
     def claim_link(self, claim):
@@ -56,6 +76,26 @@ class CorrectionInline(ReadOnlyAdminMixin, admin.TabularInline):
     can_delete = False
 
 
+# Where the story came from (ingest), read-only like everything imported.
+SOURCE_FIELDS = ["source_url", "publisher", "byline", "source_published_at"]
+
+
+class NeedsRecheckFilter(admin.SimpleListFilter):
+    """Published articles whose text changed under readers and now carry claims
+    at or above the gate: the desk's first call after an import."""
+
+    title = "needs a recheck"
+    parameter_name = "recheck"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Published, with new claims to check")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pk__in=Article.objects.needing_recheck().values("pk"))
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
     own_change_permission = "articles.change_article"
@@ -69,7 +109,7 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         "published_at",
         "updated_at",
     ]
-    list_filter = ["status", "dateline", "published_at"]
+    list_filter = [NeedsRecheckFilter, "status", GateFilter, "dateline", "published_at"]
     search_fields = ["title", "slug", "source_key"]
     date_hierarchy = "created_at"
     readonly_fields = [
@@ -79,6 +119,7 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         "published_at",
         "retracted_at",
         "retraction_reason",
+        "text_updated_at",
         "source_path",
         "source_key",
         "content_hash",
@@ -86,9 +127,23 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         "created_at",
         "updated_at",
         "claims_progress",
+        *SOURCE_FIELDS,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "dateline", "status", "published_at", "claims_progress"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "dateline",
+                    "status",
+                    "published_at",
+                    "text_updated_at",
+                    "claims_progress",
+                ]
+            },
+        ),
+        ("Source", {"fields": SOURCE_FIELDS}),
         ("Text as imported", {"fields": ["body"]}),
         ("Retraction", {"fields": ["retracted_at", "retraction_reason"], "classes": ["collapse"]}),
         (
@@ -107,17 +162,20 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
             },
         ),
     ]
-    inlines = [ClaimInline, ArticleNoteInline, CorrectionInline]
+    inlines = [ClaimInline, ArticleNoteInline, CorrectionInline, RevisionInline, ArticleEventInline]
     actions = ["publish_articles"]
     change_form_template = "admin/articles/article/change_form.html"
 
     def has_add_permission(self, request):
-        return False  # articles come from the importer
+        return user_can_ingest(request.user)  # articles come from the importer, so:
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return redirect("admin:articles_importrun_ingest")  # "Add" is the import page
 
     def view_on_site(self, article):
-        if Article.objects.published().filter(pk=article.pk).exists():
-            return article.get_absolute_url()
-        return None
+        return article.get_absolute_url()  # a draft opens as a preview, for the desk only
 
     def has_publish_permission(self, request):
         return wf.user_can_publish(request.user)
@@ -172,6 +230,7 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         article = self.get_object(request, unquote(object_id))
         extra_context = dict(extra_context or {})
         if article is not None:
+            _warn_if_changed_under_readers(request, article)
             allowed = wf.article_allowed_actions(article=article, user=request.user)
             extra_context["workflow"] = {
                 "allowed": allowed,
@@ -182,6 +241,19 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
                 "urls": step_urls("admin:articles_article_workflow", article.pk, _ARTICLE_STEPS),
             }
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+def _warn_if_changed_under_readers(request, article) -> None:
+    if request.method != "GET" or not article.is_published:
+        return
+    blocking = wf.article_blocking_claims(article).count()
+    if blocking:
+        when = f" on {article.text_updated_at:%Y-%m-%d %H:%M}" if article.text_updated_at else ""
+        messages.warning(
+            request,
+            f"This article is published, and its text changed{when}: {blocking} claim(s) at "
+            "or above the publish gate are not checked yet. Readers see it marked as updated.",
+        )
 
 
 def _publish(request, article):

@@ -18,9 +18,12 @@ from ..models import (
     ClaimEvent,
 )
 from ..services import workflow as wf
+from .bulk import BulkTriageMixin
+from .filters import ArticleFilter, DeskListFilter, SpeakerFilter
+from .queue import ClaimQueueMixin
+from .record import VerdictVersionInline
 from .shared import (
     ARTICLE_TEXT,
-    ArticleListFilter,
     ClaimNoteInline,
     NotesMixin,
     ReadOnlyAdminMixin,
@@ -80,6 +83,9 @@ class ClaimActionForm(helpers.ActionForm):
     assignee = forms.ModelChoiceField(
         queryset=None, required=False, label="Assignee", empty_label="(me)"
     )
+    reason = forms.CharField(
+        required=False, label="Reason", max_length=500, widget=forms.TextInput(attrs={"size": 18})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -90,6 +96,13 @@ class ClaimAdminForm(forms.ModelForm):
     """Carries the version the editor saw, so a stale save is refused, not applied."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    change_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Reason for lowering",
+        help_text="Needed to lower an open claim below the publish gate; a second editor "
+        "must then confirm it before the article can be published.",
+    )
 
     class Meta:
         model = Claim
@@ -140,38 +153,50 @@ class ClaimEventInline(ReadOnlyAdminMixin, admin.TabularInline):
 
     @admin.display(description="verdict then")
     def verdict(self, event):
-        rating = (event.data or {}).get("rating")
-        if not rating:
+        data = event.data or {}
+        shown = data.get("revision") or {
+            "rating": data.get("rating"),
+            "summary": data.get("verdict_summary", ""),
+            "sources": data.get("sources") or [],
+        }
+        if not shown.get("rating"):
             return ""
-        sources = len((event.data or {}).get("sources") or [])
-        return f"{Claim.Rating(rating).label}, {sources} source(s)"
+        label = Claim.Rating(shown["rating"]).label
+        return format_html(
+            "<strong>{}</strong>{}: {}{}",
+            label,
+            " (revision)" if "revision" in data else "",
+            Truncator(shown.get("summary", "")).chars(300),
+            format_html_join(
+                "", "<br>\u2022 {} ({})", ((s["title"], s["url"]) for s in shown["sources"])
+            ),
+        )
 
 
 @admin.register(Claim)
-class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.ModelAdmin):
+class ClaimAdmin(
+    WorkflowStepsMixin,
+    ServiceErrorsMixin,
+    NotesMixin,
+    ClaimQueueMixin,
+    BulkTriageMixin,
+    admin.ModelAdmin,
+):
     own_change_permission = "articles.change_claim"
     note_target = "claim"
     form = ClaimAdminForm
     action_form = ClaimActionForm
-    list_display = [
-        "short_text",
-        "article_title",
-        "kind",
-        "speaker",
-        "checkworthiness",
-        "status",
-        "rating",
-        "assignee",
-    ]
+    list_display = ["short_text", "speaker", "worth", "status_rating", "assignee", "article_title"]
     list_display_links = ["short_text"]
     list_filter = [
+        DeskListFilter,
         "status",
         AssigneeFilter,
+        CheckworthinessFilter,
         "rating",
         "kind",
-        ("speaker", admin.RelatedOnlyFieldListFilter),
-        ("article", ArticleListFilter),
-        CheckworthinessFilter,
+        SpeakerFilter,
+        ArticleFilter,
     ]
     list_select_related = ["article", "speaker", "assignee"]
     search_fields = ["text", "quote", "speaker__name", "article__title"]
@@ -201,14 +226,14 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
         "created_at",
         "updated_at",
     ]
-    inlines = [ClaimNoteInline, ClaimEventInline]
-    actions = ["assign_to_me", "mark_in_review"]
+    inlines = [ClaimNoteInline, VerdictVersionInline, ClaimEventInline]
+    actions = ["assign_to_me", "mark_in_review", "bulk_dismiss"]
     change_form_template = "admin/articles/claim/change_form.html"
 
     def get_fieldsets(self, request, obj=None):
         extraction = ["article", "text", "quote", "kind", "speaker", "checkworthiness", "confirmed"]
         if self.user_may_change_record(request):
-            extraction.append("expected_version")
+            extraction += ["change_reason", "expected_version"]
         return [
             ("Claim", {"fields": extraction}),
             (
@@ -248,7 +273,7 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
-        return [f for f in readonly if f != "expected_version"]
+        return [f for f in readonly if f not in ("expected_version", "change_reason")]
 
     def has_add_permission(self, request):
         return False  # claims come from the importer
@@ -266,14 +291,6 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
 
     def has_take_permission(self, request):
         return wf.user_can_take_claims(request.user)
-
-    @admin.display(description="claim", ordering="text")
-    def short_text(self, claim):
-        return Truncator(str(claim)).chars(90)
-
-    @admin.display(description="article", ordering="article__title")
-    def article_title(self, claim):
-        return Truncator(claim.article.title).chars(50)
 
     @admin.display(description="sources")
     def sources_list(self, claim):
@@ -299,6 +316,7 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
                 claim=obj,
                 by=request.user,
                 changes=changes,
+                reason=form.cleaned_data.get("change_reason", ""),
                 expected_version=form.cleaned_data.get("expected_version"),
             )
 
@@ -348,18 +366,24 @@ class ClaimAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Model
             refusals = wf.claim_action_refusals(claim=claim, user=request.user)
             allowed = {step for step, reason in refusals.items() if reason is None}
             similar = wf.claim_similar_verdicts(claim=claim)
-            sources = list(claim.sources or [])
+            pending = wf.pending_verdict(claim)
+            draft = pending or claim  # a reopened verdict is revised on its pending version
+            sources = list((pending.sources if pending else claim.sources) or [])
             extra_context["workflow"] = {
                 "allowed": allowed,
                 # Tell an editor why they cannot approve (the two-person rule).
                 "approve_refusal": refusals["approve"]
-                if claim.status == Claim.Status.PROPOSED and wf.user_can_approve(request.user)
+                if (claim.status == Claim.Status.PROPOSED or (pending and pending.proposed_at))
+                and wf.user_can_approve(request.user)
                 else None,
                 "version": claim.version,
                 "ratings": Claim.Rating.choices,
                 "source_rows": sources + [{"url": "", "title": ""}] * max(1, 3 - len(sources)),
                 "assignable": wf.users_who_can_take_claims() if "assign" in allowed else [],
                 "similar": similar,
+                "pending": pending,
+                "draft_rating": draft.rating,
+                "draft_summary": pending.summary if pending else claim.verdict_summary,
                 "urls": step_urls("admin:articles_claim_workflow", claim.pk, _CLAIM_STEPS),
             }
         return super().change_view(request, object_id, form_url, extra_context)
@@ -438,7 +462,24 @@ def _copy_verdict(request, claim):
     return "Earlier verdict copied as a proposal; another person must approve it."
 
 
+def _reopen(request, claim):
+    wf.claim_reopen(
+        claim=claim,
+        by=request.user,
+        reason=request.POST.get("reason", ""),
+        expected_version=_version(request),
+    )
+    return "Verdict reopened. Readers keep the approved verdict until the revision is approved."
+
+
+def _confirm_lowering(request, claim):
+    wf.claim_confirm_lowering(claim=claim, by=request.user, expected_version=_version(request))
+    return "Lowering confirmed: the claim no longer blocks publication."
+
+
 _CLAIM_STEPS = {
+    "reopen": _reopen,
+    "confirm_lowering": _confirm_lowering,
     "take": _take,
     "assign": _assign,
     "propose": _propose,

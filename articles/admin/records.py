@@ -1,4 +1,4 @@
-"""Records editors read but never edit: notes, corrections, import runs."""
+"""Records editors read but never edit: notes, corrections (ingest jobs: ``ingest.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from django.utils.text import Truncator
 from ..models import (
     Correction,
     EditorNote,
-    ImportRun,
 )
 from ..services import workflow as wf
 from .shared import (
@@ -19,7 +18,7 @@ from .shared import (
     ServiceErrorsMixin,
 )
 
-# ---------------------------------------------------------------- notes, corrections, imports
+# ---------------------------------------------------------------- notes, corrections
 
 
 @admin.register(EditorNote)
@@ -70,21 +69,3 @@ class CorrectionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).defer(*ARTICLE_TEXT)
 
-
-@admin.register(ImportRun)
-class ImportRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = [
-        "started_at",
-        "finished_at",
-        "extractor_version",
-        "files",
-        "created",
-        "updated",
-        "unchanged",
-        "error_count",
-    ]
-    date_hierarchy = "started_at"
-
-    @admin.display(description="errors")
-    def error_count(self, run):
-        return len(run.errors or [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery
@@ -19,6 +20,7 @@ from ..services import workflow as wf
 from ..services.actors import (
     ActorMergeError,
 )
+from .queue import keep_typed_input
 
 # ---------------------------------------------------------------- shared pieces
 
@@ -193,15 +195,20 @@ def _workflow_post(model_admin, request, object_id, step, steps):
         raise Http404("No such record.")
     if not model_admin.has_view_permission(request, obj):
         raise PermissionDenied
+    opts = model_admin.model._meta
     try:
         done = handler(request, obj)
     except (wf.WorkflowError, ActorMergeError) as error:
         refused(request, error)
+        keep_typed_input(request, opts.model_name, obj.pk, step)
     else:
         messages.success(request, done)
-    opts = model_admin.model._meta
+    # Back to the page with the queue's filter kept, for "next claim".
+    preserved = {"preserved_filters": model_admin.get_preserved_filters(request), "opts": opts}
     return HttpResponseRedirect(
-        reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        add_preserved_filters(
+            preserved, reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
     )
 
 

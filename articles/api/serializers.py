@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Actor, Article, Claim, EditorNote
+from ..models import Actor, Article, Claim, Correction, EditorNote
 
 
 def reader_url(obj) -> str:
@@ -149,6 +149,23 @@ class ClaimSerializer(serializers.ModelSerializer):
     speaker = SpeakerSerializer(read_only=True, allow_null=True)
     sources = SourceSerializer(many=True, read_only=True)
     url = ReaderUrlField()
+    superseded = serializers.BooleanField(
+        source="is_superseded",
+        read_only=True,
+        help_text="The sentence changed or went in a later text of the article; the claim "
+        "is kept with its verdict, and its offsets point into the earlier text.",
+    )
+    superseded_by = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="The claim in the new text that replaced this one, if any.",
+    )
+    reopened = serializers.BooleanField(
+        source="is_reopened",
+        read_only=True,
+        help_text="A revision of the approved verdict is under way; the verdict shown "
+        "stays until the revision is approved.",
+    )
 
     class Meta:
         model = Claim
@@ -167,6 +184,11 @@ class ClaimSerializer(serializers.ModelSerializer):
             "verdict_summary",
             "sources",
             "reviewed_at",
+            "verdict_updated_at",
+            "verdict_update_note",
+            "reopened",
+            "superseded",
+            "superseded_by",
             "version",
             "url",
         ]
@@ -223,18 +245,91 @@ class ArticleSerializer(serializers.ModelSerializer):
         }
 
 
-class ArticleDetailSerializer(ArticleSerializer):
-    claims = ClaimSerializer(source="visible_claims", many=True, read_only=True)
+# Where the story came from (ingest): shown on an article's detail.
+SOURCE_FIELDS = ["source_url", "publisher", "byline", "source_published_at"]
 
-    class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "body", "claims"]
+
+def source_fields(article: Article) -> dict:
+    return {
+        "source_url": article.source_url,
+        "publisher": article.publisher,
+        "byline": article.byline,
+        "source_published_at": iso_datetime(article.source_published_at),
+    }
+
+
+class CorrectionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Correction
+        fields = ["body", "created_at"]
         read_only_fields = fields
 
+
+class ArticleDetailSerializer(ArticleSerializer):
+    """One article with its claims and corrections; a retracted article is, to
+    anyone outside the desk, its tombstone: what it was, when and why it went."""
+
+    claims = ClaimSerializer(source="visible_claims", many=True, read_only=True)
+    corrections = CorrectionSerializer(many=True, read_only=True)
+    # A string, not a URL field: "" (not from the web) is not a valid "uri".
+    source_url = serializers.CharField(
+        read_only=True, help_text="The story's canonical URL; empty if it is not from the web."
+    )
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [
+            *ArticleSerializer.Meta.fields,
+            *SOURCE_FIELDS,
+            "text_updated_at",
+            "retracted_at",
+            "retraction_reason",
+            "corrections",
+            "body",
+            "claims",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "body": {"help_text": "Null in a retracted article's tombstone.", "allow_null": True},
+            "text_updated_at": {
+                "help_text": "When a re-import last changed the published text, if it did."
+            },
+        }
+
     def to_representation(self, article):
+        if article.is_retracted and not self.context.get("staff"):
+            return self.tombstone(article)
         data = super().to_representation(article)
+        data.update(source_fields(article))
+        data["text_updated_at"] = iso_datetime(article.text_updated_at)
+        data["retracted_at"] = iso_datetime(article.retracted_at)
+        data["retraction_reason"] = article.retraction_reason
+        data["corrections"] = self.fields["corrections"].to_representation(
+            article.corrections.all()
+        )
         data["body"] = article.body
         data["claims"] = self.fields["claims"].to_representation(article.visible_claims)
         return data
+
+    def tombstone(self, article) -> dict:
+        """The same shape, with the withdrawn text, claims and actors left empty."""
+        return {
+            "slug": article.slug,
+            "title": article.title,
+            "dateline": article.dateline.isoformat() if article.dateline else None,
+            "status": article.status,
+            "published_at": iso_datetime(article.published_at),
+            "updated_at": iso_datetime(article.updated_at),
+            "url": article_url(article),
+            "actors": [],
+            "claims_count": 0,
+            **source_fields(article),
+            "text_updated_at": None,
+            "retracted_at": iso_datetime(article.retracted_at),
+            "retraction_reason": article.retraction_reason,
+            "corrections": self.fields["corrections"].to_representation(article.corrections.all()),
+            "body": None,
+            "claims": [],
+        }
 
 
 # ---------------------------------------------------------------- workflow
@@ -269,6 +364,38 @@ class SendBackSerializer(VersionedSerializer):
 
 class DismissSerializer(VersionedSerializer):
     reason = serializers.CharField(max_length=5000)
+
+
+class ReopenSerializer(VersionedSerializer):
+    reason = serializers.CharField(
+        max_length=5000, help_text="Why the verdict is revised; readers see it with the update."
+    )
+    assignee = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=get_user_model().objects.filter(is_active=True),
+        required=False,
+        help_text="Who revises it; the claim's fact-checker if left out.",
+    )
+
+
+class CheckworthinessSerializer(VersionedSerializer):
+    checkworthiness = serializers.FloatField(min_value=0, max_value=1)
+    reason = serializers.CharField(
+        max_length=5000,
+        required=False,
+        default="",
+        help_text="Required to lower an open claim below the publish gate.",
+    )
+
+
+class CorrectSerializer(serializers.Serializer):
+    body = serializers.CharField(
+        max_length=10000, help_text="What was wrong and what is right now, for readers."
+    )
+
+
+class RetractSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=10000, help_text="Why, for readers.")
 
 
 class NoteSerializer(serializers.ModelSerializer):

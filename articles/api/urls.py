@@ -5,7 +5,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import desk, ingest, views
 
 app_name = "api"
 
@@ -18,6 +18,8 @@ router.register("notes", views.NoteViewSet, basename="note")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
+    *ingest.urlpatterns,
+    path("desk/", desk.DeskView.as_view(), name="desk"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Split: the start-up script is a file of its own, so the docs' CSP allows no inline script.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

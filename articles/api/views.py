@@ -127,10 +127,15 @@ class ArticleViewSet(ReadViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[-a-zA-Z0-9_]+"
     filterset_class = ArticleFilter
-    workflow_actions = frozenset({"publish"})
+    workflow_actions = frozenset({"publish", "correct", "retract"})
 
     def get_queryset(self):
+        if self.action == "retrieve" and not self.staff:
+            return Article.objects.on_record()  # a retracted one answers as its tombstone
         return Article.objects.visible_to(self.request.user)
+
+    def get_serializer_context(self):
+        return super().get_serializer_context() | {"staff": self.staff}
 
     def get_serializer_class(self):
         if self.action == "list":
@@ -153,7 +158,8 @@ class ArticleViewSet(ReadViewSet):
                 "claims",
                 queryset=self.visible_claims().select_related("speaker").order_by("start", "id"),
                 to_attr="visible_claims",
-            )
+            ),
+            "corrections",
         )
 
     def decorate(self, articles):
@@ -193,6 +199,37 @@ class ArticleViewSet(ReadViewSet):
         workflow.article_publish(article=self.get_object(), by=request.user)
         return Response(self.get_serializer(self.get_object()).data)
 
+    def run_article_verb(self, service, request, body_serializer, **fixed):
+        body = body_serializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        service(article=self.get_object(), by=request.user, **body.validated_data, **fixed)
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(
+        summary="Correct a published article",
+        description="Editors only: a dated correction readers see under the article.",
+        request=serializers.CorrectSerializer,
+        responses=schema.workflow_responses(serializers.ArticleDetailSerializer),
+    )
+    @action(detail=True, methods=["post"])
+    def correct(self, request, slug=None):
+        return self.run_article_verb(
+            workflow.article_correct, request, serializers.CorrectSerializer
+        )
+
+    @extend_schema(
+        summary="Retract a published article",
+        description="Editors only: readers then see a retraction notice with the reason, "
+        "and anonymous API callers a tombstone.",
+        request=serializers.RetractSerializer,
+        responses=schema.workflow_responses(serializers.ArticleDetailSerializer),
+    )
+    @action(detail=True, methods=["post"])
+    def retract(self, request, slug=None):
+        return self.run_article_verb(
+            workflow.article_retract, request, serializers.RetractSerializer
+        )
+
 
 # ---------------------------------------------------------------- claims
 
@@ -214,7 +251,18 @@ class ClaimViewSet(ReadViewSet):
     # Digits only, and no more than a bigint holds: anything else is a 404 from
     # the router, never a ValueError (a 500) in the lookup.
     lookup_value_regex = "[0-9]{1,18}"
-    workflow_actions = frozenset({"assign", "verdict", "approve", "send_back", "dismiss"})
+    workflow_actions = frozenset(
+        {
+            "assign",
+            "verdict",
+            "approve",
+            "send_back",
+            "dismiss",
+            "reopen",
+            "checkworthiness",
+            "confirm_lowering",
+        }
+    )
 
     def get_queryset(self):
         return Claim.objects.visible_to(self.request.user)
@@ -313,6 +361,51 @@ class ClaimViewSet(ReadViewSet):
     @action(detail=True, methods=["post"])
     def dismiss(self, request, pk=None):
         return self.run_verb(workflow.claim_dismiss, request, serializers.DismissSerializer)
+
+    @extend_schema(
+        summary="Reopen an approved verdict",
+        description="Editors only, with a reason. Readers keep the approved verdict while "
+        "the revision is proposed and approved (two-person rule); then they see the "
+        "revised one with an update note.",
+        request=serializers.ReopenSerializer,
+        responses=schema.workflow_responses(serializers.ClaimSerializer),
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        return self.run_verb(workflow.claim_reopen, request, serializers.ReopenSerializer)
+
+    @extend_schema(
+        summary="Change a claim's check-worthiness",
+        description="Editors only. Lowering an open claim below the publish gate needs a "
+        "`reason`, and keeps the article blocked until a second editor confirms it.",
+        request=serializers.CheckworthinessSerializer,
+        responses=schema.workflow_responses(serializers.ClaimSerializer),
+    )
+    @action(detail=True, methods=["post"])
+    def checkworthiness(self, request, pk=None):
+        def update(*, claim, by, expected_version, checkworthiness, reason):
+            workflow.claim_update(
+                claim=claim,
+                by=by,
+                changes={"checkworthiness": checkworthiness},
+                reason=reason,
+                expected_version=expected_version,
+            )
+
+        return self.run_verb(update, request, serializers.CheckworthinessSerializer)
+
+    @extend_schema(
+        summary="Confirm a lowering below the gate",
+        description="A second editor, not the one who lowered it, agrees the claim need "
+        "not be checked before publication.",
+        request=serializers.VersionedSerializer,
+        responses=schema.workflow_responses(serializers.ClaimSerializer),
+    )
+    @action(detail=True, methods=["post"], url_path="confirm-lowering")
+    def confirm_lowering(self, request, pk=None):
+        return self.run_verb(
+            workflow.claim_confirm_lowering, request, serializers.VersionedSerializer
+        )
 
 
 # ---------------------------------------------------------------- actors

@@ -2,12 +2,8 @@
 
 The method, in order:
 
-1. Tokenise and gather runs of capitalised words ("Tory leader Michael Howard"
-   gives the run "Michael Howard" with "Tory leader" before it).
-2. Cut each run into parts: titles and honorifics (a role, never a name),
-   organisations (a known form, an acronym, or a run ending in an organisation
-   word such as Party/Council/University, with an "of ..." tail), countries and
-   demonyms before a state role, places (dropped), and name chunks.
+1-2. The name-span pass (``spans``): tokens, runs of capitalised words, and
+   the candidates each run is cut into.
 3. Decide what each name chunk is from its context: a title, honorific or role
    noun before it, a reporting verb after it, an appositive, or its surname
    used alone elsewhere make it a person; a place-like or common-word shape
@@ -23,80 +19,37 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    AMBIGUOUS_COUNTRIES,
+    BODY_MODIFIERS,
+    CORPORATE_SUFFIXES,
     COUNTRIES,
     DEMONYMS,
     FIRST_NAME_GENDER,
     GENERIC_SPEAKERS,
     HONORIFICS,
     KNOWN_ORGS,
-    MONTHS,
+    LAW_WORDS,
+    NAME_SUFFIXES,
+    NATIONAL_BODIES,
     NEWSPAPERS,
+    NICKNAMES,
     NOT_NAME_WORDS,
-    NOT_ORG_ACRONYMS,
     NOT_PERSON_LAST_WORDS,
     ORG_CONNECTORS,
     ORG_KEYWORDS,
-    ORG_KEYWORDS_NEED_TAIL,
     PARTY_FORMS,
     PEERAGE,
     PLACE_FIRST_WORDS,
     PLACES,
-    POST_NOMINALS,
     REPORTING_WORDS,
     ROLE_NOUNS,
-    STATE_ROLES,
     STOPWORDS,
     SUBDIVISIONS,
-    TITLE_HEADS,
-    TITLE_MODIFIERS,
-    WEEKDAYS,
-    words,
 )
 from .quotes import QuoteSpan
+from .spans import CAP_NEXT_RE, NAME_PARTICLES, PLAIN_NEXT_RE, Candidate, Tok, name_spans, tokenise
 from .types import ExtractedActor, Mention
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w&]|['\u2019\-.](?=[^\W_]))*")
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_CONNECTOR_ALT = (
-    "(?:of|for|the|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
-    "|bin|al|el|le|la|ibn|ben|y|dos|das|ter|ten|&)"
-)
-# Only the tokens names are made of: capitalised words (also after "ex-"), dotted
-# acronyms, and the lower-case connectors and particles that may sit inside names.
-_NEEDED_TOKEN_RE = re.compile(
-    rf"(?:[A-Z]\.){{2,}}"
-    rf"|(?<![\w'\u2019-])(?:(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-)?[{_UPPER}]"
-    rf"(?:[\w&]|['\u2019\-.](?=[^\W_]))*"
-    rf"|(?<![\w'\u2019-]){_CONNECTOR_ALT}(?![\w'\u2019-])"
-    # ... and only when a capitalised word follows, maybe after more connectors
-    rf"(?=(?: {_CONNECTOR_ALT}){{0,2}} [{_UPPER}])"
-)
-_PREFIX_RE = re.compile(r"^(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-(?=[A-Z])")
-_NAME_PARTICLES = {
-    "von",
-    "van",
-    "der",
-    "den",
-    "de",
-    "da",
-    "di",
-    "du",
-    "del",
-    "della",
-    "bin",
-    "al",
-    "el",
-    "le",
-    "la",
-    "ibn",
-    "ben",
-    "y",
-    "dos",
-    "das",
-    "ter",
-    "ten",
-}
 _ORG_DESCRIPTORS = {
     "company",
     "firm",
@@ -180,7 +133,15 @@ _ORG_DESCRIPTORS = {
     "thinktank",
     "campaign",
 }
-_APPOSITIVE_RE = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b")
+# ", the party's leader", ", Carlineo's attorney", ", his spokeswoman": what
+# the name is, said after it.
+_BARE_APPOSITIVE_RE = re.compile(
+    r",\s+(?:[a-z][\w'-]*\s+){0,2}?([a-z][\w-]*)\s+(?:at|of|for|with)\b"
+)
+_APPOSITIVE_RE = re.compile(
+    r",\s+(?:the|a|an|his|her|its|their|[A-Z][\w.-]*['\u2019]s)\s+"
+    r"((?:[\w'\u2019-]+\s+){0,6}?)([\w-]+)\b"
+)
 _PERSON_AFTER_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])|,\s+(?:who\b|of\s+the\b|one\s+of\b|\d{1,3},|aged\b|"
     r"(?:[\w'\u2019-]+\s+){0,8}?(?:mp|msp|mep|"
@@ -215,24 +176,17 @@ _MEDIA_AFTER_RE = re.compile(r"\s+(?:magazine|newspaper|news\s+agency|weekly|tab
 _NAMED_FIRM_BEFORE_RE = re.compile(
     r"\b(?:firm|company|group|bank|business|venture|subsidiary|consortium)\s+(?:called|named)\s+$"
 )
-# Sentence-initial words that describe the name after them, never start it.
-_INITIAL_COMMON_NOUNS = frozenset(
-    (ROLE_NOUNS - TITLE_HEADS - TITLE_MODIFIERS)
-    - words(
-        "general star model fellow member master partner chair head peer whip counsel "
-        "representative official owner pupil rival veteran critic colleague"
-    )
-) | words(
-    "carmaker drugmaker winemaker chipmaker automaker retailer insurer lender broadcaster "
-    "conglomerate brewer watchdog regulator airline"
-)
 _POSSESSIVE_ORG_RE = re.compile(
-    r"\b([A-Z][\w&-]+)['\u2019]s\s+(?:[A-Z][\w-]+\s+){0,3}?"
+    r"(?<![\w&-])([A-Z][\w&-]++)['\u2019]s\s+(?:[A-Z][\w-]+\s+){0,3}?"
     r"(Group|Holdings|Corporation|Corp|Inc|plc|PLC|Ltd|Limited|Hospital|College|School)\b"
     r"(?:\s+(?:[A-Z][\w-]+\s+)?(?:Hospital|College|School))?"
 )
 _PLACE_LIKE_ORG_WORDS = frozenset({"Hospital", "College", "School"})
-_INVERTED_CREDIT_RE = re.compile(r",\s+(?:says|said|adds|added|according\s+to)\s+$")
+# Before a lone word: "..., says Oxfam.", and a closing quote: '"...," Cole said'.
+_INVERTED_CREDIT_RE, _AFTER_QUOTE_RE = (
+    re.compile(r",\s+(?:says|said|adds|added|according\s+to)\s+$"),
+    re.compile(r"[,.!?][\"\u201d] ?$"),
+)
 _OF_ORG_NAME_RE = re.compile(
     r",?\s+of\s+((?:the\s+)?[A-Z][\w'\u2019&-]*(?:\s+(?:(?:the|of|for|and|&)\s+)?"
     r"[A-Z][\w'\u2019&-]*){0,5})(?=\s+(?:said|says|told|tells|added|adds|warned)\b|,)"
@@ -248,57 +202,33 @@ _FIRM_AFTER_RE = re.compile(
     r"chief\s+executive|boss|bosses|stake|takeover|shareholders|results|earnings|stock)\b"
     r"|\s+(?:owns|shares|posted|reported\s+(?:a|an|its)|employs)\b)"
 )
-_RANK_WORDS = frozenset({"deputy", "shadow", "acting", "former", "vice", "assistant", "junior"})
-_POSSESSOR_BEFORE_RE = re.compile(r"\b([A-Z][\w-]+?)(?:['\u2019]s|(?<=s)['\u2019])\s+$")
-_OF_NEXT_RE = re.compile(r"\s+of\s")
-_THING_VERB_RE = re.compile(r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b")
-_NUMBER_TEN_RE = re.compile(r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)")
+# Cues read right before or after a candidate.
+_POSSESSOR_BEFORE_RE, _OF_NEXT_RE, _THING_VERB_RE, _NUMBER_TEN_RE = map(
+    re.compile,
+    (
+        r"\b([A-Z][\w-]+?)(?:['\u2019]s|(?<=s)['\u2019])\s+$",  # "Dickens' ..."
+        r"\s+of\s",
+        r"\s+(?:has|had|have|is|was|were|are|said|says|will)\b",
+        r"\b(?:No\.?|Number) 10(?![\d,.%]\d)(?!\d)(?! per)",  # "No 10"
+    ),
+)
 _OWNS_DOCUMENT_RE = re.compile(
     r"['\u2019]s\s+(?:[\w-]+\s+){0,4}?(?:report|study|survey|research|poll|analysis|review|"
     r"figures|statement|letter|findings)\b"
 )
-_ADMIN_RE = re.compile(r"\b([A-Z][\w-]+)(?:['\u2019]s)?\s+administration\b")
-_ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
-_LAW_AFTER_RE = re.compile(
-    r"\s*\)?\s*(?:\([^)\n]{0,80}\)\s*)?(?:Bill|Act|Order|Regulations|Directive)\b"
+_NATIONAL_BODY_RE = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.){2,}|[A-Z][a-z]+|[A-Z]{2,3})(?:['\u2019]s)?\s+(?:(?:"
+    + "|".join(sorted(BODY_MODIFIERS))
+    + r")\s+)?(?:"
+    + "|".join(sorted(NATIONAL_BODIES, key=len, reverse=True))
+    + r")\b"
 )
-_SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+_ADMIN_RE = re.compile(r"(?<![\w-])([A-Z][\w-]++)(?:['\u2019]s)?\s+administration\b")
+_ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 
 _CANONICAL_FORMS = frozenset(PARTY_FORMS.values()) | frozenset(KNOWN_ORGS.values())
-_MID_CONNECTORS = frozenset({"and", "&", "in"})
-_PLAIN_CONNECTORS = frozenset({"of", "for", "the", "against", "and", "&", "in"})
-_KEEP_LOWER = frozenset(_NAME_PARTICLES | ORG_CONNECTORS | {"in"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-
-
-@dataclass(slots=True)
-class Tok:
-    start: int
-    end: int
-    text: str  # without a possessive ending
-    low: str
-    cap: bool
-    poss: bool
-    initial: bool  # begins a sentence or a quotation
-    quoted: bool
-
-
-@dataclass(slots=True)
-class Candidate:
-    kind: str  # person | organization | country | place | name
-    start: int
-    end: int
-    text: str
-    tokens: list[str]
-    honorific: str = ""
-    role: str = ""
-    strong: bool = False  # context makes it a person
-    initial: bool = False
-    quoted: bool = False
-    canonical: str = ""
-    after_place: bool = False  # right after a place in the same run ("Glasgow Kelvin")
-    prefix: str = ""  # the title or honorific written before it ("Prime Minister", "Mr")
 
 
 @dataclass(slots=True)
@@ -319,506 +249,6 @@ class ActorIndex:
 
     def at(self, start: int, end: int) -> list[tuple[int, int, ActorInfo]]:
         return [m for m in self.mentions if m[0] >= start and m[1] <= end]
-
-
-def _tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> list[Tok]:
-    """Capitalised words, and the connectors that may sit inside names."""
-    tokens = []
-    quote_iter = iter(quotes)
-    q = next(quote_iter, None)
-    shouting = _shouting_spans(text, quotes)
-    keep_lower = _KEEP_LOWER
-    size = len(text)
-    for m in _NEEDED_TOKEN_RE.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        if "-" in word:
-            pre = _PREFIX_RE.match(word)
-            if pre:
-                start += pre.end()
-                word = word[pre.end() :]
-        poss = False
-        if word.endswith(("'s", "\u2019s")) and len(word) > 2:
-            word = word[:-2]
-            poss = True
-        elif (
-            word[-1] == "s"
-            and end < size
-            and text[end] in "'\u2019"
-            and (end + 1 >= size or not text[end + 1].isalpha())
-        ):
-            poss = True
-        while q is not None and q.end <= start:
-            q = next(quote_iter, None)
-        quoted = q is not None and q.start <= start < q.end
-        if shouting and quoted and any(s <= start < e for s, e in shouting):
-            continue
-        if not word[:1].isupper() and word not in keep_lower:
-            continue
-        if "-" in word and word.rsplit("-", 1)[1][:1].islower() and word[:1].isupper():
-            continue  # "California-based", "English-speaking"
-        # Sentence-initial: first word of a sentence, a quotation or a bullet.
-        j = start - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
-        initial = start in sentence_starts or j < 0 or text[j] in '"\u201c\n:-\u2018('
-        tokens.append(
-            Tok(
-                start,
-                start + len(word),
-                word,
-                word.lower().rstrip("."),
-                word[:1].isupper(),
-                poss,
-                initial,
-                quoted,
-            )
-        )
-    return tokens
-
-
-def _shouting_spans(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
-    spans = []
-    for q in quotes:
-        words = _SHOUT_WORD_RE.findall(text, q.start, q.end)
-        if len(words) >= 2 and sum(w.isupper() for w in words) >= 0.6 * len(words):
-            spans.append((q.start, q.end))
-    return spans
-
-
-def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
-    """Group capitalised tokens (with name/org connectors between) into runs."""
-    runs: list[list[Tok]] = []
-    current: list[Tok] = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        tok = tokens[i]
-        if tok.cap or (tok.text[:1].isdigit() and current and current[-1].low in ("g", "no")):
-            if current:
-                prev = current[-1]
-                gap = text[prev.end + (2 if prev.poss else 0) : tok.start]
-                if prev.poss or not gap.isspace() or "\n" in gap or len(gap) > 2:
-                    runs.append(current)
-                    current = []
-            current.append(tok)
-            i += 1
-            continue
-        if (
-            current
-            and (tok.low in _KEEP_LOWER)
-            and not current[-1].poss
-            and text[current[-1].end : tok.start] == " "
-        ):
-            # Keep connectors only when a capitalised word follows.
-            j = i
-            chain = []
-            while j < n and not tokens[j].cap and (tokens[j].low in _KEEP_LOWER) and len(chain) < 3:
-                chain.append(tokens[j])
-                j += 1
-            if j < n and tokens[j].cap and text[chain[-1].end : tokens[j].start] == " ":
-                ok = all(
-                    text[a.end : b.start] == " " for a, b in zip(chain, chain[1:], strict=False)
-                )
-                if ok:
-                    current.extend(chain)
-                    i = j
-                    continue
-        if current:
-            runs.append(current)
-            current = []
-        # A lower-case name particle may start a name ("von der Leyen").
-        if tok.low in _NAME_PARTICLES and not tok.initial:
-            j = i
-            chain = []
-            while j < n and tokens[j].low in _NAME_PARTICLES and not tokens[j].cap:
-                chain.append(tokens[j])
-                j += 1
-            if (
-                chain
-                and j < n
-                and tokens[j].cap
-                and len(chain) <= 3
-                and i > 0
-                and not tokens[i - 1].cap
-            ):
-                current.extend(chain)
-                i = j
-                continue
-        i += 1
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _title_end(run: list[Tok], i: int) -> int:
-    """Index after a title phrase starting at ``i`` ("Prime Minister"), or ``i``."""
-    end = i
-    j = i
-    while j < len(run) and j - i < 6:
-        low = run[j].low
-        if low in TITLE_HEADS and run[j].cap:
-            end = j + 1
-        elif not (low in TITLE_MODIFIERS and (run[j].cap or low in ("of", "for", "and", "the"))):
-            break
-        if run[j].poss:
-            break
-        j += 1
-    # A lone modifier such as "General" starting "General Motors" is no title.
-    return end
-
-
-_LEXICON_FIRST = frozenset(
-    key.split(" ", 1)[0]
-    for table in (PARTY_FORMS, KNOWN_ORGS, COUNTRIES, DEMONYMS, PLACES, SUBDIVISIONS)
-    for key in table
-)
-
-
-def _lexicon_match(run: list[Tok], i: int) -> tuple[int, str, str]:
-    """Longest known phrase at ``i``: (end index, kind, canonical) or (i, "", "")."""
-    if run[i].text.lower() not in _LEXICON_FIRST:
-        return i, "", ""
-    for size in (4, 3, 2, 1):
-        j = i + size
-        if j > len(run):
-            continue
-        if any(t.poss for t in run[i : j - 1]):
-            continue
-        phrase = " ".join(t.text for t in run[i:j]).lower()
-        if size == 1:
-            phrase = run[i].text.lower()
-        if phrase in PARTY_FORMS:
-            return j, "organization", PARTY_FORMS[phrase]
-        if phrase in KNOWN_ORGS:
-            return j, "organization", KNOWN_ORGS[phrase]
-        if phrase in COUNTRIES:
-            return j, "country", COUNTRIES[phrase]
-        if phrase in DEMONYMS:
-            nxt = run[j].low if j < len(run) else ""
-            if nxt in STATE_ROLES:
-                return j, "country", DEMONYMS[phrase]
-            return j, "demonym", ""
-        if phrase in PLACES or (phrase in SUBDIVISIONS and (size > 1 or j == len(run))):
-            # A one-word region name followed by another name is a first name ("Paul").
-            return j, "place", ""
-    return i, "", ""
-
-
-def _org_keyword_end(run: list[Tok], i: int) -> int:
-    """Index after an organisation name starting at ``i``, or ``i`` when none.
-
-    The name runs to the last organisation word before a title, honorific,
-    possessive or connector ("Energy Savings Trust", "Home Office Minister").
-    """
-    last_kw = -1
-    j = i
-    limit = min(len(run), i + 7)
-    while j < limit:
-        tok = run[j]
-        if tok.low in _MID_CONNECTORS and j > i and j + 1 < len(run) and run[j + 1].cap:
-            j += 1
-            continue  # "Foreign and Commonwealth Office", "Efficiency in Government Unit"
-        if tok.low in ORG_CONNECTORS or (tok.low in _NAME_PARTICLES and not tok.cap):
-            break
-        if tok.low in ORG_KEYWORDS and tok.cap:
-            last_kw = j
-        elif tok.low in HONORIFICS or (tok.low in TITLE_HEADS and j > i):
-            break
-        if tok.poss:
-            break
-        j += 1
-    if last_kw < 0:
-        return i
-    if all(t.low in TITLE_MODIFIERS or t.low in TITLE_HEADS for t in run[i : last_kw + 1]):
-        return i  # "Chief Executive" is a title
-    j = last_kw
-    # Several keywords in a row ("Bank Holding Company").
-    while (
-        j + 1 < len(run) and run[j + 1].low in ORG_KEYWORDS and run[j + 1].cap and not run[j].poss
-    ):
-        j += 1
-    end = j + 1
-    # An "of ..." tail: "House of Commons", "Office for the Deputy Prime Minister".
-    while (
-        end < len(run)
-        and not run[end - 1].poss
-        and run[end].low in ORG_CONNECTORS
-        and run[end].low != "and"
-    ):
-        k = end
-        while k < len(run) and run[k].low in ORG_CONNECTORS and run[k].low != "and":
-            k += 1
-        if k >= len(run) or not run[k].cap or run[k].low in WEEKDAYS or run[k].low in MONTHS:
-            break
-        while k < len(run) and run[k].cap:
-            k += 1
-            if run[k - 1].poss:
-                break
-        end = k
-    if (
-        end > j + 1
-        and end + 2 == len(run)
-        and run[end].low in ("and", "&")
-        and run[end + 1].cap
-        and not run[end + 1].poss
-    ):
-        end += 2  # "Department for Work and Pensions"
-    if run[j].low in ORG_KEYWORDS_NEED_TAIL and end == j + 1 and j == i:
-        return i
-    if end == i + 1 and j == i:
-        return i  # a lone "Council", "the Bank"
-    return end
-
-
-def _is_acronym(tok: Tok) -> bool:
-    if "." in tok.text and tok.low not in KNOWN_ORGS:
-        return False  # "D.C.", "U.N." style: places or known forms only
-    text = tok.text.replace(".", "").replace("&", "")
-    return (
-        2 <= len(text) <= 6
-        and text.isupper()
-        and text.isalpha()
-        and tok.text.replace(".", "") not in NOT_ORG_ACRONYMS
-    )
-
-
-def _span_text(text: str, toks: list[Tok]) -> str:
-    return text[toks[0].start : toks[-1].end]
-
-
-def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
-    i = 0
-    n = len(run)
-    # Sentence-initial common words are never names ("But Tony Banks").
-    while (
-        i < n
-        and (run[i].low in STOPWORDS or run[i].low in ORG_CONNECTORS)
-        and (run[i].initial or run[i].low in ORG_CONNECTORS or run[i].low in ("the", "a", "an"))
-    ):
-        if _lexicon_match(run, i)[1] in ("organization", "country"):
-            break
-        i += 1
-    role: list[Tok] = []
-    if (
-        i + 1 < n
-        and run[i].initial
-        and not run[i].poss
-        and run[i].low in _INITIAL_COMMON_NOUNS
-        and run[i + 1].cap
-        and run[i + 1].low not in TITLE_HEADS
-    ):
-        # "Adviser Andrei X said", "Carmaker Autoco has": a common noun, capitalised
-        # only because it opens the sentence, describes the name after it.
-        if run[i].low in ROLE_NOUNS:
-            role = [run[i]]
-        i += 1
-    honorific = ""
-    honorific_text = ""
-    after_place = False
-    while i < n:
-        tok = run[i]
-        if (tok.low in _KEEP_LOWER) and (not tok.cap or tok.low in _PLAIN_CONNECTORS):
-            role, honorific = [], ""
-            i += 1
-            continue
-        if tok.low in WEEKDAYS or (
-            tok.low in MONTHS and tok.low not in ("may", "march", "jan") and len(tok.low) > 3
-        ):
-            i += 1
-            continue
-        if i + 2 < n and run[i + 1].low == "&" and run[i + 2].cap and not tok.poss:
-            # "Marsh & McLennan", "Procter & Gamble"
-            end = i + 3
-            while end < n and run[end].cap and not run[end - 1].poss:
-                end += 1
-            toks = run[i:end]
-            phrase = _span_text(text, toks)
-            out.append(
-                Candidate(
-                    "organization",
-                    toks[0].start,
-                    toks[-1].end,
-                    phrase,
-                    [t.text for t in toks],
-                    quoted=toks[0].quoted,
-                    canonical=phrase,
-                )
-            )
-            role, honorific = [], ""
-            i = end
-            continue
-        # Organisation by keyword ("European Commission", "Institute for ...").
-        end = _org_keyword_end(run, i)
-        lex_end, lex_kind, _ = _lexicon_match(run, i)
-        if lex_kind in ("organization", "country", "place") and lex_end >= end:
-            end = i
-        if end > i:
-            toks = run[i:end]
-            while len(toks) > 2 and toks[0].low in _RANK_WORDS:
-                toks = toks[1:]  # "Deputy High Court Judge X": the court, not a deputy court
-            phrase = " ".join(t.text for t in toks)
-            if not _LAW_AFTER_RE.match(text, toks[-1].end):
-                low = phrase.lower()
-                canon = PARTY_FORMS.get(low) or KNOWN_ORGS.get(low) or phrase
-                out.append(
-                    Candidate(
-                        "organization",
-                        toks[0].start,
-                        toks[-1].end,
-                        _span_text(text, toks),
-                        [t.text for t in toks],
-                        quoted=toks[0].quoted,
-                        canonical=canon,
-                    )
-                )
-            role, honorific = [], ""
-            i = end
-            continue
-        # Honorific before a name.
-        if (
-            tok.low.rstrip(".") in HONORIFICS
-            and i + 1 < n
-            and (run[i + 1].cap or run[i + 1].low in _NAME_PARTICLES)
-            and not tok.poss
-            and run[i + 1].low not in TITLE_HEADS
-        ):
-            honorific = tok.low.rstrip(".")
-            honorific_text = tok.text
-            i += 1
-            continue
-        # A job title ("Prime Minister", "Home Secretary").
-        tend = _title_end(run, i)
-        if tend > i and not run[tend - 1].poss:
-            role = run[i:tend]
-            i = tend
-            continue
-        # Known phrases: parties, institutions, countries, places.
-        lend, kind, canon = _lexicon_match(run, i)
-        if lend > i:
-            toks = run[i:lend]
-            # "Jordan Henderson": a country name that is someone's first name.
-            as_first_name = (
-                kind == "country"
-                and len(toks) == 1
-                and toks[0].low in AMBIGUOUS_COUNTRIES
-                and lend < n
-                and run[lend].cap
-                and not run[lend].poss
-                and run[lend].low not in TITLE_HEADS
-                and run[lend].low not in HONORIFICS
-                and _lexicon_match(run, lend)[1] == ""
-            )
-            if kind in ("organization", "country") and not as_first_name:
-                out.append(
-                    Candidate(
-                        kind,
-                        toks[0].start,
-                        toks[-1].end,
-                        _span_text(text, toks),
-                        [t.text for t in toks],
-                        quoted=toks[0].quoted,
-                        canonical=canon,
-                    )
-                )
-            i = lend
-            role, honorific = ([], "") if kind != "demonym" else (role, honorific)
-            after_place = kind == "place"
-            continue
-        if _is_acronym(tok):
-            end = i + 1
-            while (
-                end < n
-                and not run[end - 1].poss
-                and _is_acronym(run[end])
-                and text[run[end - 1].end : run[end].start] == " "
-            ):
-                end += 1  # "ABN AMRO": acronyms side by side are one name
-            toks = run[i:end]
-            phrase = _span_text(text, toks)
-            canon = KNOWN_ORGS.get(phrase.lower()) or phrase
-            out.append(
-                Candidate(
-                    "organization",
-                    tok.start,
-                    toks[-1].end,
-                    phrase,
-                    [t.text for t in toks],
-                    quoted=tok.quoted,
-                    canonical=canon,
-                )
-            )
-            i = end
-            role, honorific = [], ""
-            continue
-        # A name chunk.
-        j = i
-        while j < n:
-            t = run[j]
-            if j > i and (t.low in TITLE_HEADS and t.cap and t.low not in ("general",)):
-                break
-            if j > i and t.low.rstrip(".") in HONORIFICS and j + 1 < n and run[j + 1].cap:
-                break  # "Interrupting Mr Sukul"
-            if t.low in POST_NOMINALS and t.text.isupper():
-                break
-            if t.low in _PLAIN_CONNECTORS or (
-                t.low in ORG_CONNECTORS and not t.cap and t.low not in _NAME_PARTICLES
-            ):
-                break
-            if j > i and _lexicon_match(run, j)[1] in ("organization", "country"):
-                break
-            j += 1
-            if t.poss:
-                break
-        if j == i:
-            i += 1
-            continue
-        chunk = run[i:j]
-        while chunk and chunk[-1].low in _NAME_PARTICLES:
-            chunk.pop()
-            j -= 1
-        if not chunk:
-            i = max(j, i + 1)
-            continue
-        if (
-            j < n
-            and run[j].low in TITLE_HEADS
-            and run[j].cap
-            and not chunk[-1].poss
-            and not honorific
-            and run[j].low not in POST_NOMINALS
-        ):
-            # "Holyrood Leader X": the chunk qualifies a title.
-            role = chunk + [run[j]]
-            i = j + 1
-            continue
-        if _LAW_AFTER_RE.match(text, chunk[-1].end):
-            role, honorific = [], ""
-            i = j
-            continue
-        role_text = " ".join(t.text for t in role)
-        prefix = " ".join(x for x in (role_text, honorific_text if honorific else "") if x)
-        cand = Candidate(
-            "name",
-            chunk[0].start,
-            chunk[-1].end,
-            _span_text(text, chunk),
-            [t.text for t in chunk],
-            honorific=honorific,
-            role=role_text,
-            strong=bool(honorific or role),
-            initial=chunk[0].initial,
-            quoted=chunk[0].quoted,
-        )
-        cand.after_place = after_place and not role and not honorific
-        cand.prefix = prefix
-        out.append(cand)
-        role, honorific = [], ""
-        after_place = False
-        i = j
-        while i < n and run[i].low in POST_NOMINALS and run[i].text.isupper():
-            cand.strong = True
-            i += 1
 
 
 def _role_before(text: str, start: int, comma: bool = False) -> str:
@@ -857,11 +287,20 @@ def _is_org_descriptor(word: str) -> bool:
     return low in _ORG_DESCRIPTORS or (low.endswith("maker") and low != "maker")
 
 
+def _appositive_role(text: str, end: int) -> str:
+    """The job an appositive after a name gives ("Ann Cole, the county sheriff,")."""
+    m = _APPOSITIVE_RE.match(text, end)
+    if m is None or m.group(2).lower() not in ROLE_NOUNS:
+        return ""
+    return " ".join((m.group(1) + m.group(2)).split())
+
+
 def _appositive_kind(text: str, end: int) -> str:
     m = _APPOSITIVE_RE.match(text, end)
     if not m:
-        if _PERSON_AFTER_RE.match(text, end):
-            return "person"
+        bare = _BARE_APPOSITIVE_RE.match(text, end)
+        if _PERSON_AFTER_RE.match(text, end) or (bare and bare.group(1).lower() in ROLE_NOUNS):
+            return "person"  # "said Avi Bell, senior fellow at ...": a job, no article
         return ""
     head = m.group(2).lower()
     if head in _ORG_DESCRIPTORS:
@@ -891,8 +330,6 @@ _OF_ORG_RE = re.compile(
     r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:(?:the|of|for|and)\s+)?){1,6}"
     r"(?:has\s+|had\s+|also\s+)?([a-z]+)"
 )
-_CAP_NEXT_RE = re.compile(r"(?:['\u2019]s)? [A-Z]")
-_PLAIN_NEXT_RE = re.compile(r" ([a-z]+)\b")
 _COMMA_CLAUSE_RE = re.compile(
     r",[^,.;:\"\u201c\u201d]{0,80},\s+(?:has\s+|had\s+|also\s+)?([a-z]+)"
     r"|,\s+(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|today\s+|also\s+)?([a-z]+)"
@@ -911,177 +348,256 @@ def _followed_by_reporting(text: str, end: int) -> bool:
     return bool(m and (m.group(1) or m.group(2)) in REPORTING_WORDS)
 
 
+# ---------------------------------------------------------------- the passes
+
+
 def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteSpan]) -> ActorIndex:
-    """Every actor of ``text`` with its mentions, clustered."""
-    sentence_starts = {s for s, _ in sentences}
-    tokens = _tokenise(text, sentence_starts, quotes)
-    lower_words = set(_LOWER_WORD_RE.findall(text))
-    quote_starts = {q.start: q.end for q in quotes}
-    proper_mid = {t.low for t in tokens if t.cap and not t.initial}
-    candidates: list[Candidate] = []
-    for run in _runs(text, tokens):
-        _segment(text, run, candidates)
+    """Every actor of ``text`` with its mentions, clustered.
 
-    # Names right after a party or organisation ("Liberal Democrat Sarah Teather").
-    after_org = set()
+    The passes, in order: tokens -> name spans (runs of capitalised tokens cut
+    into candidates) -> classification (person, organisation, a lone word to
+    resolve) -> people -> lone words -> organisations named by context ->
+    organisation canonical forms -> clustering of variants.
+    """
+    tokens = tokenise(text, {s for s, _ in sentences}, quotes)
+    candidates = name_spans(text, tokens)
+    evidence = _Evidence.read(text, tokens, quotes, candidates)
+    groups = classify(evidence, candidates)
+    build = _IndexBuilder()
+    for cand in groups.people:
+        _add_full_name(build, cand)
+    build.index_names()
+    possessive = _possessive_orgs(text, groups.orgs)
+    leftover = _resolve_singles(build, evidence, groups, possessive)
+    groups.orgs.extend(_orgs_named_by_context(text, tokens, groups, build.surnames))
+    _add_orgs(build, text, groups.orgs)
+    for cand in groups.countries:
+        build.add("country", cand.canonical, cand)
+    for cand in leftover:  # a lone word that is an organisation named elsewhere
+        info = build.by_key.get(("organization", cand.tokens[0].lower()))
+        if info is not None:
+            build.add("organization", info.actor.name, cand)
+    _add_repeated_full_names(build, candidates)
+    _merge_variants(build.index)
+    return build.finish()
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What the whole article says about its candidates, read once."""
+
+    text: str
+    lower_words: set[str]  # words written in lower case somewhere
+    quote_starts: dict[int, int]
+    proper_mid: set[str]  # capitalised mid-sentence somewhere
+    after_org: set[int]  # positions right after an organisation's name
+    chunk_counts: Counter
+    single_words: set[str]  # used alone as a name ("Mr Howard", "Howard said")
+    full_surnames: set[str]  # last words of full names ("Dickens")
+
+    @classmethod
+    def read(cls, text, tokens, quotes, candidates) -> _Evidence:
+        after_org = set()
+        for cand in candidates:
+            if cand.kind == "organization":
+                k = cand.end
+                if text.startswith(("'s ", "\u2019s "), k):
+                    k += 3
+                elif text.startswith(" ", k):
+                    k += 1
+                after_org.add(k)  # "Liberal Democrat Sarah Teather"
+        names = [c for c in candidates if c.kind == "name"]
+        return cls(
+            text=text,
+            lower_words=set(_LOWER_WORD_RE.findall(text)),
+            quote_starts={q.start: q.end for q in quotes},
+            proper_mid={t.low for t in tokens if t.cap and not t.initial},
+            after_org=after_org,
+            chunk_counts=Counter(c.text for c in names),
+            single_words={c.tokens[0].lower() for c in names if len(c.tokens) == 1},
+            full_surnames={c.tokens[-1].lower() for c in names if len(c.tokens) >= 2},
+        )
+
+
+@dataclass(slots=True)
+class _Groups:
+    people: list[Candidate] = field(default_factory=list)
+    singles: list[Candidate] = field(default_factory=list)
+    orgs: list[Candidate] = field(default_factory=list)
+    countries: list[Candidate] = field(default_factory=list)
+
+
+def classify(ev: _Evidence, candidates: list[Candidate]) -> _Groups:
+    """Sort the candidates: full names of people, lone words, organisations, countries."""
+    groups = _Groups()
     for cand in candidates:
         if cand.kind == "organization":
-            k = cand.end
-            if text.startswith(("'s ", "\u2019s "), k):
-                k += 3
-            elif text.startswith(" ", k):
-                k += 1
-            after_org.add(k)
-    chunk_counts = Counter(c.text for c in candidates if c.kind == "name")
-    # Words used alone as a name elsewhere ("Mr Howard", "Howard said").
-    single_words = {
-        c.tokens[0].lower() for c in candidates if c.kind == "name" and len(c.tokens) == 1
-    }
-    # Surnames of full names ("Dickens" of "Charles Dickens").
-    full_surnames = {
-        c.tokens[-1].lower() for c in candidates if c.kind == "name" and len(c.tokens) >= 2
-    }
-    # Classify name chunks.
-    people: list[Candidate] = []
-    singles: list[Candidate] = []
-    orgs: list[Candidate] = []
-    countries: list[Candidate] = []
-    for cand in candidates:
-        if cand.kind == "organization":
-            orgs.append(cand)
-            continue
-        if cand.kind == "country":
-            countries.append(cand)
-            continue
-        if cand.kind != "name":
-            continue
-        if not cand.role:
-            cand.role = _role_before(text, cand.start)
-            if cand.role:
-                cand.strong = True
-                cand.prefix = cand.prefix or cand.role
-        appos = _appositive_kind(text, cand.end)
-        if appos == "person" and len(cand.tokens) == 1 and _OF_NEXT_RE.match(text, cand.end):
-            appos = ""  # "Houses of Parliament", "In Place of Strife": no person cue
-        reporting = _followed_by_reporting(text, cand.end)
-        lows = [t.lower() for t in cand.tokens]
-        if not cand.strong and (
-            _MEDIA_AFTER_RE.match(text, cand.end)
-            or (_NAMED_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
-            or (
-                len(cand.tokens) >= 2
-                and lows[0] in NEWSPAPERS
-                and text[max(0, cand.start - 4) : cand.start].lower() == "the "
-            )
-        ):
-            # "Hazards magazine", "a firm called Baikal", "the Times Educational Supplement"
-            cand.kind = "organization"
-            cand.canonical = cand.text
-            orgs.append(cand)
-            continue
-        after = _PLAIN_NEXT_RE.match(text, cand.end)
-        if after and after.group(1) in NOT_PERSON_LAST_WORDS:
-            continue  # "King Cross station", "Tony Blair Foundation"
-        if text[max(0, cand.start - 4) : cand.start].lower() == "the " and not cand.honorific:
-            # "the Ealing North MP": nobody's name follows "the".
-            if len(cand.tokens) >= 2 and _THING_VERB_RE.match(text, cand.end):
-                cand.kind = "organization"
-                cand.canonical = cand.text
-                orgs.append(cand)
-            continue
-        if len(cand.tokens) >= 2:
-            if len(cand.tokens) > 4 or (
-                cand.quoted
-                and not cand.strong
-                and cand.start in quote_starts
-                and quote_starts[cand.start] - cand.end <= 2
-            ):
-                continue  # a quoted name or nickname ("Blair Babes"), not a quote's first words
-            owner = _POSSESSOR_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start)
-            if owner and not cand.strong and owner.group(1).lower() in full_surnames:
-                continue  # "Charles Dickens' Oliver Twist": a person's work, not a person
-            placey = lows[0] in PLACE_FIRST_WORDS or lows[-1] in NOT_PERSON_LAST_WORDS
-            common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in lower_words
-            if " ".join(lows) in PLACES or " ".join(lows) in SUBDIVISIONS:
-                placey = True
-            if cand.strong or appos == "person":
-                people.append(cand)
-            elif appos == "organization" or (
-                text[max(0, cand.start - 4) : cand.start].lower() == "the "
-                and _THING_VERB_RE.match(text, cand.end)
-            ):
-                cand.kind = "organization"
-                cand.canonical = cand.text
-                orgs.append(cand)
-            elif placey or common or any(w.isupper() and len(w) > 1 for w in cand.tokens):
-                continue
-            elif (
-                lows[-1] in single_words
-                or lows[0] in FIRST_NAME_GENDER
-                or _role_before(text, cand.start, comma=True)
-                or (reporting or cand.start in after_org)
-                and lows[-1] not in lower_words
-            ):
-                people.append(cand)
-            elif chunk_counts[cand.text] >= 3:
-                # A name repeated without ever being a person's ("Fannie Mae"): a firm.
-                cand.kind = "organization"
-                cand.canonical = cand.text
-                orgs.append(cand)
-            continue
-        # One word.
-        word = cand.tokens[0]
-        low = lows[0]
-        if (
-            low in GENERIC_SPEAKERS or low in STOPWORDS or low in NOT_NAME_WORDS
-        ) and not cand.strong:
-            continue
-        if cand.strong:
-            singles.append(cand)
-            continue
-        which_said = (
-            (reporting and text.startswith(", which ", cand.end))
-            or bool(_OWNS_DOCUMENT_RE.match(text, cand.end))
-            or bool(_FIRM_AFTER_RE.match(text, cand.end))
-            or bool(_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
-        )  # "Novartis, which ..., said", "Fiat owns", "a stake in Ferrari": a firm
-        if (
-            cand.initial
-            and low not in proper_mid
-            and not any(c.isupper() for c in word[1:])
-            and not which_said
-        ):
-            cand.kind = "maybe"
-        singles.append(cand)
-        cand.role = cand.role or ""
-        if which_said:
-            cand.canonical = "organization"  # "Novartis, which ..., said"
-        elif appos:
-            cand.canonical = appos
-        elif (reporting and _NEXT_WORDS_RE.match(text, cand.end)) or (
-            _INVERTED_CREDIT_RE.search(text, max(0, cand.start - 20), cand.start)
-            and text[cand.end : cand.end + 1] in (".", "")
-        ):  # "X said", "..., says Oxfam."
-            cand.canonical = "reporting"
-        else:
-            before = text[max(0, cand.start - 30) : cand.start].split()
-            if before and _is_org_descriptor(before[-1]):
-                cand.canonical = "organization"
-            elif _OWNS_DOCUMENT_RE.match(text, cand.end):
-                cand.canonical = "organization"  # "Oxfam's Paying the Price report said"
+            groups.orgs.append(cand)
+        elif cand.kind == "country":
+            groups.countries.append(cand)
+        elif cand.kind == "name":
+            _note_role(ev.text, cand)
+            bucket = _classify_name(ev, cand)
+            if bucket:
+                getattr(groups, bucket).append(cand)
+    return groups
 
-    index = ActorIndex()
-    by_key: dict[tuple[str, str], ActorInfo] = {}
+
+def _note_role(text: str, cand: Candidate) -> None:
+    """The job written before or after a name ("housing minister X")."""
+    if not cand.role:
+        cand.role = _role_before(text, cand.start)
+        if cand.role:
+            cand.strong = True
+            cand.prefix = cand.prefix or cand.role
+    if not cand.role:
+        # "The county sheriff, Ann Cole," / "Ann Cole, the county sheriff,":
+        # the role "the sheriff" stands for later, without making a person.
+        before = _role_before(text, cand.start, comma=True).rstrip(",")
+        cand.role = before or _appositive_role(text, cand.end)
+
+
+def _as_org(cand: Candidate) -> str:
+    cand.kind = "organization"
+    cand.canonical = cand.text
+    return "orgs"
+
+
+def _classify_name(ev: _Evidence, cand: Candidate) -> str:
+    """The group a name candidate belongs to ("people", "orgs", "singles"), or ""."""
+    text = ev.text
+    lows = [t.lower() for t in cand.tokens]
+    the_before = text[max(0, cand.start - 4) : cand.start].lower() == "the "
+    if not cand.strong and (
+        _MEDIA_AFTER_RE.match(text, cand.end)
+        or (_NAMED_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
+        or (len(cand.tokens) >= 2 and lows[0] in NEWSPAPERS and the_before)
+    ):
+        return _as_org(cand)  # "Hazards magazine", "a firm called Baikal", "the Times ..."
+    after = PLAIN_NEXT_RE.match(text, cand.end)
+    if after and after.group(1) in NOT_PERSON_LAST_WORDS and not cand.strong:
+        return ""  # "King Cross station"; not "Minister Ann Cole warning"
+    if len(lows) >= 2 and lows[-1] in LAW_WORDS:
+        return ""  # "the Safe Roads Act", "the Paris Agreement": documents, not actors
+    if the_before and not cand.honorific:
+        # "the Ealing North MP": nobody's name follows "the".
+        if len(cand.tokens) >= 2 and _THING_VERB_RE.match(text, cand.end):
+            return _as_org(cand)
+        return ""
+    appos = _appositive_kind(text, cand.end)
+    if appos == "person" and len(cand.tokens) == 1 and _OF_NEXT_RE.match(text, cand.end):
+        appos = ""  # "Houses of Parliament", "In Place of Strife": no person cue
+    reporting = _followed_by_reporting(text, cand.end)
+    if len(cand.tokens) >= 2:
+        return _classify_full_name(ev, cand, lows, appos, reporting)
+    return _classify_single(ev, cand, lows[0], appos, reporting)
+
+
+def _classify_full_name(
+    ev: _Evidence, cand: Candidate, lows: list[str], appos: str, reporting: bool
+) -> str:
+    text = ev.text
+    if len(cand.tokens) > 4 or (
+        cand.quoted
+        and not cand.strong
+        and cand.start in ev.quote_starts
+        and ev.quote_starts[cand.start] - cand.end <= 2
+    ):
+        return ""  # a quoted name or nickname ("Blair Babes"), not a quote's first words
+    owner = _POSSESSOR_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start)
+    if owner and not cand.strong and owner.group(1).lower() in ev.full_surnames:
+        return ""  # "Charles Dickens' Oliver Twist": a person's work, not a person
+    if cand.strong or appos == "person":
+        return "people"
+    if appos == "organization" or (
+        text[max(0, cand.start - 4) : cand.start].lower() == "the "
+        and _THING_VERB_RE.match(text, cand.end)
+    ):
+        return _as_org(cand)
+    # "J. Paul Dole Jr.": the given name after initials, the surname before a suffix
+    core = [w for w in lows if w.rstrip(".") not in NAME_SUFFIXES] or lows
+    given = next((w for w in core if len(w.rstrip(".")) > 1), core[0])
+    placey = (
+        lows[0] in PLACE_FIRST_WORDS
+        or lows[-1] in NOT_PERSON_LAST_WORDS
+        or " ".join(lows) in PLACES
+        or " ".join(lows) in SUBDIVISIONS
+    )
+    common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in ev.lower_words
+    if placey or common or any(w.isupper() and len(w.rstrip(".")) > 1 for w in cand.tokens):
+        return ""
+    if (
+        core[-1] in ev.single_words
+        or given in FIRST_NAME_GENDER
+        or _role_before(text, cand.start, comma=True)
+        or (reporting or cand.start in ev.after_org)
+        and core[-1] not in ev.lower_words
+    ):
+        return "people"
+    if ev.chunk_counts[cand.text] >= 3:
+        return _as_org(cand)  # a name repeated without ever being a person's ("Fannie Mae")
+    return ""
+
+
+def _classify_single(ev: _Evidence, cand: Candidate, low: str, appos: str, reporting: bool) -> str:
+    """A lone word: kept with what it may be (``canonical``) for ``_resolve_singles``."""
+    text = ev.text
+    word = cand.tokens[0]
+    if cand.strong:
+        return "singles"
+    if low in GENERIC_SPEAKERS or low in STOPWORDS or low in NOT_NAME_WORDS:
+        return ""
+    which_said = (
+        (reporting and text.startswith(", which ", cand.end))
+        or bool(_OWNS_DOCUMENT_RE.match(text, cand.end))
+        or bool(_FIRM_AFTER_RE.match(text, cand.end))
+        or bool(_FIRM_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start))
+    )  # "Novartis, which ..., said", "Fiat owns", "a stake in Ferrari": a firm
+    if (
+        cand.initial
+        and low not in ev.proper_mid
+        and not any(c.isupper() for c in word[1:])
+        and not which_said
+    ):
+        cand.kind = "maybe"
+    cand.role = cand.role or ""
+    if which_said:
+        cand.canonical = "organization"
+    elif appos:
+        cand.canonical = appos
+    elif reporting and _AFTER_QUOTE_RE.search(text, max(0, cand.start - 3), cand.start):
+        cand.canonical = "person"  # '"We did nothing wrong," Cole said': a surname
+    elif (reporting and _NEXT_WORDS_RE.match(text, cand.end)) or (
+        _INVERTED_CREDIT_RE.search(text, max(0, cand.start - 20), cand.start)
+        and text[cand.end : cand.end + 1] in (".", "")
+    ):  # "X said", "..., says Oxfam."
+        cand.canonical = "reporting"
+    else:
+        before = text[max(0, cand.start - 30) : cand.start].split()
+        if (before and _is_org_descriptor(before[-1])) or _OWNS_DOCUMENT_RE.match(text, cand.end):
+            cand.canonical = "organization"  # "Oxfam's Paying the Price report said"
+    return "singles"
+
+
+class _IndexBuilder:
+    """The index as the passes fill it: one info per (kind, name), with the
+    surnames and first names that lone words resolve against."""
+
+    def __init__(self) -> None:
+        self.index = ActorIndex()
+        self.by_key: dict[tuple[str, str], ActorInfo] = {}
+        self.surnames: dict[str, list[ActorInfo]] = {}
+        self.first_names: dict[str, list[ActorInfo]] = {}
 
     def add(
-        kind: str, name: str, cand: Candidate, gender: str = "", surname: str = ""
+        self, kind: str, name: str, cand: Candidate, gender: str = "", surname: str = ""
     ) -> ActorInfo:
         key = (kind, name.lower())
-        info = by_key.get(key)
+        info = self.by_key.get(key)
         if info is None:
             info = ActorInfo(ExtractedActor(name=name, kind=kind), gender=gender, surname=surname)
-            by_key[key] = info
-            index.actors.append(info)
+            self.by_key[key] = info
+            self.index.actors.append(info)
         if gender and not info.gender:
             info.gender = gender
         if cand.role and not info.actor.role:
@@ -1090,199 +606,181 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
         for form in (cand.text, f"{cand.prefix} {cand.text}" if cand.prefix else ""):
             if form and form != info.actor.name and form not in info.actor.aliases:
                 info.actor.aliases.append(form)  # "Howard", "Mr Howard", "Tory leader ..."
-        index.mentions.append((cand.start, cand.end, info))
+        self.index.mentions.append((cand.start, cand.end, info))
         return info
 
-    # People with a full name first, so surnames can join them.
-    full: list[tuple[Candidate, ActorInfo]] = []
-    for cand in people:
-        toks = list(cand.tokens)
-        name = " ".join(toks)
-        gender = HONORIFICS.get(cand.honorific, "") or FIRST_NAME_GENDER.get(toks[0].lower(), "")
-        info = add("person", name, cand, gender, surname=toks[-1])
-        full.append((cand, info))
-    # Merge a short full name into a longer one with the same surname
-    # ("Mark Carney" stays; "Carney" joins below).
-    surname_map: dict[str, list[ActorInfo]] = {}
-    for info in index.actors:
-        if info.actor.kind == "person":
-            parts = info.actor.name.split()
-            surname_map.setdefault(parts[-1].lower(), []).append(info)
-            # "von der Leyen": the particle tail is a surname too
+    def add_person_word(self, name: str, cand: Candidate, gender: str = "") -> None:
+        """A person known by one word ("President Trump" with no full name)."""
+        info = self.add("person", name, cand, gender, surname=cand.tokens[0])
+        self.surnames.setdefault(cand.tokens[0].lower(), []).append(info)
+
+    def index_names(self) -> None:
+        """Surnames ("von der Leyen" too) and first names of the full names so far."""
+        for info in self.index.actors:
+            if info.actor.kind != "person":
+                continue
+            parts = _without_suffix(info.actor.name.split())
+            self.surnames.setdefault(parts[-1].lower(), []).append(info)
             for k in range(len(parts) - 2, 0, -1):
-                if parts[k].lower() in _NAME_PARTICLES:
-                    surname_map.setdefault(" ".join(parts[k:]).lower(), []).append(info)
+                if parts[k].lower() in NAME_PARTICLES:
+                    self.surnames.setdefault(" ".join(parts[k:]).lower(), []).append(info)
+            if " " in info.actor.name:
+                self.first_names.setdefault(info.actor.name.split()[0].lower(), []).append(info)
 
-    def nearest(infos: list[ActorInfo], pos: int) -> ActorInfo:
-        if len(infos) == 1:
-            return infos[0]
-        best = infos[0]
-        best_pos = -1
-        for info in infos:
-            for m in info.actor.mentions:
-                if best_pos < m.start <= pos or (best_pos < 0 and m.start > pos):
-                    best, best_pos = info, m.start
-        return best
+    def finish(self) -> ActorIndex:
+        self.index.mentions.sort(key=lambda m: (m[0], -m[1]))
+        for info in self.index.actors:
+            info.actor.mentions.sort(key=lambda m: m.start)
+        return self.index
 
-    first_names: dict[str, list[ActorInfo]] = {}
-    for info in index.actors:
-        if info.actor.kind == "person" and " " in info.actor.name:
-            first_names.setdefault(info.actor.name.split()[0].lower(), []).append(info)
-    leftover: list[Candidate] = []
-    # "Foster's Group": a firm named with a possessive; "Foster's" alone is the firm too.
-    possessive_orgs: dict[str, str] = {}
+
+def _nearest(infos: list[ActorInfo], pos: int) -> ActorInfo:
+    """Of several actors a word may name, the one mentioned last before ``pos``."""
+    if len(infos) == 1:
+        return infos[0]
+    best = infos[0]
+    best_pos = -1
+    for info in infos:
+        for m in info.actor.mentions:
+            if best_pos < m.start <= pos or (best_pos < 0 and m.start > pos):
+                best, best_pos = info, m.start
+    return best
+
+
+def _add_full_name(build: _IndexBuilder, cand: Candidate) -> None:
+    toks = list(cand.tokens)
+    gender = HONORIFICS.get(cand.honorific, "") or FIRST_NAME_GENDER.get(toks[0].lower(), "")
+    build.add("person", " ".join(toks), cand, gender, surname=_without_suffix(toks)[-1])
+
+
+def _possessive_orgs(text: str, orgs: list[Candidate]) -> dict[str, str]:
+    """ "Foster's Group": a firm named with a possessive (added to ``orgs``); the
+    owner's word alone ("Foster's") is the firm too (the returned map)."""
+    owners: dict[str, str] = {}
     for m in _POSSESSIVE_ORG_RE.finditer(text):
         owner = m.group(1).lower()
         if owner in COUNTRIES or owner in PLACES or owner in SUBDIVISIONS or owner in PARTY_FORMS:
             continue  # "Britain's Royal College of Nursing": the country's, not a name
         if m.group(2) not in _PLACE_LIKE_ORG_WORDS:
-            possessive_orgs.setdefault(m.group(1).lower(), m.group())
-        orgs.append(
-            Candidate(
-                "organization",
-                m.start(),
-                m.end(),
-                m.group(),
-                m.group().split(),
-                canonical=m.group(),
-            )
-        )
+            owners.setdefault(owner, m.group())
+        orgs.append(_org_candidate(m.start(), m.end(), m.group()))
+    return owners
+
+
+def _org_candidate(
+    start: int, end: int, text: str, canonical: str = "", tokens: list[str] | None = None
+) -> Candidate:
+    words = text.split() if tokens is None else tokens
+    return Candidate("organization", start, end, text, words, canonical=canonical or text)
+
+
+def _person_for_word(build: _IndexBuilder, cand: Candidate, low: str) -> list[ActorInfo]:
+    """The full-named people a lone word may stand for."""
+    infos = build.surnames.get(low)
+    if not infos and cand.honorific in ("sir", "dame"):
+        infos = build.first_names.get(low)  # "Sir Nicholas" is Sir Nicholas Scott
+    if not infos and cand.honorific and cand.honorific not in PEERAGE:
+        infos = _misspelt_surname(low, build.surnames)  # "Mr Iliaronov" for Illarionov
+    if not infos and not cand.honorific:
+        # "Yoon" of "Yoon Suk Yeol" (family name first), "Michelle" of
+        # "Michelle Obama": a full name it begins (the nearest, of several).
+        infos = build.first_names.get(low)
+    return infos or []
+
+
+def _resolve_singles(
+    build: _IndexBuilder, ev: _Evidence, groups: _Groups, possessive: dict[str, str]
+) -> list[Candidate]:
+    """Lone words: a known person's surname, a titled person, a firm, or left
+    over (returned) for a later match with an organisation."""
+    leftover: list[Candidate] = []
     # Titled forms first ("Mr Morris"), so that a bare "Morris" earlier in the
     # text still finds its person.
-    singles.sort(key=lambda c: not c.strong)
-    for cand in singles:
+    for cand in sorted(groups.singles, key=lambda c: not c.strong):
         low = cand.tokens[0].lower()
-        if low in possessive_orgs and not cand.honorific:
-            orgs.append(
-                Candidate(
-                    "organization",
-                    cand.start,
-                    cand.end,
-                    cand.text,
-                    cand.tokens,
-                    canonical=possessive_orgs[low],
-                )
-            )
+        if low in possessive and not cand.honorific:
+            groups.orgs.append(_org_candidate(cand.start, cand.end, cand.text, possessive[low]))
             continue
-        infos = surname_map.get(low)
-        if not infos and cand.honorific in ("sir", "dame"):
-            infos = first_names.get(low)  # "Sir Nicholas" is Sir Nicholas Scott
-        if not infos and cand.honorific and cand.honorific not in PEERAGE:
-            infos = _misspelt_surname(low, surname_map)  # "Mr Iliaronov" for Illarionov
+        infos = _person_for_word(build, cand, low)
         if infos:
-            info = nearest(infos, cand.start)
+            info = _nearest(infos, cand.start)
             gender = HONORIFICS.get(cand.honorific, "")
             if gender and not info.gender:
                 info.gender = gender
-            add("person", info.actor.name, cand)
-            continue
-        if low in NOT_PERSON_LAST_WORDS or cand.after_place:
+            build.add("person", info.actor.name, cand)
+        elif low in NOT_PERSON_LAST_WORDS or cand.after_place:
             continue  # "Criminal Justice Plan", "the Glasgow Kelvin MP"
-        if cand.strong and cand.honorific:
+        elif cand.strong and cand.honorific:
             name = cand.tokens[0]
             if cand.honorific in PEERAGE:
                 name = f"{cand.honorific.capitalize()} {name}"
-            info = add(
-                "person", name, cand, HONORIFICS.get(cand.honorific, ""), surname=cand.tokens[0]
-            )
-            surname_map.setdefault(low, []).append(info)
-            continue
-        if cand.strong:
+            build.add_person_word(name, cand, HONORIFICS.get(cand.honorific, ""))
+        elif cand.strong:
             # "President Trump" with no full name anywhere.
-            if low in COUNTRIES or low in PLACES or low in lower_words or low in NOT_NAME_WORDS:
-                continue
-            info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
-            surname_map.setdefault(low, []).append(info)
-            continue
-        if cand.kind == "maybe" or low.endswith(("ians", "eans", "ans", "ese", "ites", "ists")):
+            if not (
+                low in COUNTRIES or low in PLACES or low in ev.lower_words or low in NOT_NAME_WORDS
+            ):
+                build.add_person_word(cand.tokens[0], cand)
+        elif cand.kind == "maybe" or low.endswith(("ians", "eans", "ans", "ese", "ites", "ists")):
             leftover.append(cand)
+        elif low in PLACES or low in SUBDIVISIONS or low in COUNTRIES or low in ev.lower_words:
             continue
-        if low in PLACES or low in SUBDIVISIONS or low in COUNTRIES or low in lower_words:
-            continue
-        if cand.canonical in ("organization", "reporting"):
-            org = Candidate(
-                "organization",
-                cand.start,
-                cand.end,
-                cand.text,
-                cand.tokens,
-                canonical=cand.tokens[0],
-            )
-            orgs.append(org)
+        elif cand.canonical in ("organization", "reporting"):
+            groups.orgs.append(_org_candidate(cand.start, cand.end, cand.text, cand.tokens[0]))
         elif cand.canonical == "person":
-            info = add("person", cand.tokens[0], cand, surname=cand.tokens[0])
-            surname_map.setdefault(low, []).append(info)
+            build.add_person_word(cand.tokens[0], cand)
         else:
             leftover.append(cand)
+    return leftover
 
-    # "Laura X of Save the Children said": a person's organisation, named without
-    # any organisation word.
-    taken_starts = {c.start for c in orgs} | {c.start for c in countries}
-    for cand in people:
+
+def _orgs_named_by_context(
+    text: str, tokens: list[Tok], groups: _Groups, surnames: dict[str, list[ActorInfo]]
+) -> list[Candidate]:
+    """Organisations no organisation word marks, found by what is around them."""
+    found: list[Candidate] = []
+    # "Laura X of Save the Children said": a person's organisation.
+    taken_starts = {c.start for c in groups.orgs} | {c.start for c in groups.countries}
+    for cand in groups.people:
         m = _OF_ORG_NAME_RE.match(text, cand.end)
         if m is None or m.start(1) in taken_starts:
             continue
-        name = m.group(1)
-        low = name.lower()
-        if low in COUNTRIES or low in PLACES or low in SUBDIVISIONS or low in DEMONYMS:
-            continue
-        orgs.append(
-            Candidate(
-                "organization", m.start(1), m.end(1), name, name.split(), canonical=name
-            )
-        )
+        low = m.group(1).lower()
+        if not (low in COUNTRIES or low in PLACES or low in SUBDIVISIONS or low in DEMONYMS):
+            found.append(_org_candidate(m.start(1), m.end(1), m.group(1)))
     # "the Times", "the Guardian": a newspaper named by its one-word title.
-    taken = {c.start for c in orgs} | {c.start for c in people}
+    taken = {c.start for c in groups.orgs + found} | {c.start for c in groups.people}
     for tok in tokens:
         if (
             tok.cap
             and tok.low in NEWSPAPERS
             and tok.start not in taken
             and text[max(0, tok.start - 4) : tok.start].lower() == "the "
-            and not _CAP_NEXT_RE.match(text, tok.end)
+            and not CAP_NEXT_RE.match(text, tok.end)
         ):
-            orgs.append(
-                Candidate(
-                    "organization",
-                    tok.start,
-                    tok.end,
-                    tok.text,
-                    [tok.text],
-                    canonical=next(
-                        (c.canonical for c in orgs if c.canonical.endswith(" " + tok.text)),
-                        f"The {tok.text}",
-                    ),  # "the Telegraph" after "the Daily Telegraph"
-                )
-            )
-
+            canonical = next(
+                (c.canonical for c in groups.orgs + found if c.canonical.endswith(" " + tok.text)),
+                f"The {tok.text}",
+            )  # "the Telegraph" after "the Daily Telegraph"
+            found.append(_org_candidate(tok.start, tok.end, tok.text, canonical))
     # "No 10" speaks for Downing Street.
     for m in _NUMBER_TEN_RE.finditer(text):
-        orgs.append(
-            Candidate(
-                "organization",
-                m.start(),
-                m.end(),
-                m.group(),
-                [m.group()],
-                canonical="Downing Street",
-            )
-        )
+        found.append(_org_candidate(m.start(), m.end(), m.group(), "Downing Street", [m.group()]))
+    # "the Peruvian foreign ministry", "Russia's defence ministry", "the US
+    # military": a state's body named in lower case after the state.
+    found.extend(_national_bodies(text))
     # "the Trump administration" is an organisation of its own.
     for m in _ADMIN_RE.finditer(text):
         word = m.group(1)
-        if word.lower() in surname_map:
-            orgs.append(
-                Candidate(
-                    "organization",
-                    m.start(),
-                    m.end(),
-                    m.group(),
-                    [word],
-                    canonical=f"{word} administration",
-                )
-            )
+        if word.lower() in surnames:
+            canonical = f"{word} administration"
+            found.append(_org_candidate(m.start(), m.end(), m.group(), canonical, [word]))
+    return found
 
-    # Organisations: acronyms join their full form.
+
+def _acronyms(text: str, orgs: list[Candidate]) -> dict[str, str]:
+    """Acronym -> full name: defined in brackets, or the initials of a name
+    ("DOT" and "DT" for "Department of Transport")."""
     acronym_of: dict[str, str] = {}
     for m in _ACRONYM_DEF_RE.finditer(text):
         before = [c for c in orgs if c.end <= m.start() and m.start() - c.end <= 2]
@@ -1291,22 +789,38 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
     for cand in orgs:
         words = [w for w in cand.canonical.split() if w.lower() not in ORG_CONNECTORS]
         if len(words) >= 2:
-            initials = "".join(w[0] for w in words).upper()
-            acronym_of.setdefault(initials, cand.canonical)
-    full_orgs = sorted({c.canonical for c in orgs if " " in c.canonical}, key=len, reverse=True)
-    for cand in orgs:
-        canon = cand.canonical
-        for longer in full_orgs:
-            if (
+            acronym_of.setdefault("".join(w[0] for w in words).upper(), cand.canonical)
+            spelt = [w for w in cand.canonical.split() if w.lower() not in ("the", "and", "&")]
+            acronym_of.setdefault("".join(w[0] for w in spelt).upper(), cand.canonical)
+    return acronym_of
+
+
+def _longer_form(canon: str, full_orgs: list[str]) -> str:
+    """The fuller name a short one stands for ("Reserve Bank" of "Reserve Bank of
+    Australia", "Potato Council" of "British Potato Council", "SoftBank" of
+    "SoftBank Group Corp"), or ``canon``."""
+    for longer in full_orgs:
+        if (
+            (
                 len(longer) > len(canon)
                 and " " in canon
                 and canon not in _CANONICAL_FORMS
                 and (longer.startswith(canon + " ") or longer.endswith(" " + canon))
-            ) or longer.startswith(canon + " & "):
-                # "Reserve Bank" of "Reserve Bank of Australia", "Potato Council" of
-                # "British Potato Council"
-                canon = cand.canonical = longer
-                break
+            )
+            or longer.startswith(canon + " & ")
+            or _is_corporate_form(canon, longer)
+        ):
+            return longer
+    return canon
+
+
+def _add_orgs(build: _IndexBuilder, text: str, orgs: list[Candidate]) -> None:
+    """Each organisation under its canonical name: the fuller form, the full
+    name of an acronym, without "the"; outlets of the BBC are the BBC."""
+    acronym_of = _acronyms(text, orgs)
+    full_orgs = sorted({c.canonical for c in orgs if " " in c.canonical}, key=len, reverse=True)
+    for cand in orgs:
+        canon = cand.canonical = _longer_form(cand.canonical, full_orgs)
         if canon == cand.text and " " in canon and canon.lower() in text:
             continue  # the same words in lower case elsewhere: a common noun phrase
         if canon in acronym_of and len(canon) <= 7:
@@ -1315,30 +829,39 @@ def find_actors(text: str, sentences: list[tuple[int, int]], quotes: list[QuoteS
             canon = canon[4:]
         if canon.startswith("BBC "):
             canon = "BBC"  # "BBC Radio 4", "BBC News": outlets of the BBC
-        add("organization", canon, cand)
-    for cand in countries:
-        add("country", cand.canonical, cand)
-    # A lone word that is an organisation named elsewhere ("Novartis, which ..., said").
-    for cand in leftover:
-        info = by_key.get(("organization", cand.tokens[0].lower()))
-        if info is not None:
-            add("organization", info.actor.name, cand)
+        build.add("organization", canon, cand)
 
-    # A full name classified at one place is that actor everywhere ("..., says
-    # Age Concern." before "Age Concern says ...").
-    seen = {m[0] for m in index.mentions}
+
+def _add_repeated_full_names(build: _IndexBuilder, candidates: list[Candidate]) -> None:
+    """A full name classified at one place is that actor everywhere ("..., says
+    Age Concern." before "Age Concern says ...")."""
+    seen = {m[0] for m in build.index.mentions}
     for cand in candidates:
         if cand.kind == "name" and len(cand.tokens) >= 2 and cand.start not in seen:
-            info = by_key.get(("person", cand.text.lower())) or by_key.get(
+            info = build.by_key.get(("person", cand.text.lower())) or build.by_key.get(
                 ("organization", cand.text.lower())
             )
             if info is not None:
-                add(info.actor.kind, info.actor.name, cand)
-    _merge_variants(index)
-    index.mentions.sort(key=lambda m: (m[0], -m[1]))
-    for info in index.actors:
-        info.actor.mentions.sort(key=lambda m: m.start)
-    return index
+                build.add(info.actor.kind, info.actor.name, cand)
+
+
+def _is_corporate_form(short: str, full: str) -> bool:
+    """ "SoftBank" of "SoftBank Group Corp": a firm's name without its legal suffixes."""
+    rest = full[len(short) :].split() if full.startswith(short + " ") else []
+    return bool(rest) and all(w.lower().rstrip(".,") in CORPORATE_SUFFIXES for w in rest)
+
+
+def _national_bodies(text: str) -> list[Candidate]:
+    found = []
+    for m in _NATIONAL_BODY_RE.finditer(text):
+        state = m.group(1).lower()
+        if state not in DEMONYMS and state not in COUNTRIES:
+            continue
+        name = " ".join(m.group().split())
+        found.append(
+            Candidate("organization", m.start(), m.end(), m.group(), name.split(), canonical=name)
+        )
+    return found
 
 
 def _misspelt_surname(low: str, surname_map: dict[str, list[ActorInfo]]) -> list[ActorInfo]:
@@ -1373,36 +896,39 @@ def _edit_distance(a: str, b: str, cap: int) -> int:
 
 
 def _person_key(name: str) -> tuple[str, str] | None:
-    parts = name.replace("-", " ").split()
+    """(given name, surname) of a full name, without a suffix ("Jr."), with a
+    short form read as its full form ("Bill" as "william")."""
+    parts = _without_suffix([p.lower().rstrip(".") for p in name.replace("-", " ").split()])
+    while len(parts) > 2 and len(parts[0]) == 1:
+        parts = parts[1:]  # "J. Paul Dole" is known as Paul Dole
     if len(parts) < 2:
         return None
-    return parts[0].lower(), parts[-1].lower()
+    return NICKNAMES.get(parts[0], parts[0]), parts[-1]
+
+
+def _without_suffix(parts: list[str]) -> list[str]:
+    """A name's words without a closing "Jr." or "III"."""
+    end = len(parts)
+    while end > 1 and parts[end - 1].lower().rstrip(".") in NAME_SUFFIXES:
+        end -= 1
+    return parts[:end]
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """ "Pat" and "Patrick", "Chris" and "Christopher": a short form is the first
+    three letters or more of the full one."""
+    short, full = sorted((a, b), key=len)
+    return short == full or (len(short) >= 3 and full.startswith(short) and len(short) <= 5)
 
 
 def _merge_variants(index: ActorIndex) -> None:
-    """One actor per person: "George Bush" and "George W Bush", "Kilroy Silk" and
-    "Kilroy-Silk" are the same name written two ways."""
-    keep: dict[tuple[str, str], ActorInfo] = {}
+    """One actor per person and per organisation, whichever way it is written:
+    "George Bush" and "George W Bush", "Pat X" and "Patrick X Jr."; "Department
+    of Transport" and "Transport Department", "U.S. Federal Reserve" and
+    "Federal Reserve"."""
     moved: dict[int, ActorInfo] = {}
-    for info in index.actors:
-        key = _person_key(info.actor.name) if info.actor.kind == "person" else None
-        if key is None:
-            continue
-        first = keep.get(key)
-        if first is None:
-            keep[key] = info
-            continue
-        main, other = (
-            (first, info) if len(first.actor.name) >= len(info.actor.name) else (info, first)
-        )
-        keep[key] = main
-        moved[id(other)] = main
-        main.actor.mentions.extend(other.actor.mentions)
-        for form in [other.actor.name, *other.actor.aliases]:
-            if form != main.actor.name and form not in main.actor.aliases:
-                main.actor.aliases.append(form)
-        main.gender = main.gender or other.gender
-        main.actor.role = main.actor.role or other.actor.role
+    _merge_people(index, moved)
+    _merge_orgs(index, moved)
     if not moved:
         return
     while any(id(moved[k]) in moved for k in moved):  # chains of merges
@@ -1410,6 +936,73 @@ def _merge_variants(index: ActorIndex) -> None:
             moved[k] = moved.get(id(v), v)
     index.actors = [info for info in index.actors if id(info) not in moved]
     index.mentions = [(s, e, moved.get(id(info), info)) for s, e, info in index.mentions]
+
+
+def _merge_people(index: ActorIndex, moved: dict[int, ActorInfo]) -> None:
+    keep: dict[tuple[str, str], ActorInfo] = {}
+    by_surname: dict[str, list[tuple[str, str]]] = {}
+    for info in index.actors:
+        key = _person_key(info.actor.name) if info.actor.kind == "person" else None
+        if key is None:
+            continue
+        key = next((k for k in by_surname.get(key[1], ()) if _same_given_name(k[0], key[0])), key)
+        first = keep.get(key)
+        if first is None:
+            keep[key] = info
+            by_surname.setdefault(key[1], []).append(key)
+            continue
+        keep[key] = _absorb(
+            first, info, moved, prefer_first=len(first.actor.name) >= len(info.actor.name)
+        )
+
+
+def _merge_orgs(index: ActorIndex, moved: dict[int, ActorInfo]) -> None:
+    keep: dict[tuple[str, str], ActorInfo] = {}
+    for info in index.actors:
+        key = _org_key(info.actor.name) if info.actor.kind == "organization" else None
+        if key is None:
+            continue
+        first = keep.get(key)
+        if first is None:
+            keep[key] = info
+            continue
+        keep[key] = _absorb(first, info, moved, prefer_first=_org_rank(first) >= _org_rank(info))
+
+
+def _absorb(first: ActorInfo, other: ActorInfo, moved: dict[int, ActorInfo], prefer_first: bool):
+    """Merge two infos of one actor; the preferred one keeps its name."""
+    main, other = (first, other) if prefer_first else (other, first)
+    moved[id(other)] = main
+    main.actor.mentions.extend(other.actor.mentions)
+    for form in [other.actor.name, *other.actor.aliases]:
+        if form != main.actor.name and form not in main.actor.aliases:
+            main.actor.aliases.append(form)
+    main.gender = main.gender or other.gender
+    main.actor.role = main.actor.role or other.actor.role
+    return main
+
+
+def _org_key(name: str) -> tuple[str, str] | None:
+    """(head, rest) of an organisation's name, the same for its inverted form
+    and without a state before it: "Department of Transport", "Transport
+    Department" and "U.S. Department of Transport" are ("department", "transport")."""
+    words = name.split()
+    while len(words) > 2 and (words[0].lower() in DEMONYMS or words[0].lower() in COUNTRIES):
+        words = words[1:]
+    low = [w.lower() for w in words]
+    if len(low) >= 3 and low[0] in ORG_KEYWORDS and low[1] in ("of", "for"):
+        return low[0], " ".join(low[2:]).removeprefix("the ")
+    if len(low) >= 2 and low[-1] in ORG_KEYWORDS:
+        return low[-1], " ".join(low[:-1])
+    return None
+
+
+def _org_rank(info: ActorInfo) -> tuple[bool, bool, int]:
+    """Which form names a merged organisation: without a state in front
+    ("Federal Reserve"), then the "X of Y" form, then the longest."""
+    words = info.actor.name.split()
+    state_first = len(words) > 2 and (words[0].lower() in DEMONYMS or words[0].lower() in COUNTRIES)
+    return (not state_first, len(words) > 2 and words[1].lower() in ("of", "for"), len(words))
 
 
 def pronoun_gender(word: str) -> str:

@@ -3,13 +3,9 @@
 Speakers are found the way a reader finds them:
 
 * a reporting verb after the quote (``"...," said Mr Howard``, ``"...," he said``)
-  or before it (``Mr Blair told the BBC: "..."``); the verb's subject is the
-  actor named in the clause before it, past any appositive
-  (``Prof X, who led the study, said``), or after it when inverted;
-* a pronoun (he/she/they) is the subject of a recent sentence that fits, with
-  the gender the text gives (Mrs/Ms/she);
-* a role ("the prime minister", "the chancellor") is the person the article
-  gave that role;
+  or before it (``Mr Blair told the BBC: "..."``); who the verb's clause
+  credits (a name, pronoun, role, descriptor or document) is ``speakers``'s
+  ``Resolver``;
 * a quote with no credit of its own continues the quote next to it, or the
   last speaker before it (quotes running over sentences and paragraphs).
 """
@@ -17,58 +13,52 @@ Speakers are found the way a reader finds them:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from . import checkworthiness
 from .actors import ActorIndex, ActorInfo
-from .lexicon import GENERIC_SPEAKERS, ROLE_NOUNS, WEAK_VERBS, find_reporting, words
+from .checkworthiness import FACTUAL_MIN
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    GENERIC_SPEAKERS,
+    PERSON_ROLE_HEADS,
+    WEAK_VERBS,
+    find_reporting,
+    words,
+)
 from .quotes import QuoteSpan
+from .speakers import (
+    CLAUSE_END_RE,
+    DOC_ALT,
+    PRONOUN_END_RE,
+    PRONOUN_RE,
+    SPEAKER_WORDS,
+    WORD_RE,
+    Context,
+    Resolver,
+    mentions_in,
+    pick,
+    verbs_in,
+)
 from .types import ExtractedClaim
 
-_BOUNDARY_RE = re.compile(
-    r"(?:,(?!\d)|(?<!\d),)|[;:()\u2014\u2013]|\s-\s|\b(?:but|and|that|while|whilst|as|because|when|after|before|"
-    r"which|who|whom|whose|where|if|although|though|since|so|yet|whether)\b",
-    re.IGNORECASE,
+#: Nouns before "of" that make the quoted words a name ("the use of "We"").
+_MENTION_NOUNS = words("use name title word words term phrase")
+#: Prepositions that put a short lower-case quoted phrase in the writer's own
+#: sentence as a term ("were on "atypical contracts""), not as anyone's speech.
+_TERM_PREPOSITIONS = words("on in into under at")
+_LISTED_AFTER_TERM_RE = re.compile(
+    r"\b(?:words?|terms?|phrases?)\s+[\"\u201c][^\"\u201d]{1,40}[\"\u201d],?\s+(?:and|or)\s+"
+    r"[\"\u201c]$"
 )
-_PRONOUN_RE = re.compile(
-    r"^\W*(?:(?:but|and|so|yet|however|then|now)\W+)?(he|she|they|it|we|i)\b", re.IGNORECASE
-)
-_PRONOUN_END_RE = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
-_ROLE_NP_RE = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*$", re.IGNORECASE)
-_AUX_TAIL_RE = re.compile(
-    r"(?:\s+(?:has|had|have|also|will|would|is|was|were|are|be|been|then|later|now|this|"
-    r"last|next|week|month|year|yesterday|today|earlier|previously|recently|again|so|far|"
-    r"once|further|separately|instead|repeatedly|publicly|privately|always|often|"
-    r"on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
-    r"afternoon|evening|night|not|never|already|too|even|just|only|still|did|does|do|"
-    r"may|might|could|should|can|to|is\s+expected|was\s+expected))+\s*$",
-    re.IGNORECASE,
-)
-_DOC_NOUNS = {
-    "manifesto",
-    "study",
-    "report",
-    "survey",
-    "research",
-    "poll",
-    "figures",
-    "data",
-    "analysis",
-    "book",
-    "minutes",
-    "statement",
-    "letter",
-    "document",
-    "paper",
-    "review",
-    "inquiry",
-    "findings",
-    "evidence",
-    "memo",
-    "documents",
-    "papers",
-}
 _NAME_CUES_BEFORE = {
+    "words",
+    "word",
+    "term",
+    "terms",
+    "phrase",
+    "tagline",
+    "hashtag",
     "so-called",
     "dubbed",
     "entitled",
@@ -133,27 +123,6 @@ _NAME_CUES_AFTER = {
     "motto",
     "nickname",
 }
-_PERSON_ROLE_HEADS = {
-    "mp",
-    "msp",
-    "mep",
-    "minister",
-    "secretary",
-    "leader",
-    "president",
-    "chancellor",
-    "chairman",
-    "spokesman",
-    "spokeswoman",
-    "premier",
-    "mayor",
-    "governor",
-    "chief",
-    "executive",
-    "general",
-    "director",
-    "commissioner",
-}
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|any|no|of)\s+$|['\u2019]s?\s+$",
     re.IGNORECASE,
@@ -161,17 +130,10 @@ _DETERMINER_BEFORE_RE = re.compile(
 _NOUN_CLAIM_BEFORE_RE = re.compile(r"\b[a-z]{3,}(?<!ly)(?<!ics)(?<!ers)(?<!ists)\s+$")
 _SENTENCE_ROLE_RE = re.compile(
     r"(?:(?:But|And|Yet|So|Meanwhile|However|Earlier|Later|Now|Instead),?\s+)?[Tt]he\s+"
-    r"((?:[A-Za-z-]+\s+){0,2}(?:minister|secretary|leader|chancellor|"
-    r"president|premier|chairman|spokesman|spokeswoman))\b"
+    r"((?:[A-Za-z-]+\s+){0,2}(?:" + "|".join(sorted(PERSON_ROLE_HEADS)) + r"))\b"
 )
-_ROLE_AFTER_RE = re.compile(r"\s*the\s+((?:[\w'-]+\s+){0,3}?[\w-]+)\s*(?:[,.;:]|$)", re.I)
 _INVERTED_NP_RE = re.compile(
     r"\s+(?:a|an|the|one|some|two)\s+[\w'-]+(?:\s+[\w'-]+){0,4}\s*(?:[.,;:]|$)", re.I
-)
-# Nouns that stand for an organisation named before ("the company", "the watchdog").
-_ORG_HEADS = words(
-    "company firm group bank watchdog regulator body organisation organization agency "
-    "charity insurer lender carrier airline giant retailer"
 )
 # "It is estimated that", "It was clear": an "it" that stands for nobody.
 _EXPLETIVE_IT_RE = re.compile(
@@ -179,116 +141,46 @@ _EXPLETIVE_IT_RE = re.compile(
     r"appeared|remains|remained)\b",
     re.I,
 )
-# Words that open a noun phrase, not a verb phrase sharing an earlier subject.
-_NOT_A_VERB = words(
-    "the a an his her their its our my your this that these those some many most all other "
-    "others critics officials analysts ministers mps experts he she they it we i there one "
-    "no any each every both several few people staff members"
-)
 _AS_NAME_CUES = words("known referred nicknamed")
 _TITLE_CUES = words("headline headlines caption")
 _CAP_WORD_NEXT_RE = re.compile(r"[\"\u201d]?[ ]+[A-Z][a-z]")
-_FIRM_HEADS = words("company firm group")
-_DASH_RE = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
-_DASH_TAIL_RE = re.compile(r"(?:\s[-\u2013\u2014]|\u2014)\s*$")
-_CLAUSE_END_RE = re.compile(r"[.;:!?,\"\u201c\u201d()]")
+_NO_STATEMENT_BEFORE_RE = re.compile(
+    r"(?:\b(?:not|never|yet\s+to)\s+(?:yet\s+|immediately\s+)?"
+    r"|\b(?:few|nobody|no\s+one|none)\s+(?:(?:would|could|will|can|might)\s+)?)$",
+    re.IGNORECASE,
+)
+_NO_STATEMENT_AFTER_RE = re.compile(
+    r"\s+(?:to\s+)?(?:requests?|messages?|calls?|emails?|inquiries|enquiries)\s+(?:for|seeking)\s+"
+    r"comment|\s+(?:for\s+)?comment\b",
+    re.IGNORECASE,
+)
 _INVERTIBLE = words(
     "say said says added adds argued argues insisted insists warned warns continued wrote writes "
     "asked explained claimed claims declared replied stressed noted suggested admitted "
     "conceded recalled concluded countered retorted quipped joked remarked commented"
 )
-_ROLE_WORDS = words(
-    "executive chief spokesman spokeswoman chairman chairwoman director secretary minister "
-    "leader president head economist analyst founder editor governor manager mp"
-)
-_UNNAMED_SPOKESMAN_RE = re.compile(
-    r"\s*(?:(?:but|and)\s+)?(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:spokesman|spokeswoman|"
-    r"spokesperson|source|official|aide|insider)\b(?:\s+for\s+[\w\s'\u2019-]*)?\s*$",
-    re.IGNORECASE,
-)
-_LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under")
-_NOT_SUBJECT_STARTS = words(
-    "about on over for in at to with by from whether if into of as after before "
-    "it he she they we i that there this these those what how why"
-)
 _AGENT_CONTEXT_RE = re.compile(
     r"(?:[-,\u2013\u2014]|\b(?:was|were|been|being|be|is|are)(?:\s+\w+ly)?)\s*$", re.I
 )
-_SPEAKER_WORDS = GENERIC_SPEAKERS | ROLE_NOUNS | words("he she they we adviser advisers")
-_POST_NOMINAL_TAIL_RE = re.compile(r",\s*(?:QC|KC|MP|MSP|MEP|AM|OBE|MBE|CBE)\s*$")
 _OWNED_DOC_RE = re.compile(
     r"['\u2019]s\s+(?:[\w-]+\s+){0,4}?(report|study|survey|research|poll|analysis|review|"
     r"figures|statement|letter|findings|book|minutes|document|paper|manifesto|memo)\b"
 )
-_DOC_ALT = (
-    "report|study|survey|research|poll|analysis|review|figures|statement|letter|findings|"
-    "book|minutes|document|paper|manifesto|memo|biography|memoir|memoirs|dossier"
-)
 _DOC_BY_RE = re.compile(
-    rf"\b({_DOC_ALT})\s*,?\s+(?:(?:written|published|undertaken|commissioned|carried\s+out|"
+    rf"\b({DOC_ALT})\s*,?\s+(?:(?:written|published|undertaken|commissioned|carried\s+out|"
     rf"conducted)\s+)?(?:by|for)\s+(?:(?:the\s+)?(?-i:[a-z-]+)\s+){{0,2}}",
     re.I,
 )
 _DOC_SUBJECT_RE = re.compile(
-    rf"\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}({_DOC_ALT})\b"
-    rf"[^.;:\"\u201c\u201d]{{0,120}}$",
-    re.I,
-)
-_DOC_NP_RE = re.compile(
-    rf"\s*(?:a|an|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_ALT})\b", re.I
+    rf"(?i)\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}({DOC_ALT})\b"
+    rf"[^.;:\"\u201c\u201d]{{0,120}}$"
 )
 # Reporting verbs that are never nouns or adjectives: "Foster's said" is the firm speaking.
 _NEVER_NOUNS = words("said says told tells")
-_THEIR_PEOPLE_RE = re.compile(
-    r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:advisers|advisors|aides|officials|allies|critics|"
-    r"supporters|spokesman|spokeswoman|spokesperson|spokesmen|staff|lawyers|friends|"
-    r"colleagues|sources|officers|members|backers|opponents|rivals)\s*$",
-    re.I,
-)
-_AUX_WORDS = words("had has have was were is are would will could should did does may might")
-_FROM_RE = re.compile(r"\s+(?:from|by|of)\s+")
-_SUBJECT_WINDOW = 300
 _MAX_VERBS = 8
 _PASSIVE_BEFORE_RE = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|\w+ly\s+)?$", re.I
 )
-_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
-# Check-worthiness features: (words, weight); a sentence scores each set once.
-_STRONG_FACT_WORDS = words(
-    "first never consistently record records history historic historical biggest largest "
-    "highest lowest smallest worst best fastest slowest longest doubled tripled halved "
-    "unanimously all-time unprecedented invoked"
-)
-_WEAK_FACT_WORDS = words("only ever since most least once twice double always majority minority")
-_NUMBER_WORDS = words(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred hundreds thousand thousands dozen dozens half third quarter"
-)
-_CHANGE_WORDS = words(
-    "rose fell increased decreased rise fall jumped slumped grew cut raised lost won killed "
-    "died elected illegal banned invoked agreed signed passed approved rejected launched "
-    "closed opened"
-)
-_MONEY_WORDS = words("bn billion million trillion")
-_FACT_WORD_RE = re.compile(r"[a-z][a-z-]*")
-_MONEY_RE = re.compile(r"[£$€¥]|\d(?:bn|m)\b")
-_DIGIT_RE = re.compile(r"\d")
-_YEAR_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-FACT_THRESHOLD = 0.45
-
-
-@dataclass(slots=True)
-class _Context:
-    text: str
-    masked: str
-    sentences: list[tuple[int, int]]
-    index: ActorIndex
-    mentions: list[tuple[int, int, ActorInfo]]  # outside quotes, outermost only
-    subjects: list[ActorInfo | None]  # per sentence, filled as we go
-    verbs: list[tuple[int, int, str]]  # reporting verbs outside quotes
-    verb_starts: list[int]
-    mention_starts: list[int] = field(default_factory=list)
-    doc_owners: list[tuple[int, str, ActorInfo]] = field(default_factory=list)
 
 
 def _outer_mentions(index: ActorIndex, quotes: list[QuoteSpan]) -> list[tuple[int, int, ActorInfo]]:
@@ -305,520 +197,26 @@ def _outer_mentions(index: ActorIndex, quotes: list[QuoteSpan]) -> list[tuple[in
     return out
 
 
-def _mentions_in(ctx: _Context, start: int, end: int) -> list[tuple[int, int, ActorInfo]]:
-    lo = bisect_left(ctx.mention_starts, start)
-    hi = bisect_left(ctx.mention_starts, end)
-    return [m for m in ctx.mentions[lo:hi] if m[1] <= end]
+def _states_nothing(masked: str, start: int, end: int) -> bool:
+    """A reporting verb that credits no statement: "has not responded to
+    requests", "declined to comment", "few would argue", "nobody said"."""
+    if _NO_STATEMENT_BEFORE_RE.search(masked, max(0, start - 30), start):
+        return True
+    return bool(_NO_STATEMENT_AFTER_RE.match(masked, end))
 
 
-def _pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> ActorInfo | None:
-    people = [m for m in mentions if m[2].actor.kind == "person"]
-    pool = people or mentions
-    if not pool:
-        return None
-    return pool[0][2] if first else pool[-1][2]
-
-
-def _role_is(role: str, phrase: str) -> bool:
-    """ "Prime Minister" is "the prime minister"; "Deputy Prime Minister" is not."""
-    if not role.endswith(phrase):
-        return False
-    extra = role[: len(role) - len(phrase)].split()
-    return not any(w.strip("-") in _LESSER_TITLES for w in extra)
-
-
-class _Resolver:
-    def __init__(self, ctx: _Context):
-        self.ctx = ctx
-
-    def pronoun(self, word: str, sent: int, pos: int = -1) -> ActorInfo | None:
-        word = word.lower()
-        ctx = self.ctx
-        if word in ("he", "she"):
-            want = "m" if word == "he" else "f"
-            if pos >= 0:
-                # "Mr Lewis wants an inquiry - cash he says is wasted": the subject
-                # that opens the sentence, not any name before the pronoun.
-                s0 = ctx.sentences[sent][0]
-                opening = _mentions_in(ctx, s0, pos)[:1]
-                for m in opening:
-                    info = m[2]
-                    lead = ctx.masked[s0 : m[0]].split()
-                    if info.actor.kind == "person" and info.gender in ("", want) and len(lead) <= 2:
-                        info.gender = info.gender or want
-                        return info
-            for k in range(sent - 1, max(-1, sent - 6), -1):
-                cand = ctx.subjects[k]
-                if cand is not None and cand.actor.kind == "person" and cand.gender in ("", want):
-                    cand.gender = cand.gender or want
-                    return cand
-                s, e = ctx.sentences[k]
-                for m in _mentions_in(ctx, s, e):
-                    info = m[2]
-                    if info.actor.kind == "person" and info.gender in ("", want):
-                        info.gender = info.gender or want
-                        return info
-            return None
-        if word in ("they", "it"):
-            for k in range(sent - 1, max(-1, sent - 3), -1):
-                cand = ctx.subjects[k]
-                if cand is not None and cand.actor.kind == "organization":
-                    return cand
-        return None
-
-    def _opens_sentence(self, pos: int, sent: int) -> bool:
-        """True when only "the"/"but"/"and" stand between the sentence start and ``pos``."""
-        head = self.ctx.masked[self.ctx.sentences[sent][0] : pos].strip().lower()
-        return head in ("", "the", "but the", "and the", "but", "and")
-
-    def role(self, phrase: str, before: int, sent: int, anaphoric: bool = True) -> ActorInfo | None:
-        phrase = " ".join(phrase.lower().split())
-        words = phrase.split()
-        if not words:
-            return None
-        head = words[-1]
-        best = None
-        holders = [
-            info
-            for info in self.ctx.index.actors
-            if info.actor.kind == "person"
-            and info.actor.role
-            and (
-                _role_is(info.actor.role.lower(), phrase)
-                or (" " in info.actor.role and phrase.endswith(info.actor.role.lower()))
-            )
-        ]
-        # "the mayor" is the Mayor before the Deputy Mayor.
-        holders.sort(key=lambda info: len(info.actor.role))
-        if holders:
-            best = holders[0]
-        if best is None and head in _PERSON_ROLE_HEADS and anaphoric:
-            # A role nobody holds by name in the text: the person just spoken of,
-            # unless the text gave them another title.
-            for k in range(sent - 1, max(-1, sent - 4), -1):
-                cand = self.ctx.subjects[k]
-                if (
-                    cand is not None
-                    and cand.actor.kind == "person"
-                    and (not cand.actor.role or phrase.endswith(cand.actor.role.lower()))
-                ):
-                    return cand
-        if best is None and head in _PERSON_ROLE_HEADS:
-            # "the Ealing North MP": a one-word title the phrase ends with.
-            loose = [
-                info
-                for info in self.ctx.index.actors
-                if info.actor.kind == "person"
-                and info.actor.role
-                and phrase.endswith(info.actor.role.lower())
-            ]
-            if len(loose) == 1:
-                return loose[0]
-            if anaphoric and not loose:
-                # "The mayor accused ...": a role the text never gives anyone by name
-                # is the article's main person, when nobody else is a candidate.
-                topic = self._topic_person(phrase)
-                if topic is not None:
-                    return topic
-        if best is None and head not in _PERSON_ROLE_HEADS:
-            # "the coalition", "the company": the organisation named so.
-            if head in _FIRM_HEADS:
-                # "the company said": the firm the article is about, when one leads.
-                firm = self._topic_org(before)
-                if firm is not None:
-                    return firm
-            if head in _ORG_HEADS and sent >= 0:
-                for k in range(sent - 1, max(-1, sent - 6), -1):
-                    cand = self.ctx.subjects[k]
-                    if cand is not None and cand.actor.kind == "organization":
-                        return cand
-            latest = -1
-            for start, _end, info in self.ctx.mentions:
-                if start >= before:
-                    break
-                if info.actor.kind == "organization" and (
-                    head in info.actor.name.lower().split()
-                    or (head in _ORG_HEADS and start > latest)
-                ):
-                    best, latest = info, start
-        return best
-
-    def subject(
-        self, start: int, end: int, sent: int, fallback: bool = True
-    ) -> tuple[bool, ActorInfo | None]:
-        """Who the clause ``masked[start:end]`` (ending just before a verb) credits.
-
-        Returns (found_a_subject_phrase, actor_or_None).
-        """
-        ctx = self.ctx
-        start = max(start, end - _SUBJECT_WINDOW)  # a subject sits close to its verb
-        zone = ctx.masked[start:end]
-        stripped = zone.rstrip()
-        core_end = start + len(stripped)
-        appos: tuple[int, int] | None = None
-        if stripped.endswith(","):
-            last = core_end - 1
-            prev = ctx.masked.rfind(",", start, last)
-            if prev >= 0:
-                appos = (prev + 1, last)
-                core_end = prev
-            else:
-                core_end = last
-        core = _POST_NOMINAL_TAIL_RE.sub("", ctx.masked[start:core_end])
-        core_end = start + len(core)
-        head, tail = core[:-80], core[-80:]
-        core = (head + _AUX_TAIL_RE.sub("", tail)).rstrip()
-        core_end = start + len(core)
-        if appos is None and core.endswith(","):
-            # "Turkey, which occupies northern Cyprus, had previously insisted"
-            last = core_end - 1
-            prev = ctx.masked.rfind(",", start, last)
-            if prev >= 0:
-                appos = (prev + 1, last)
-                core_end = prev
-            else:
-                core_end = last
-            core = ctx.masked[start:core_end]
-        dash = _DASH_TAIL_RE.search(core)
-        if dash is not None and appos is None:
-            # "Andrei X - then adviser to President Y - told": the dashes hold an
-            # aside, and the subject stands before it.
-            opening = _DASH_RE.search(core, 0, dash.start())
-            while opening is not None:
-                nxt = _DASH_RE.search(core, opening.end(), dash.start())
-                if nxt is None:
-                    break
-                opening = nxt
-            if opening is not None and ctx.masked.count("\n", start + opening.end(), core_end) == 0:
-                appos = (start + opening.end(), start + dash.start())
-                core_end = start + opening.start()
-                core = ctx.masked[start:core_end]
-        np_start = start
-        last_boundary = None
-        inside = [(m0, m1) for m0, m1, _info in _mentions_in(ctx, start, core_end)]
-        for m in _BOUNDARY_RE.finditer(core):
-            at = start + m.start()
-            if any(m0 <= at < m1 for m0, m1 in inside):
-                continue  # "Public and Commercial Services Union" is one name
-            np_start = start + m.end()
-            last_boundary = m
-        np_text = ctx.masked[np_start:core_end]
-        np_mentions = _mentions_in(ctx, np_start, core_end)
-        if _UNNAMED_SPOKESMAN_RE.match(np_text) or (
-            _THEIR_PEOPLE_RE.search(np_text)
-            and not (
-                appos
-                and any(m[2].actor.kind == "person" for m in _mentions_in(ctx, appos[0], appos[1]))
-            )  # "The party's health spokeswoman, Eleanor Scott, said": named after all
-        ):
-            # "A spokesman for the Home Office", "President Bush's advisers": unnamed, so null
-            return True, None
-        lead = np_text.strip().lower().split(" ", 2)
-        if lead and lead[0] in ("the", "a", "an") and len(lead) > 1:
-            lead = lead[1:]
-        if (
-            last_boundary is not None
-            and last_boundary.group() == ","
-            and lead
-            and lead[0] in ROLE_NOUNS
-        ):
-            # "Mark Serwotka, the leader of the PCS union said": the name before the comma.
-            named = _mentions_in(ctx, start, start + last_boundary.start())
-            if named and start + last_boundary.start() - named[-1][1] <= 1:
-                return True, named[-1][2]
-        if (
-            last_boundary is not None
-            and last_boundary.group() == ","
-            and np_mentions
-            and all(m[2].actor.kind == "organization" for m in np_mentions)
-        ):
-            # "Armando Falcon, OFHEO director said", "Colin Asplin, Blackpool Hotel
-            # Association said": a person, then where they work.
-            rest = ctx.masked[np_start:core_end]
-            for m0, m1, _info in reversed(np_mentions):
-                rest = rest[: m0 - np_start] + rest[m1 - np_start :]
-            extra = [w.lower() for w in _WORD_RE.findall(rest)]
-            if all(w in ROLE_NOUNS or w in ("the", "of", "at", "for") for w in extra):
-                named = _mentions_in(ctx, start, start + last_boundary.start())
-                if (
-                    named
-                    and named[-1][2].actor.kind == "person"
-                    and start + last_boundary.start() - named[-1][1] <= 1
-                ):
-                    return True, named[-1][2]
-        if (
-            last_boundary is not None
-            and last_boundary.group().lower() in ("who", "which", "whose")
-            and lead
-            and lead[0] not in _SPEAKER_WORDS
-            and lead[0] not in ("it", "i", "you")
-        ):
-            # "Mr Galloway, who on Thursday won damages from the Daily Telegraph said":
-            # the relative clause never closed; its antecedent is the subject.
-            antecedent = _mentions_in(ctx, start, start + last_boundary.start())
-            if antecedent and start + last_boundary.start() - antecedent[-1][1] <= 3:
-                return True, antecedent[-1][2]
-        if (
-            last_boundary is not None
-            and last_boundary.group().lower() in ("and", "but")
-            and not np_mentions
-            and sent >= 0
-        ):
-            first_word = np_text.split()[:1]
-            if first_word and first_word[0].islower() and first_word[0] not in _NOT_A_VERB:
-                # "He plans to stand but refused to confirm": the verb shares the
-                # subject that opens the sentence.
-                s0 = ctx.sentences[sent][0]
-                opening = ctx.masked[s0 : start + last_boundary.start()]
-                pm = _PRONOUN_RE.match(opening)
-                if pm and pm.group(1).lower() in ("he", "she"):
-                    return True, self.pronoun(pm.group(1), sent)
-                lead = _mentions_in(ctx, s0, start + last_boundary.start())[:1]
-                if lead and len(ctx.masked[s0 : lead[0][0]].split()) <= 2:
-                    return True, lead[0][2]
-        tail_at = max(0, len(np_text) - 60)
-        end_pronoun = _PRONOUN_END_RE.search(np_text, tail_at)
-        if end_pronoun and (not np_mentions or np_mentions[-1][1] < np_start + end_pronoun.start()):
-            # "But standing next to Mr Blair he added": the pronoun is the subject.
-            return True, self.pronoun(end_pronoun.group(1), sent, np_start)
-        inner_verbs = _verbs(ctx, np_start, core_end)
-        if inner_verbs:
-            # "Mr Howard denied Mr Yeo ... said": the name after the inner verb.
-            after_verb = [m for m in np_mentions if m[0] >= inner_verbs[-1][1]]
-            np_mentions = after_verb or np_mentions
-        people = [m for m in np_mentions if m[2].actor.kind == "person"]
-        if people:
-            return True, people[0][2]
-        if appos:
-            ap = _mentions_in(ctx, appos[0], appos[1])
-            ap_people = [m for m in ap if m[2].actor.kind == "person"]
-            if ap_people:
-                return True, ap_people[0][2]
-        if np_mentions:
-            # "the Liberal Democrat leader": an organisation qualifying a role.
-            after = ctx.masked[np_mentions[-1][1] : core_end].split()
-            if after and len(after) <= 3 and after[-1].lower().split("-")[-1] in _PERSON_ROLE_HEADS:
-                lead_words = ctx.masked[np_start : np_mentions[-1][0]].lower().split()
-                definite = bool(lead_words) and lead_words[-1] == "the"
-                info = self.role(
-                    ctx.masked[np_mentions[-1][0] : core_end], np_start, sent, anaphoric=definite
-                )
-                if info is not None and info.actor.kind == "person":
-                    return True, info
-            if (
-                np_mentions[-1][2].actor.kind == "country"
-                and after
-                and len(after) <= 3
-                and after[-1].lower() in ROLE_NOUNS
-            ):
-                # "The UK's top judge has revealed": a person, never the country.
-                return True, self._topic_person(" ".join(after).lower())
-            if (
-                np_mentions[-1][2].actor.kind == "country"
-                and after
-                and len(after) <= 3
-                and after[-1].lower() in _ORG_HEADS
-            ):
-                # "The US firm agreed": the firm named last, never the country.
-                earlier = [
-                    m[2]
-                    for m in _mentions_in(ctx, max(0, np_start - 400), np_start)
-                    if m[2].actor.kind == "organization"
-                ]
-                return True, earlier[-1] if earlier else None
-        if np_mentions:
-            # "An executive at US insurance firm Marsh": the firm, not its country.
-            orgs = [m for m in np_mentions if m[2].actor.kind == "organization"]
-            return True, (orgs or np_mentions)[0][2]
-        rm = _ROLE_NP_RE.search(np_text, tail_at)
-        if rm:
-            # "the chancellor told reporters": the role, even when nobody holds it by name.
-            whole_np = not np_text[: rm.start()].strip()
-            info = self.role(rm.group(1), np_start + rm.start(), sent, anaphoric=whole_np)
-            if info is not None or rm.group(1).split()[-1].lower() in _PERSON_ROLE_HEADS:
-                return True, info
-        if appos:
-            ap = _mentions_in(ctx, appos[0], appos[1])
-            if ap:
-                return True, ap[0][2]
-        pm = _PRONOUN_RE.match(np_text) or _PRONOUN_END_RE.search(np_text, tail_at)
-        if pm:
-            return True, self.pronoun(pm.group(1), sent, np_start)
-        words = [w.lower() for w in _WORD_RE.findall(np_text)]
-        docs = [w for w in words if w in _DOC_NOUNS]
-        if docs and not np_mentions:
-            # "The new book claims": the book named earlier as someone's speaks for them.
-            indefinite = np_text.strip().lower().startswith(("a ", "an "))
-            owner = self.doc_owner(docs[-1], np_start, ahead=not indefinite)
-            if owner is not None:
-                return True, owner
-        if (
-            sent == 0
-            and words
-            and (words[-1] in ROLE_NOUNS or words[-1] == "figure")
-            and words[-1] not in GENERIC_SPEAKERS
-            and not words[-1].endswith("s")
-        ):
-            # The opening sentence's "a senior government figure has warned",
-            # "London's most senior police officer has said": the article's main
-            # person, whom the next sentences name.
-            topic = self._topic_person(words[-1])
-            if topic is not None:
-                return True, topic
-        if any(w in GENERIC_SPEAKERS or w in _DOC_NOUNS for w in words):
-            return True, None
-        if np_text.strip().lower().startswith(("a ", "an ", "one ", "another ")) or (
-            np_text.strip().lower().startswith(("her ", "his ", "their ", "my ", "our "))
-            and len(words) <= 4
-        ):
-            return True, None  # "a senior government figure has warned", "her mother told"
-        # "Both Zelenskyy and European allies have made it clear" (within the clause)
-        clause_start = max(ctx.masked.rfind(ch, start, np_start) for ch in ",;:")
-        clause_start = start if clause_start < 0 else clause_start + 1
-        info = _pick(_mentions_in(ctx, clause_start, core_end), first=False) if fallback else None
-        if info is not None:
-            return True, info
-        return bool(words), None
-
-    def inverted(self, start: int, limit: int) -> tuple[ActorInfo | None] | None:
-        """The subject of an inverted credit, as a 1-tuple, or None when not inverted.
-
-        The words after the verb up to the end of the clause must be a short noun
-        phrase: a name ("Mr Howard"), a role ("the Ealing North MP") or a generic
-        speaker ("a spokesman").
-        """
-        ctx = self.ctx
-        m = _CLAUSE_END_RE.search(ctx.masked, start, limit)
-        stop = m.start() if m else limit
-        clause = ctx.masked[start:stop]
-        words = clause.split()
-        if not words or len(words) > 7 or words[0].lower() in _NOT_SUBJECT_STARTS:
-            return None
-        closing = m.group() if m else "."
-        mentions = _mentions_in(ctx, start, stop)
-        if mentions:
-            return (_pick(mentions),)
-        if closing in ".!?" and all(w[:1].isupper() for w in words):
-            return (None,)  # "..., says Age Concern.": a name we do not know, not a guess
-        if closing == "," and words[-1].lower() in _ROLE_WORDS:
-            # "said its chief executive, Sir Howard Newby."
-            m2 = _CLAUSE_END_RE.search(ctx.masked, stop + 1, limit)
-            stop2 = m2.start() if m2 else limit
-            named = _mentions_in(ctx, stop + 1, stop2)
-            if named and len(ctx.masked[stop + 1 : stop2].split()) <= 5:
-                return (_pick(named),)
-        if closing not in '.!?"\u201d' and stop < limit:
-            return None  # "said the new system ..., due to start": not a subject
-        rm = _ROLE_AFTER_RE.match(ctx.masked, start, stop + 1)
-        if rm:
-            by_role = self.role(rm.group(1), start, -1, anaphoric=False)
-            if by_role is not None and (
-                by_role.actor.kind == "person" or rm.group(1).split()[-1].lower() in _ORG_HEADS
-            ):
-                return (by_role,)  # "claimed the union organisation": the union named before
-        if words[0].lower() in ("a", "an", "the", "its", "his", "her", "their", "one", "some"):
-            rest = [w.lower() for w in words[1:]]
-            if any(w in _AUX_WORDS for w in rest) or (len(rest) >= 2 and rest[-1].endswith("ed")):
-                return None  # "The book, by X, said the pair argued": a clause, not a speaker
-            return (None,)
-        return None
-
-    def _topic_person(self, phrase: str) -> ActorInfo | None:
-        """The person mentioned most (and at least three times), when that person
-        has no other title and clearly leads the rest."""
-        people = sorted(
-            (info for info in self.ctx.index.actors if info.actor.kind == "person"),
-            key=lambda info: len(info.actor.mentions),
-            reverse=True,
-        )
-        if not people:
-            return None
-        top = people[0]
-        runner_up = len(people[1].actor.mentions) if len(people) > 1 else 0
-        if len(top.actor.mentions) < 3 or len(top.actor.mentions) <= runner_up:
-            return None
-        if top.actor.role and not phrase.endswith(top.actor.role.lower()):
-            return None
-        return top
-
-    def _topic_org(self, before: int) -> ActorInfo | None:
-        """The organisation named most before ``before`` (at least three times),
-        when it clearly leads the others."""
-        counts: dict[int, int] = {}
-        infos: dict[int, ActorInfo] = {}
-        for start, _end, info in self.ctx.mentions:
-            if start >= before:
-                break
-            if info.actor.kind == "organization":
-                counts[id(info)] = counts.get(id(info), 0) + 1
-                infos[id(info)] = info
-        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
-        if not ranked or ranked[0][1] < 3:
-            return None
-        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
-            return None
-        return infos[ranked[0][0]]
-
-    def doc_owner(self, noun: str, pos: int, ahead: bool = True) -> ActorInfo | None:
-        """Whose ``noun`` ("book", "report") is meant at ``pos``: the last one
-        named before it, else the first one named after it ("The book, by X")."""
-        before = after = None
-        for at, owned, owner in self.ctx.doc_owners:
-            if owned == noun:
-                if at < pos:
-                    before = owner
-                elif after is None:
-                    after = owner
-        if before or (after and ahead):
-            return before or after
-        if not ahead:
-            return None
-        owners = {id(o): o for _at, _owned, o in self.ctx.doc_owners}
-        # "Research for X suggests ... The survey showed": one owner for all its documents.
-        return next(iter(owners.values())) if len(owners) == 1 else None
-
-    def after(self, start: int, limit: int) -> ActorInfo | None:
-        """An inverted credit: ``..., said housing minister Yvette Cooper.``"""
-        ctx = self.ctx
-        m = re.search(r"[.;:!?\"\u201c\u201d]", ctx.masked[start:limit])
-        end = start + m.start() if m else limit
-        dm = _DOC_NP_RE.match(ctx.masked, start, end)
-        if dm is not None:
-            # "according to a new book, Brown's Britain, ...": the book speaks for
-            # its author, not for a name in its title.
-            owner = self.doc_owner(dm.group(1).lower(), start)
-            if owner is None and _FROM_RE.match(ctx.masked, dm.end(), end):
-                owner = _pick(_mentions_in(ctx, dm.end(), end))  # "a statement from X's office"
-            return owner
-        info = _pick(_mentions_in(ctx, start, end))
-        if info is None or info.actor.kind != "person":
-            # "said the Ealing North MP": a role after the verb.
-            rm = _ROLE_AFTER_RE.match(ctx.masked, start, end)
-            if rm:
-                by_role = self.role(rm.group(1), start, -1, anaphoric=False)
-                if by_role is not None and by_role.actor.kind == "person":
-                    return by_role
-        return info
-
-
-def _verbs(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
-    lo = bisect_left(ctx.verb_starts, start)
-    hi = bisect_left(ctx.verb_starts, end)
-    return [v for v in ctx.verbs[lo:hi] if v[1] <= end]
-
-
-def _verb_opens(ctx: _Context, start: int, end: int) -> bool:
+def _verb_opens(ctx: Context, start: int, end: int) -> bool:
     """True when a reporting verb comes first in ``[start, end)`` (", called for ...")."""
-    verbs = _verbs(ctx, start, end)
+    verbs = verbs_in(ctx, start, end)
     if not verbs:
         return False
     zone = ctx.masked[start : verbs[0][0]]
     zone = zone[zone.rfind(",") + 1 :]  # only the clause the verb opens
-    lead = _WORD_RE.findall(zone.lower())
+    lead = WORD_RE.findall(zone.lower())
     return all(w in ("and", "but", "then", "also", "later", "he", "she") for w in lead)
 
 
-def _credit_before_quote(res: _Resolver, start: int, end: int, sent: int):
+def _credit_before_quote(res: Resolver, start: int, end: int, sent: int):
     """The credit for a quote from the clause before it: its nearest finite verb.
 
     ``Mr Blair denied it, and the chancellor told reporters: "..."`` credits the
@@ -827,7 +225,7 @@ def _credit_before_quote(res: _Resolver, start: int, end: int, sent: int):
     masked = res.ctx.masked
     verbs = [
         v
-        for v in _verbs(res.ctx, start, end)
+        for v in verbs_in(res.ctx, start, end)
         if not v[2].endswith("ing")
         and masked[max(0, v[0] - 3) : v[0]] != "to "
         and not _PASSIVE_BEFORE_RE.search(masked, max(0, v[0] - 30), v[0])
@@ -839,8 +237,39 @@ def _credit_before_quote(res: _Resolver, start: int, end: int, sent: int):
     return _credit(res, start, end, sent, weak_ok=True)
 
 
+def _takes_agent(masked: str, word: str, near: str, v_end: int) -> bool:
+    """ "described by one civil service union as ...": a passive verb whose agent speaks."""
+    return (
+        masked.startswith(" by ", v_end)
+        and not word.endswith(("ing", "s"))
+        and _AGENT_CONTEXT_RE.search(near) is not None
+    )
+
+
+def _agent(ctx: Context, v_end: int, end: int) -> ActorInfo | None:
+    """The actor named after "by" (``v_end`` is the verb's end), up to the clause's
+    end or "as"."""
+    agent_end = CLAUSE_END_RE.search(ctx.masked, v_end + 4, end)
+    stop = agent_end.start() if agent_end else end
+    as_at = ctx.masked.find(" as ", v_end + 4, stop)
+    stop = as_at if as_at >= 0 else stop
+    return pick(mentions_in(ctx, v_end + 4, stop))
+
+
+def _used_as_noun(word: str, near: str) -> bool:
+    """A reporting word used as a noun: "the claims", "his questions", "asylum claims"."""
+    if word not in _NEVER_NOUNS and _DETERMINER_BEFORE_RE.search(near):
+        return True
+    if word not in ("claims", "claim"):
+        return False
+    m_noun = _NOUN_CLAIM_BEFORE_RE.search(near)
+    return m_noun is not None and m_noun.group().strip().lower() not in (
+        DOCUMENT_NOUNS | GENERIC_SPEAKERS
+    )
+
+
 def _credit(
-    res: _Resolver,
+    res: Resolver,
     start: int,
     end: int,
     sent: int,
@@ -856,7 +285,7 @@ def _credit(
     ctx = res.ctx
     found_verb = False
     named_np = False  # an earlier verb had a subject the text does not name
-    for v_start, v_end, word in _verbs(ctx, start, end)[:_MAX_VERBS]:
+    for v_start, v_end, word in verbs_in(ctx, start, end)[:_MAX_VERBS]:
         if word == "according to":
             info = res.after(v_end, end)
             found_verb = True
@@ -869,31 +298,16 @@ def _credit(
         near = before[-30:]
         if word.endswith("ing") and before.rstrip().endswith(","):
             # "..., declaring "..."": a participle shares the main clause's subject.
-            opening = _mentions_in(
-                ctx, ctx.sentences[sent][0] if sent >= 0 else zone_start, v_start
-            )
+            opening = mentions_in(ctx, ctx.sentences[sent][0] if sent >= 0 else zone_start, v_start)
             if opening:
-                return True, _pick(opening)
-        if (
-            ctx.masked.startswith(" by ", v_end)
-            and not word.endswith(("ing", "s"))
-            and _AGENT_CONTEXT_RE.search(near)
-        ):
-            # "described by one civil service union as ...": the agent speaks.
-            agent_end = _CLAUSE_END_RE.search(ctx.masked, v_end + 4, end)
-            stop = agent_end.start() if agent_end else end
-            as_at = ctx.masked.find(" as ", v_end + 4, stop)
-            stop = as_at if as_at >= 0 else stop
-            return True, _pick(_mentions_in(ctx, v_end + 4, stop))
+                return True, pick(opening)
+        if _takes_agent(ctx.masked, word, near, v_end):
+            return True, _agent(ctx, v_end, end)
         if not word.endswith("ing") and _PASSIVE_BEFORE_RE.search(near):
             # Passive: "researchers were told".
             found_verb = found_verb or not weak
             continue
-        if (word not in _NEVER_NOUNS and _DETERMINER_BEFORE_RE.search(near)) or (
-            word in ("claims", "claim")
-            and (m_noun := _NOUN_CLAIM_BEFORE_RE.search(near)) is not None
-            and m_noun.group().strip().lower() not in _DOC_NOUNS | GENERIC_SPEAKERS
-        ):
+        if _used_as_noun(word, near):
             continue  # a noun: "the claims", "his questions", "asylum claims"
         inverted = None
         if word in _INVERTIBLE and (
@@ -911,12 +325,12 @@ def _credit(
                 continue  # "The report said the G8 had agreed": the report speaks
             return True, info
         if weak:
-            near_words = set(_WORD_RE.findall(before.lower()[-40:]))
-            if has_np and (near_words & _DOC_NOUNS or (weak_ok and near_words & _SPEAKER_WORDS)):
+            near_words = set(WORD_RE.findall(before.lower()[-40:]))
+            if has_np and (near_words & DOCUMENT_NOUNS or (weak_ok and near_words & SPEAKER_WORDS)):
                 found_verb = True  # "a study shows"; for quotes, "they called for"
             continue
         found_verb = True
-        if has_np and _PRONOUN_END_RE.search(before[-40:].rstrip()):
+        if has_np and PRONOUN_END_RE.search(before[-40:].rstrip()):
             # "He said the party always asked": "he" (nobody named) is the speaker,
             # not the subject of a verb inside what he said.
             return True, None
@@ -925,24 +339,34 @@ def _credit(
     return found_verb, None
 
 
-def _tail_clause(ctx: _Context, start: int, end: int) -> int:
+def _tail_clause(ctx: Context, start: int, end: int) -> int:
     """Start of a closing credit such as ``..., argued Mr Howard.``, or -1."""
     comma = ctx.masked.rfind(",", start, end)
     if comma < 0:
         return -1
-    verbs = _verbs(ctx, comma, end)
+    verbs = verbs_in(ctx, comma, end)
     if not verbs:
         return -1
     head = ctx.masked[comma + 1 : verbs[0][0]]
     rest = ctx.masked[verbs[0][1] : end]
-    if len(head.split()) > 6 or len(rest.split()) > 8:
-        return -1
+    if len(rest.split()) > 8 or head.strip().lower() in ("who", "which"):
+        return -1  # "..., Kim Yong-hyun, who said ...": a relative clause, not a closing credit
+    if len(head.split()) > 6:
+        # "..., the U.S. Attorney's Office for the Western District of New York
+        # announced Monday.": a long name is still one subject.
+        named = mentions_in(ctx, comma + 1, verbs[0][0])
+        words_outside = head.split()
+        if named:
+            lo, hi = named[0][0] - comma - 1, named[-1][1] - comma - 1
+            words_outside = (head[:lo] + head[hi:]).split()
+        if not named or len(words_outside) > 2:
+            return -1
     return comma + 1
 
 
 def _is_name_quote(text: str, q: QuoteSpan) -> bool:
     inner = text[q.start : q.end]
-    words = _WORD_RE.findall(inner)
+    words = WORD_RE.findall(inner)
     before = text[max(0, q.start - 40) : q.start].rstrip(' "\u201c').split()
     prev = before[-1].lower().strip(",") if before else ""
     if prev.endswith(":"):
@@ -952,6 +376,17 @@ def _is_name_quote(text: str, q: QuoteSpan) -> bool:
     nxt = after[0].lower().strip(",.") if after else ""
     if prev == "as" and len(before) >= 2 and before[-2].lower() in _AS_NAME_CUES:
         prev = "nicknamed"  # he was known as "Precious" at school
+    if _LISTED_AFTER_TERM_RE.search(text, max(0, q.start - 80), q.start):
+        return True  # removed the words "comprehensive" and "downside risks."
+    if prev == "of" and len(before) >= 2 and before[-2].lower() in _MENTION_NOUNS:
+        prev = "named"  # he returned the cash from the use of "We."
+    if (
+        prev in _TERM_PREPOSITIONS
+        and 1 <= len(words) <= 3
+        and inner[:1].islower()
+        and inner.rstrip()[-1:].isalpha()
+    ):
+        return True  # staff were on "atypical contracts": a term, not speech
     if (prev in _NAME_CUES_BEFORE or nxt in _NAME_CUES_AFTER) and (
         len(words) <= 4 or (words and words[0][:1].isupper())
     ):
@@ -1001,8 +436,54 @@ def build_claims(
     masked: str,
     index: ActorIndex,
 ) -> list[ExtractedClaim]:
-    verbs = find_reporting(masked)
-    ctx = _Context(
+    """The attribution pass: who said each quote and statement, sentence by
+    sentence; then quotes credited to nobody continue a neighbour's speaker;
+    then the claims, scored by the check-worthiness pass."""
+    ctx = _context(text, sentences, quotes, masked, index)
+    res = Resolver(ctx)
+    state = _Attribution(len(sentences))
+    for si, qs in enumerate(_quotes_by_sentence(sentences, quotes)):
+        accepted = _credit_quotes(res, state, si, qs)
+        if accepted:
+            _note_quote_sentence(res, state, si, accepted)
+        else:
+            _credit_statement(res, state, si)
+    _chain_uncredited(text, state)
+    _carry_over_uncredited(ctx, state)
+    return _emit(ctx, state)
+
+
+@dataclass(slots=True)
+class _QuoteEntry:
+    q: QuoteSpan
+    sent: int
+    info: ActorInfo | None
+    credited: bool
+
+
+@dataclass(slots=True)
+class _Attribution:
+    """What the attribution pass has found so far, by sentence."""
+
+    size: int
+    quotes: list[_QuoteEntry] = field(default_factory=list)
+    main_subjects: dict[int, ActorInfo] = field(default_factory=dict)
+    claims: list[list[ExtractedClaim]] = field(default_factory=list)
+    last_speaker: list[ActorInfo | None] = field(default_factory=list)
+    unnamed: list[bool] = field(default_factory=list)  # a quote credited to nobody named
+    terms: set[str] = field(default_factory=set)  # quoted words that were a name or a term
+
+    def __post_init__(self) -> None:
+        self.claims = [[] for _ in range(self.size)]
+        self.last_speaker = [None] * self.size
+        self.unnamed = [False] * self.size
+
+
+def _context(text, sentences, quotes, masked, index) -> Context:
+    """The shared model the attribution pass reads: mentions outside quotes,
+    reporting verbs that credit a statement, documents and their owners."""
+    verbs = [v for v in find_reporting(masked) if not _states_nothing(masked, v[0], v[1])]
+    ctx = Context(
         text,
         masked,
         sentences,
@@ -1020,15 +501,15 @@ def build_claims(
             ctx.doc_owners.append((m.start(), m.group(1).lower(), owner))
     for m in _DOC_BY_RE.finditer(masked):
         # "The book, by Sunday Telegraph journalist Robert Peston": its author.
-        stop = _CLAUSE_END_RE.search(masked, m.end(), m.end() + 90)
-        named = _mentions_in(ctx, m.end(), stop.start() if stop else m.end() + 90)
-        owner = _pick(named)
+        stop = CLAUSE_END_RE.search(masked, m.end(), m.end() + 90)
+        owner = pick(mentions_in(ctx, m.end(), stop.start() if stop else m.end() + 90))
         if owner is not None:
             ctx.doc_owners.append((m.start(), m.group(1).lower(), owner))
     ctx.doc_owners.sort(key=lambda d: d[0])
-    res = _Resolver(ctx)
-    claims: list[ExtractedClaim] = []
-    # Quotes by sentence.
+    return ctx
+
+
+def _quotes_by_sentence(sentences, quotes) -> list[list[QuoteSpan]]:
     by_sent: list[list[QuoteSpan]] = [[] for _ in sentences]
     k = 0
     for q in quotes:
@@ -1036,229 +517,240 @@ def build_claims(
             k += 1
         if k < len(sentences) and sentences[k][0] <= q.start:
             by_sent[k].append(q)
+    return by_sent
 
-    # Pass 1: direct credits.
-    quote_info: list[dict] = []
-    main_subjects: dict[int, ActorInfo] = {}
-    sent_claims: list[list[ExtractedClaim]] = [[] for _ in sentences]
-    last_speaker: list[ActorInfo | None] = [None] * len(sentences)
-    unnamed = [False] * len(sentences)  # a quote there was credited to nobody named
-    for si, (s, e) in enumerate(sentences):
-        qs = by_sent[si]
-        accepted = []
-        sentence_verb: bool | None = None
-        prev_end = s
-        for qi, q in enumerate(qs):
-            nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
-            if _is_name_quote(text, q):
+
+def _credit_quotes(
+    res: Resolver, state: _Attribution, si: int, qs: list[QuoteSpan]
+) -> list[_QuoteEntry]:
+    """The quotes of sentence ``si`` that are speech, each with its direct credit."""
+    ctx = res.ctx
+    text, masked = ctx.text, ctx.masked
+    s, e = ctx.sentences[si]
+    accepted: list[_QuoteEntry] = []
+    sentence_verb: bool | None = None
+    prev_end = s
+    for qi, q in enumerate(qs):
+        nxt_start = qs[qi + 1].start - 1 if qi + 1 < len(qs) else e
+        inner = text[q.start : q.end]
+        if _is_name_quote(text, q) or (inner.lower() in state.terms and len(inner.split()) <= 3):
+            state.terms.add(inner.lower())  # a term stays a term when quoted again
+            continue
+        info, credited = _direct_credit(res, si, q, prev_end, nxt_start, accepted)
+        if not credited and inner[:1].islower():
+            dm = _DOC_SUBJECT_RE.match(masked, prev_end, max(prev_end, q.start - 1))
+            if dm is not None:
+                # 'The survey of 500 pupils "showed young people care"': the
+                # document's words, for its owner.
+                info, credited = res.doc_owner(dm.group(1).lower(), q.start), True
+        if not credited and _looks_like_scare_quote(text, q):
+            # A short quoted phrase nobody is said to have spoken: a scare quote.
+            if sentence_verb is None:
+                sentence_verb = any(v[2] not in WEAK_VERBS for v in verbs_in(ctx, s, e))
+            if not sentence_verb:
                 continue
-            pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
-            post_verb, post_info = _credit(res, q.end + 1, nxt_start, si, weak_ok=True)
-            shouting = sum(1 for w in _WORD_RE.findall(text[q.start : q.end]) if w.isupper()) >= 2
-            nwords = len(_WORD_RE.findall(text[q.start : q.end]))
-            leading = not masked[prev_end : q.start - 1].strip()
-            if leading:
-                info, credited = (
-                    (post_info, post_verb) if (post_verb or post_info) else (None, False)
-                )
-            elif (
-                accepted
-                and accepted[-1]["info"] is not None
-                and (
-                    not any(v[2] not in WEAK_VERBS for v in _verbs(ctx, prev_end, q.start - 1))
-                    or (
-                        pre_info is None
-                        and (
-                            len(masked[prev_end : q.start - 1].split()) <= 4
-                            or _verb_opens(ctx, prev_end, q.start - 1)
-                        )
-                    )
-                )
-            ):
-                # A second quote in the sentence, no new speaker between: the same one.
-                info, credited = accepted[-1]["info"], True
-            else:
-                if pre_info is not None:
-                    info, credited = pre_info, True
-                elif post_info is not None:
-                    info, credited = post_info, True
-                else:
-                    info, credited = None, pre_verb or post_verb
-            inner = text[q.start : q.end]
-            if not credited and inner[:1].islower():
-                dm = _DOC_SUBJECT_RE.match(masked, prev_end, max(prev_end, q.start - 1))
-                if dm is not None:
-                    # 'The survey of 500 pupils "showed young people care"': the
-                    # document's words, for its owner.
-                    info, credited = res.doc_owner(dm.group(1).lower(), q.start), True
-            sentence_like = nwords >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
-            if not credited and not shouting and nwords < 6 and q.closed and not sentence_like:
-                # A short quoted phrase nobody is said to have spoken: a scare quote.
-                if sentence_verb is None:
-                    sentence_verb = any(v[2] not in WEAK_VERBS for v in _verbs(ctx, s, e))
-                if not sentence_verb:
-                    continue
-            entry = {"q": q, "sent": si, "info": info, "credited": credited, "prev_end": prev_end}
-            if credited and info is None:
-                unnamed[si] = True  # "a spokesman said": later quotes may continue it
-            accepted.append(entry)
-            quote_info.append(entry)
-            prev_end = q.end + 1
-        if accepted:
-            for entry in accepted:
-                if entry["info"] is not None:
-                    last_speaker[si] = entry["info"]
-            # The sentence is about its main subject ("Mr Howard denied Mr Yeo said
-            # "stink""), which pronouns in the next sentences refer to.
-            main = _credit(res, s, accepted[0]["q"].start - 1, si)[1]
-            ctx.subjects[si] = main if main is not None else last_speaker[si]
-            if main is not None:
-                main_subjects[si] = main
-        else:
-            verb, info = False, None
-            tail = _tail_clause(ctx, s, e)
-            if tail >= 0:
-                verb, info = _credit(res, tail, e, si)
-            if info is None:
-                verb2, info = _credit(res, s, e, si)
-                verb = verb or verb2
-            if info is None:
-                first = _mentions_in(ctx, s, e)
-                pm = _PRONOUN_RE.match(masked[s:e])
-                rm = _SENTENCE_ROLE_RE.match(masked, s, e)
-                if (
-                    pm
-                    and pm.group(1).lower() in ("he", "she", "it")
-                    and not _EXPLETIVE_IT_RE.match(masked, s + pm.start(1), e)
-                ):
-                    # "It has already offered to pay": the firm spoken of, not a name
-                    # later in the sentence.
-                    info_subject = res.pronoun(pm.group(1), si)
-                elif rm:
-                    info_subject = res.role(rm.group(1), s, si)
-                else:
-                    first_people = [m for m in first if m[2].actor.kind == "person"]
-                    info_subject = (first_people or first)[0][2] if first else None
-                ctx.subjects[si] = info_subject
-            else:
-                ctx.subjects[si] = info
-                last_speaker[si] = info
-            if verb:
-                sent_claims[si].append(
-                    ExtractedClaim(
-                        kind="attributed",
-                        text=text[s:e],
-                        start=s,
-                        end=e,
-                        speaker=info.actor.name if info else None,
-                        checkworthiness=_score(text[s:e], 0.5),
-                    )
-                )
-            else:
-                score = _score(text[s:e], 0.0)
-                if score >= FACT_THRESHOLD:
-                    sent_claims[si].append(
-                        ExtractedClaim(
-                            kind="factual", text=text[s:e], start=s, end=e, checkworthiness=score
-                        )
-                    )
+        entry = _QuoteEntry(q, si, info, credited)
+        if credited and info is None:
+            state.unnamed[si] = True  # "a spokesman said": later quotes may continue it
+        accepted.append(entry)
+        state.quotes.append(entry)
+        prev_end = q.end + 1
+    return accepted
 
-    # Pass 2: quotes with no credit of their own continue a neighbour.
-    for i in range(len(quote_info) - 1, -1, -1):
-        entry = quote_info[i]
-        if entry["info"] is not None or entry["credited"]:
+
+def _looks_like_scare_quote(text: str, q: QuoteSpan) -> bool:
+    """Fewer than six words, not shouted, closed, and not a sentence of its own."""
+    inner = text[q.start : q.end]
+    found = WORD_RE.findall(inner)
+    shouting = sum(1 for w in found if w.isupper()) >= 2
+    sentence_like = len(found) >= 2 and inner[:1].isupper() and inner.rstrip()[-1:] in ".?!"
+    return not shouting and len(found) < 6 and q.closed and not sentence_like
+
+
+def _direct_credit(
+    res: Resolver,
+    si: int,
+    q: QuoteSpan,
+    prev_end: int,
+    nxt_start: int,
+    accepted: list[_QuoteEntry],
+) -> tuple[ActorInfo | None, bool]:
+    """(speaker, credited) of a quote from its own sentence: the clause before
+    it, the clause after it, or the quote before it in the sentence."""
+    ctx = res.ctx
+    masked = ctx.masked
+    pre_verb, pre_info = _credit_before_quote(res, prev_end, q.start - 1, si)
+    post_verb, post_info = _credit(res, q.end + 1, nxt_start, si, weak_ok=True)
+    if not masked[prev_end : q.start - 1].strip():  # the quote leads its clause
+        return (post_info, post_verb) if (post_verb or post_info) else (None, False)
+    if (
+        accepted
+        and accepted[-1].info is not None
+        and (
+            not any(v[2] not in WEAK_VERBS for v in verbs_in(ctx, prev_end, q.start - 1))
+            or (
+                pre_info is None
+                and (
+                    len(masked[prev_end : q.start - 1].split()) <= 4
+                    or _verb_opens(ctx, prev_end, q.start - 1)
+                )
+            )
+        )
+    ):
+        # A second quote in the sentence, no new speaker between: the same one.
+        return accepted[-1].info, True
+    if pre_info is not None:
+        return pre_info, True
+    if post_info is not None:
+        return post_info, True
+    return None, pre_verb or post_verb
+
+
+def _note_quote_sentence(
+    res: Resolver, state: _Attribution, si: int, accepted: list[_QuoteEntry]
+) -> None:
+    """The sentence's speaker, and its main subject ("Mr Howard denied Mr Yeo
+    said "stink""), which pronouns in the next sentences refer to."""
+    for entry in accepted:
+        if entry.info is not None:
+            state.last_speaker[si] = entry.info
+    s = res.ctx.sentences[si][0]
+    main = _credit(res, s, accepted[0].q.start - 1, si)[1]
+    res.ctx.subjects[si] = main if main is not None else state.last_speaker[si]
+    if main is not None:
+        state.main_subjects[si] = main
+
+
+def _credit_statement(res: Resolver, state: _Attribution, si: int) -> None:
+    """A sentence without quotes: reported speech with its speaker, or a fact."""
+    ctx = res.ctx
+    text = ctx.text
+    s, e = ctx.sentences[si]
+    verb, info = False, None
+    tail = _tail_clause(ctx, s, e)
+    if tail >= 0:
+        verb, info = _credit(res, tail, e, si)
+    if info is None:
+        verb2, info = _credit(res, s, e, si)
+        verb = verb or verb2
+    if info is None:
+        ctx.subjects[si] = _sentence_subject(res, si)
+    else:
+        ctx.subjects[si] = info
+        state.last_speaker[si] = info
+    if verb:
+        speaker = info.actor.name if info else None
+        state.claims[si].append(_claim("attributed", text, s, e, speaker=speaker))
+    else:
+        claim = _claim("factual", text, s, e)
+        if claim.checkworthiness >= FACTUAL_MIN:
+            state.claims[si].append(claim)
+
+
+def _sentence_subject(res: Resolver, si: int) -> ActorInfo | None:
+    """Whom a sentence crediting nobody is about: its opening pronoun's or
+    role's referent, else its first person or actor named."""
+    ctx = res.ctx
+    masked = ctx.masked
+    s, e = ctx.sentences[si]
+    first = mentions_in(ctx, s, e)
+    pm = PRONOUN_RE.match(masked[s:e])
+    rm = _SENTENCE_ROLE_RE.match(masked, s, e)
+    if (
+        pm
+        and pm.group(1).lower() in ("he", "she", "it")
+        and not _EXPLETIVE_IT_RE.match(masked, s + pm.start(1), e)
+    ):
+        # "It has already offered to pay": the firm spoken of, not a name later.
+        return res.pronoun(pm.group(1), si)
+    if rm:
+        return res.role(rm.group(1), s, si)
+    first_people = [m for m in first if m[2].actor.kind == "person"]
+    return (first_people or first)[0][2] if first else None
+
+
+def _chain_uncredited(text: str, state: _Attribution) -> None:
+    """A quote credited to nobody, followed with no words between by a credited
+    one, shares its speaker ('"Yes." "We will," she said.')."""
+    entries = state.quotes
+    for i in range(len(entries) - 2, -1, -1):
+        entry, nxt = entries[i], entries[i + 1]
+        if entry.info is not None or entry.credited:
             continue
-        if i + 1 < len(quote_info):
-            nxt = quote_info[i + 1]
-            gap = text[entry["q"].end : nxt["q"].start]
-            if not _WORD_RE.search(gap) and nxt["info"] is not None:
-                entry["info"] = nxt["info"]
-                entry["chained"] = True
-    for i, entry in enumerate(quote_info):
-        if entry["info"] is not None or entry["credited"]:
+        if not WORD_RE.search(text[entry.q.end : nxt.q.start]) and nxt.info is not None:
+            entry.info = nxt.info
+
+
+def _carry_over_uncredited(ctx: Context, state: _Attribution) -> None:
+    """A quote still credited to nobody continues the quote before it in its
+    sentence, else the latest speaker nearby, else the person the sentence
+    before was about."""
+    entries = state.quotes
+    for i, entry in enumerate(entries):
+        if entry.info is not None or entry.credited:
             continue
-        si = entry["sent"]
-        # Previous quote in the same sentence, else the latest speaker nearby.
-        if i > 0 and quote_info[i - 1]["sent"] == si:
-            entry["info"] = quote_info[i - 1]["info"]  # even when nobody is named
+        si = entry.sent
+        if i > 0 and entries[i - 1].sent == si:
+            entry.info = entries[i - 1].info  # even when nobody is named
             continue
         blocked = False
         for k in range(si - 1, max(-1, si - 4), -1):
-            if last_speaker[k] is not None:
-                entry["info"] = last_speaker[k]
+            if state.last_speaker[k] is not None:
+                entry.info = state.last_speaker[k]
                 break
-            if unnamed[k]:
+            if state.unnamed[k]:
                 blocked = True  # the quotes before came from an unnamed speaker
                 break
-            if "\n" in text[sentences[k][1] : sentences[k + 1][0]] and k < si - 1:
+            if "\n" in ctx.text[ctx.sentences[k][1] : ctx.sentences[k + 1][0]] and k < si - 1:
                 break
-        if entry["info"] is None and si > 0 and not blocked:
-            # "Morris appears almost evangelical. "I was on a cruise ..."": the person
-            # the sentence before was about.
+        if entry.info is None and si > 0 and not blocked:
+            # "Morris appears almost evangelical. "I was on a cruise ..."".
             prev = ctx.subjects[si - 1]
             if prev is not None and prev.actor.kind == "person":
-                entry["info"] = prev
-        if entry["info"] is not None and last_speaker[si] is None:
-            last_speaker[si] = entry["info"]
+                entry.info = prev
+        if entry.info is not None and state.last_speaker[si] is None:
+            state.last_speaker[si] = entry.info
 
-    # A quote sentence whose own clause credits someone else than its quotes
-    # ("Mr Howard denied Mr Yeo said the plans "stink"") is also reported speech.
-    for si, main in main_subjects.items():
-        speakers = {id(en["info"]) for en in quote_info if en["sent"] == si}
-        if id(main) not in speakers:
-            s, e = sentences[si]
-            sent_claims[si].append(
-                ExtractedClaim(
-                    kind="attributed",
-                    text=text[s:e],
-                    start=s,
-                    end=e,
-                    speaker=main.actor.name,
-                    checkworthiness=_score(text[s:e], 0.5),
-                )
-            )
-    for entry in quote_info:
-        q = entry["q"]
-        s, e = sentences[entry["sent"]]
-        info = entry["info"]
-        sent_claims[entry["sent"]].append(
-            ExtractedClaim(
-                kind="quote",
-                text=text[s:e],
-                start=s,
-                end=e,
-                # American style puts the sentence's comma inside the marks:
-                # it is punctuation, not the speaker's words.
-                quote=text[q.start : q.end].rstrip(" ,;:"),
-                speaker=info.actor.name if info else None,
-                checkworthiness=_score(text[q.start : q.end], 0.45),
-            )
-        )
-    for group in sent_claims:
+
+def _emit(ctx: Context, state: _Attribution) -> list[ExtractedClaim]:
+    """The claims in text order, quotes first within a sentence. A quote
+    sentence whose own clause credits someone else than its quotes ("Mr Howard
+    denied Mr Yeo said the plans "stink"") is also reported speech."""
+    text = ctx.text
+    speakers_of: dict[int, set[int]] = {}
+    for entry in state.quotes:
+        speakers_of.setdefault(entry.sent, set()).add(id(entry.info))
+    for si, main in state.main_subjects.items():
+        if id(main) not in speakers_of.get(si, ()):
+            s, e = ctx.sentences[si]
+            state.claims[si].append(_claim("attributed", text, s, e, speaker=main.actor.name))
+    for entry in state.quotes:
+        q = entry.q
+        s, e = ctx.sentences[entry.sent]
+        # American style puts the sentence's comma inside the marks: it is
+        # punctuation, not the speaker's words.
+        words = text[q.start : q.end].rstrip(" ,;:")
+        speaker = entry.info.actor.name if entry.info else None
+        state.claims[entry.sent].append(_claim("quote", text, s, e, speaker=speaker, quote=words))
+    claims: list[ExtractedClaim] = []
+    for group in state.claims:
         group.sort(key=lambda c: (c.kind != "quote", c.start))
         claims.extend(group)
     return claims
 
 
-def _score(sentence: str, base: float) -> float:
-    """Check-worthiness: numbers, money, years, records and absolutes raise it."""
-    low = sentence.lower()
-    words = set(_FACT_WORD_RE.findall(low))
-    score = base
-    if _DIGIT_RE.search(sentence):
-        score += 0.35
-        if _YEAR_RE.search(sentence):
-            score += 0.15
-    if "%" in sentence or "per cent" in low or "percent" in low:
-        score += 0.2
-    if _MONEY_RE.search(sentence) or words & _MONEY_WORDS:
-        score += 0.2
-    if words & _STRONG_FACT_WORDS:
-        score += 0.35
-    if words & _WEAK_FACT_WORDS:
-        score += 0.2
-    if words & _NUMBER_WORDS:
-        score += 0.2
-    if words & _CHANGE_WORDS:
-        score += 0.1
-    return round(min(1.0, score), 2)
+def _claim(
+    kind: str, text: str, start: int, end: int, *, speaker: str | None = None, quote: str = ""
+) -> ExtractedClaim:
+    """A claim on the sentence ``text[start:end]``, scored on its own words."""
+    value, reasons = checkworthiness.score(quote or text[start:end], kind, speaker)
+    return ExtractedClaim(
+        kind=kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        quote=quote,
+        speaker=speaker,
+        checkworthiness=value,
+        checkworthiness_reasons=reasons,
+    )

@@ -68,11 +68,148 @@ HONORIFICS = {
     "sen": "",
     "rep": "",
     "gov": "",
+    "lt": "",
+    "maj": "",
+    "adm": "",
+    "cmdr": "",
+    "cpl": "",
+    "pvt": "",
+    "brig": "",
+    "atty": "",
+    "supt": "",
+    "insp": "",
+    "det": "",
+    "cllr": "",
+    "hon": "",
+    "amb": "",
+    "honourable": "",
+    "honorable": "",
     "senator": "",
     "father": "m",
     "brother": "m",
     "sister": "f",
 }
+#: Titles written abbreviated with a full stop before a name (AP style: "Rep.",
+#: "Sen.", "Gov.", "Lt. Col.", "Dr."); the stop does not end the name's run.
+ABBREVIATED_TITLES = words(
+    """
+    mr mrs ms dr prof rev sen rep gov lt col gen capt sgt maj adm cmdr cpl pvt brig atty supt
+    insp det cllr hon amb st fr sr jr
+    """
+)
+#: Holders whose office is named after them with a possessive ("the Sheriff's
+#: Office", "the Attorney General's Office"), besides the title heads.
+OFFICE_HOLDERS = words("sheriff coroner comptroller auditor solicitor-general marshal clerk")
+#: Second halves of compound adjectives after a name ("Texas-born", "UN-run"),
+#: besides words in -ed, -ing, -er, -ian, -ist ...; other lower-case halves are
+#: part of a name ("Kim Yong-hyun", "Jean-luc").
+COMPOUND_TAILS = words(
+    """
+    born based led run made style era wide like type free only bound area friendly owned
+    backed specific centric focused linked related dominated controlled sized long old year
+    month day week time term level class scale wing affiliated allied
+    """
+)
+#: Nouns for things an acronym before them classifies ("the HE sector", "a GCSE
+#: exam"): such an acronym is no actor.
+THING_NOUNS = words(
+    """
+    sector exam exams test tests standard standards scores score system systems programme
+    program scheme rules format rating ratings status degree degrees level levels index
+    grade grades qualification qualifications certificate syndrome virus vaccine vaccines
+    vaccination vaccinations pandemic outbreak cases infections patients deaths restrictions
+    testing symptoms variant
+    """
+)
+#: US state and district abbreviations, postal ("TX", "DC") and AP style
+#: ("Calif.", "Md."): after "City, " they name a place, never an actor.
+US_STATE_ABBREVIATIONS = words(
+    """
+    al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh
+    nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex vt va wash wis wyo d.c n.y n.j n.m n.c n.d n.h s.c s.d
+    w.va r.i
+    """
+)
+#: A state's bodies, named in lower case after the state or its demonym ("the
+#: Peruvian foreign ministry", "the US military", "Russia's defence ministry").
+NATIONAL_BODIES = phrases(
+    """
+    ministry, government, military, army, navy, air force, embassy, cabinet,
+    central bank, security forces, armed forces, coast guard, intelligence service,
+    intelligence services, foreign office, state department
+    """
+)
+#: Words between the state and the body ("foreign ministry", "federal police").
+BODY_MODIFIERS = words(
+    """
+    foreign defence defense interior finance health justice education economy trade
+    federal national state military
+    """
+)
+#: Last words of the names of laws, treaties and other documents, never actors.
+LAW_WORDS = words(
+    "act acts bill bills law treaty accord accords agreement amendment directive convention "
+    "protocol charter code statute ordinance resolution"
+)
+#: Suffixes after a surname ("J. Paul Dole Jr.", "Henry Ford III").
+NAME_SUFFIXES = words("jr sr ii iii iv")
+#: English short forms of given names that are not their first letters ("Bill"
+#: for William); the others ("Pat", "Chris") are matched by prefix.
+NICKNAMES = {
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "bob": "robert",
+    "bobby": "robert",
+    "rob": "robert",
+    "dick": "richard",
+    "rick": "richard",
+    "jim": "james",
+    "jimmy": "james",
+    "jack": "john",
+    "johnny": "john",
+    "ted": "edward",
+    "ned": "edward",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "meg": "margaret",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "betty": "elizabeth",
+    "bess": "elizabeth",
+    "kate": "katherine",
+    "kathy": "katherine",
+    "sandy": "alexander",
+    "tony": "anthony",
+    "mike": "michael",
+    "mick": "michael",
+    "larry": "lawrence",
+    "jerry": "gerald",
+    "hank": "henry",
+    "harry": "henry",
+    "chuck": "charles",
+    "charlie": "charles",
+    "steve": "stephen",
+    "joe": "joseph",
+    "andy": "andrew",
+    "drew": "andrew",
+    "sue": "susan",
+    "jenny": "jennifer",
+    "jen": "jennifer",
+    "dave": "david",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "pete": "peter",
+    "sam": "samuel",
+    "ben": "benjamin",
+    "nick": "nicholas",
+}
+#: Legal forms after a firm's name ("SoftBank Group Corp", "Acme Holdings Ltd").
+CORPORATE_SUFFIXES = words(
+    "group corp corporation inc incorporated co company ltd limited plc llc lp holdings sa ag nv"
+)
 #: Honorifics that stay part of a name when no first name follows ("Lord Goldsmith").
 PEERAGE = words(
     """
@@ -165,10 +302,34 @@ ROLE_NOUNS = words(
     secretary-general director-general president-elect premier senator congressman
     representative captain striker midfielder defender goalkeeper winger veteran rival
     challenger incumbent nominee musician rapper comedian novelist poet artist designer chef
-    model fellow ceo cfo md
+    model fellow ceo cfo md attorney sheriff host anchor administrator superintendent
+    inspector detective constable lieutenant sergeant colonel pastor priest rabbi imam bishop
+    principal dean provost clerk vice-president-elect deputy-director
     """
 )
 
+#: Job titles that, after "the", stand for the person the text names holding
+#: them ("the sheriff said" is the named sheriff).
+PERSON_ROLE_HEADS = words(
+    """
+    mp msp mep minister secretary leader president chancellor chairman chairwoman spokesman
+    spokeswoman spokesperson premier mayor governor chief executive general director
+    commissioner sheriff attorney prosecutor judge coroner ambassador envoy senator
+    congressman congresswoman commander superintendent administrator principal ceo founder
+    president-elect
+    """
+)
+#: Other words for a job title, by the usual form ("the premier" is the prime minister).
+ROLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "ceo": "chief executive"}
+#: Nouns that stand for an organisation named before ("the company", "the
+#: ministry", "the central bank").
+ORG_ANAPHOR_HEADS = words(
+    """
+    company firm group bank watchdog regulator body organisation organization agency charity
+    insurer lender carrier airline giant retailer ministry department union council commission
+    tribunal office
+    """
+)
 #: Nouns for a speaker that the text does not name ("critics said").
 GENERIC_SPEAKERS = words(
     """
@@ -179,6 +340,32 @@ GENERIC_SPEAKERS = words(
     politicians councils authorities they we i you it
     """
 )
+
+#: Nouns for a document that speaks for its author or owner ("the report said").
+DOCUMENT_NOUNS = words(
+    """
+    manifesto study report survey research poll figures data analysis book minutes statement
+    letter document paper review inquiry findings evidence memo documents papers
+    """
+)
+#: Organisation nouns that, after "the", are the firm the article is about.
+FIRM_HEADS = words("company firm group")
+#: Words that make a title a lesser one ("Deputy Prime Minister" is not "the
+#: prime minister").
+LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under")
+#: Titles that end an inverted credit before the name ("said its chief executive,
+#: Sir Howard Newby").
+TITLES_BEFORE_NAME = words(
+    "executive chief spokesman spokeswoman chairman chairwoman director secretary minister "
+    "leader president head economist analyst founder editor governor manager mp"
+)
+#: Words opening a noun phrase after an inverted verb ("said a spokesman").
+SPEAKER_DETERMINERS = words("a an the its his her their one some")
+#: Determiners of a speaker the text leaves unnamed ("a senior figure", "her mother").
+INDEFINITE_DETERMINERS = words("a an one another")
+POSSESSIVE_DETERMINERS = words("her his their my our")
+#: Words that may join a job title to a workplace ("director of the ...").
+WORKPLACE_LINKS = words("the of at for")
 
 # --- reporting --------------------------------------------------------------
 
@@ -216,6 +403,9 @@ REPORTING_WORDS = words(
     speculated mentioned recounted testified briefed informed assured reassured pleaded
     appealed threatened threatens add adds insist announce acknowledge urge accuse write
     boast boasts remark remarks remarked commented disclosed
+    remind reminds reminded reminding assailed assail assails divulged divulge divulges
+    testify testifies testifying encouraged encourages touted touts touting cited cites
+    citing lamented lamenting insisted argued contended notes
     """
 )
 REPORTING_PHRASES = (
@@ -316,7 +506,11 @@ _ACTION_OBJECT_RES = {
     **{w: _CALL_OFF_RE for w in ("call", "calls", "called", "calling")},
     **{w: _REJECT_OFFER_RE for w in ("reject", "rejects", "rejected", "rejecting")},
     "expected": _TO_RE,  # "a party expected to launch on Wednesday": a forecast, not speech
+    # "agreed to a rescue", "agreed to return the cash": a deal, not a statement
+    **{w: _TO_RE for w in ("agree", "agrees", "agreed", "agreeing")},
     "maintain": _NOT_THAT_RE,  # "want to maintain their profits": keep, not state
+    # "accepted the resignation": a deed; "accepted that ..." is a statement
+    **{w: _NOT_THAT_RE for w in ("accept", "accepts", "accepted")},
 }
 
 
@@ -394,7 +588,8 @@ ORG_KEYWORDS = words(
     watchdog regulator consortium cartel brigade regiment squad club fc team orchestra band
     studios pictures records entertainment games labs laboratories commissions councils unions
     courts committees trusts boards authorities parties nations states community movement front
-    initiative forum panel office's
+    initiative forum panel office's academy observatory laboratory conservatory seminary
+    international watch
     """
 )
 #: Keywords that only make an organisation when something follows ("House of ...").

@@ -12,7 +12,7 @@ from .quotes import find_quotes, mask_quotes
 from .sentences import split_sentences
 from .types import ExtractedActor, ExtractedArticle
 
-EXTRACTOR_VERSION = "rules-1.3"
+EXTRACTOR_VERSION = "rules-2.0"
 
 _HEADLINE_CHARS = 90
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))

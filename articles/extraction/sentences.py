@@ -14,7 +14,9 @@ from .lexicon import ABBREVIATIONS, STOPWORDS
 from .quotes import QuoteSpan
 
 # A candidate end: terminal punctuation, closing marks, then space.
-_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+# Possessive and anchored at the run's first mark, so a long run of marks with
+# no space after it is read once, not once per mark.
+_END_RE = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s)|\n")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.'\u2019-]*)\.$")
 _NEXT_WORD_RE = re.compile(r"\s*[\"'\u201c\u2018(\[]?\s*([^\s]+)")
 _ATTRIBUTION_AHEAD_RE = re.compile(
@@ -73,22 +75,18 @@ def split_sentences(text: str, quotes: list[QuoteSpan] | tuple = ()) -> list[tup
                 and _ATTRIBUTION_AHEAD_RE.match(text, cut)
             ):
                 continue
-        start = pos
-        while start < cut and text[start].isspace():
-            start += 1
-        end = cut
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+        _append_trimmed(spans, text, pos, cut)
         pos = cut
     if pos < n:
-        start = pos
-        while start < n and text[start].isspace():
-            start += 1
-        end = n
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+        _append_trimmed(spans, text, pos, n)
     return spans
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """``(start, end)`` without the white space around it, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

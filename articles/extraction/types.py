@@ -41,6 +41,8 @@ class ExtractedClaim:
     quote: str = ""  # the quoted words only, for quotes
     speaker: str | None = None  # canonical actor name, or None
     checkworthiness: float = 0.0  # 0..1
+    #: why it scored that: "number", "comparison", "first/only/never", "named speaker" ...
+    checkworthiness_reasons: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

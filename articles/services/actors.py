@@ -14,7 +14,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.extraction import ExtractedActor
-from articles.models import Actor, ActorAlias, ActorMention, Article, Claim, name_key
+from articles.models import (
+    Actor,
+    ActorAlias,
+    ActorMention,
+    Article,
+    Claim,
+    EditorialEvent,
+    name_key,
+)
 
 from .slugs import unique_slugs
 
@@ -309,8 +317,22 @@ def actor_merge(*, survivor: Actor, merged: Actor, by=None) -> Actor:
         ],
         ignore_conflicts=True,
     )
+    claims_moved = Claim.objects.filter(speaker=survivor).count()
+    description = (
+        f"Merged {merged.name} ({merged.get_kind_display().lower()}, #{merged.pk}) "
+        f"into {survivor.name} (#{survivor.pk})."
+    )
+    merged_record = {"pk": merged.pk, "name": merged.name, "slug": merged.slug, "kind": merged.kind}
+    EditorialEvent.objects.filter(actor=merged).update(actor=survivor)
     merged.delete()
     _touch(survivor)
+    EditorialEvent.objects.create(
+        action=EditorialEvent.Action.ACTOR_MERGED,
+        user=by,
+        actor=survivor,
+        description=description,
+        data={"merged": merged_record, "claims_of_survivor": claims_moved},
+    )
     return survivor
 
 
@@ -347,11 +369,28 @@ def actor_rename(*, actor: Actor, name: str, by=None) -> Actor:
             actor=actor, key=name_key(form), defaults={"name": form, "confirmed": True}
         )
     _touch(actor)
+    EditorialEvent.objects.create(
+        action=EditorialEvent.Action.ACTOR_RENAMED,
+        user=by,
+        actor=actor,
+        description=f"Renamed {old} to {name}.",
+        data={"from": old, "to": name},
+    )
     return actor
 
 
+@transaction.atomic
 def actor_confirm(*, actor: Actor, by=None) -> Actor:
     actor.confirmed = True
     actor.save(update_fields=["confirmed", "updated_at"])
     actor.aliases.update(confirmed=True)
+    aliases = list(actor.aliases.values_list("name", flat=True))
+    EditorialEvent.objects.create(
+        action=EditorialEvent.Action.ACTOR_CONFIRMED,
+        user=by,
+        actor=actor,
+        description=f"Confirmed {actor.name} ({actor.get_kind_display().lower()}) "
+        f"with {len(aliases)} alias(es): {', '.join(aliases) or 'none'}.",
+        data={"kind": actor.kind, "aliases": aliases},
+    )
     return actor

@@ -18,16 +18,27 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from articles.extraction import EXTRACTOR_VERSION, ExtractedArticle, ExtractedClaim, extract
 from articles.extraction.pipeline import extract_many
-from articles.models import ActorMention, Article, Claim, ClaimEvent, EditorNote
+from articles.models import (
+    ActorMention,
+    Article,
+    ArticleRevision,
+    Claim,
+    ClaimEvent,
+    EditorialEvent,
+    EditorNote,
+)
+from articles.similarity import claim_tokens, jaccard
 
 from .actors import ActorRegistry
 from .slugs import unique_slugs
@@ -71,8 +82,19 @@ class ImportOutcome:
     actors_created: int = 0
     claims_created: int = 0
     claims_kept: int = 0
-    claims_removed: int = 0
-    claims_removed_with_work: list[str] = field(default_factory=list)
+    claims_removed: int = 0  # sentences gone that nobody had worked on
+    claims_superseded: list[str] = field(default_factory=list)  # gone, kept with their work
+    # New claims at or above the gate on a published article whose text changed.
+    claims_to_recheck: list[str] = field(default_factory=list)
+    revision_number: int | None = None  # the revision this import added, if it added one
+    text_changed: bool = False
+
+    @property
+    def needs_attention(self) -> bool:
+        """A published article changed under its readers: editors must look."""
+        return bool(self.claims_to_recheck or self.claims_superseded) and bool(
+            self.article is not None and self.article.published_at
+        )
 
 
 def source_key(path: Path) -> str:
@@ -130,12 +152,23 @@ def claim_fingerprint(claim: ExtractedClaim) -> str:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a text came from, as its web page or wire document says (ingest)."""
+
+    source_url: str = ""
+    publisher: str = ""
+    byline: str = ""
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     """One news text to import: its text, where it was read and its source key."""
 
     text: str
     source_path: str
     key: str
+    origin: Origin | None = None
 
 
 def source_from_file(path: Path | str) -> Source:
@@ -160,7 +193,9 @@ def article_import_file(*, path: Path | str) -> ImportOutcome:
     return article_import_text(text=source.text, source_path=source.source_path, key=source.key)
 
 
-def article_import_text(*, text: str, source_path: str, key: str) -> ImportOutcome:
+def article_import_text(
+    *, text: str, source_path: str, key: str, origin: Origin | None = None
+) -> ImportOutcome:
     """Store one news text, idempotently.
 
     Unchanged text (same body and extractor, found by source key or by content)
@@ -168,7 +203,7 @@ def article_import_text(*, text: str, source_path: str, key: str) -> ImportOutco
     (verdicts, notes, audit trail) on every claim whose sentence is unchanged.
     """
     text = text_without_invisible_controls(text)
-    source = Source(text=text, source_path=source_path, key=key)
+    source = Source(text=text, source_path=source_path, key=key, origin=origin)
     return _store([_parse(source, extract(text))])[0]
 
 
@@ -244,6 +279,9 @@ def _extractor(jobs: int):
     # forkserver: workers start from a clean process, not a copy of this one
     # with its database connection and threads.
     context = multiprocessing.get_context("forkserver")
+    # The server imports the extractor (and compiles its lexicon) once; each
+    # worker is forked from it ready, instead of importing it all again.
+    context.set_forkserver_preload(["articles.extraction.pipeline"])
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool, _ended_if_stopped(pool):
 
         def run(chunks):
@@ -395,11 +433,17 @@ def _write(to_write: list[tuple[_Parsed, ImportOutcome]]) -> None:
     slugs = unique_slugs(Article, [p.extracted.title for p, _ in created], max_length=100)
     for (parsed, outcome), slug in zip(created, slugs, strict=True):
         outcome.article = Article(source_key=parsed.source.key, slug=slug)
+    now = timezone.now()
     for parsed, outcome in to_write:
-        _article_fill(outcome.article, parsed)
+        article = outcome.article
+        outcome.text_changed = article.pk is None or article.content_hash != parsed.digest
+        _article_fill(article, parsed)
         if outcome.action == "updated":
-            outcome.article.save()
+            if article.published_at and outcome.text_changed:
+                article.text_updated_at = now
+            article.save()
     Article.objects.bulk_create([o.article for _, o in created])
+    revisions = _revisions(to_write, now=now)
 
     registry = ActorRegistry(
         [p.extracted.actors for p, _ in to_write], extractor_version=EXTRACTOR_VERSION
@@ -410,12 +454,56 @@ def _write(to_write: list[tuple[_Parsed, ImportOutcome]]) -> None:
         linked.append(actors)
     registry.save()
 
-    mentions, claims = [], []
+    mentions, claims, changes = [], [], []
     for (parsed, outcome), actors in zip(to_write, linked, strict=True):
         mentions += _mentions(outcome, parsed.extracted, actors)
-        claims += _claims(outcome, parsed.extracted, actors)
+        change = _claims(outcome, parsed.extracted, actors, revision=revisions[id(outcome)])
+        claims += change.new
+        changes.append(change)
     ActorMention.objects.bulk_create(mentions)
     Claim.objects.bulk_create(claims)
+    # Supersessions point at their replacements, which exist only now.
+    _supersede([c for change in changes for c in change.superseded], now=now)
+    EditorialEvent.objects.bulk_create(
+        _text_updated_event(outcome, revisions[id(outcome)], now=now)
+        for _, outcome in to_write
+        if outcome.action == "updated" and outcome.article.published_at and outcome.text_changed
+    )
+
+
+def _revisions(to_write, *, now) -> dict[int, ArticleRevision]:
+    """Each article's revision for this import: a new one where the text
+    changed (the first, for a new article), else its latest."""
+    articles = [o.article for _, o in to_write]
+    latest: dict[int, ArticleRevision] = {}
+    for revision in (
+        ArticleRevision.objects.filter(article__in=articles)
+        .order_by("article_id", "number")
+        .defer("body")
+    ):
+        latest[revision.article_id] = revision
+    revisions, new = {}, []
+    for _, outcome in to_write:
+        article = outcome.article
+        previous = latest.get(article.pk)
+        if previous is not None and not outcome.text_changed:
+            revisions[id(outcome)] = previous
+            continue
+        revision = ArticleRevision(
+            article=article,
+            number=previous.number + 1 if previous else 1,
+            title=article.title,
+            body=article.body,
+            content_hash=article.content_hash,
+            source_path=article.source_path,
+            extractor_version=EXTRACTOR_VERSION,
+            created_at=now,
+        )
+        revisions[id(outcome)] = revision
+        new.append(revision)
+        outcome.revision_number = revision.number
+    ArticleRevision.objects.bulk_create(new)
+    return revisions
 
 
 def _article_fill(article: Article, parsed: _Parsed) -> None:
@@ -426,6 +514,11 @@ def _article_fill(article: Article, parsed: _Parsed) -> None:
     article.source_path = parsed.source.source_path[:500]
     article.content_hash = parsed.digest
     article.extractor_version = EXTRACTOR_VERSION
+    if (origin := parsed.source.origin) is not None:
+        article.source_url = origin.source_url[:1000]
+        article.publisher = origin.publisher[:200]
+        article.byline = origin.byline[:300]
+        article.source_published_at = origin.published_at
 
 
 def _mentions(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> list[ActorMention]:
@@ -445,10 +538,26 @@ def _mentions(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> li
     return list(mentions.values())
 
 
-def _claims(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> list[Claim]:
-    """The article's new claims, to create; on an updated article, the claims
-    whose sentence is unchanged are kept (with the editor's work) and updated
-    here, and the others deleted."""
+@dataclass
+class _ClaimChanges:
+    """What one import does to an article's claims: the new ones to create and
+    the ones with editor work whose sentence went, each with its replacement."""
+
+    new: list[Claim]
+    superseded: list[tuple[Claim, Claim | None, int]]  # (claim, replacement, revision number)
+
+
+def _claims(
+    outcome: ImportOutcome, extracted: ExtractedArticle, linked, *, revision: ArticleRevision
+) -> _ClaimChanges:
+    """The article's claims after this import.
+
+    A claim whose sentence is unchanged keeps the editor's work and moves to
+    where the sentence now is (a superseded one whose sentence came back is
+    restored). A claim whose sentence changed or went is deleted only if
+    nobody worked on it; one with work (a step, a verdict, a note, an event)
+    is kept as superseded, pointing into the revision it came from.
+    """
     article = outcome.article
     # Locked: a verdict being saved meanwhile must not race the re-import.
     existing = (
@@ -460,7 +569,8 @@ def _claims(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> list
     for claim in extracted.claims:
         wanted.setdefault(claim_fingerprint(claim), claim)
 
-    new_claims, kept, changed = [], [], []
+    threshold = settings.NEWSROOM_PUBLISH_THRESHOLD
+    new_claims, kept, changed, restored = [], [], [], []
     for fingerprint, item in wanted.items():
         speaker = linked.get(item.speaker) if item.speaker else None
         checkworthiness = round(min(max(item.checkworthiness, 0.0), 1.0), 3)
@@ -469,6 +579,7 @@ def _claims(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> list
             new_claims.append(
                 Claim(
                     article=article,
+                    revision=revision,
                     kind=item.kind,
                     text=item.text,
                     quote=item.quote or "",
@@ -483,49 +594,160 @@ def _claims(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> list
             continue
         # Same sentence: keep the editor's work, move it to where the sentence now is.
         before = (claim.start, claim.end, claim.speaker_id, claim.checkworthiness)
-        claim.start, claim.end = item.start, item.end
+        claim.start, claim.end, claim.revision = item.start, item.end, revision
+        if claim.superseded_at is not None:
+            claim.superseded_at, claim.superseded_by = None, None
+            restored.append(claim)
         if not claim.confirmed:
             claim.speaker = speaker
             claim.checkworthiness = checkworthiness
             claim.extractor_version = EXTRACTOR_VERSION
-        if before != (claim.start, claim.end, claim.speaker_id, claim.checkworthiness):
+        if claim in restored or before != (
+            claim.start,
+            claim.end,
+            claim.speaker_id,
+            claim.checkworthiness,
+        ):
             claim.version += 1  # an editor's form opened before the re-import is now stale
             changed.append(claim)
         kept.append(claim)
     outcome.claims_created = len(new_claims)
     outcome.claims_kept = len(kept)
+    if article.published_at and outcome.action == "updated":
+        outcome.claims_to_recheck = [
+            c.text[:80] for c in new_claims if c.checkworthiness >= threshold
+        ]
     if not existing:
-        return new_claims
+        return _ClaimChanges(new=new_claims, superseded=[])
 
-    gone = [c for fp, c in existing.items() if fp not in wanted]
-    outcome.claims_removed = len(gone)
-    noted = (
-        set(EditorNote.objects.filter(claim__in=gone).values_list("claim_id", flat=True))
-        if gone
-        else set()
-    )
-    outcome.claims_removed_with_work = [
-        c.text[:80] for c in gone if c.status != Claim.Status.NEW or c.pk in noted
+    gone = [c for fp, c in existing.items() if fp not in wanted and c.superseded_at is None]
+    worked_on = _claims_with_work(gone)
+    removed = [c for c in gone if c.pk not in worked_on]
+    superseded = [
+        (c, _replacement(c, new_claims), revision.number - 1) for c in gone if c.pk in worked_on
     ]
-    if gone:
-        Claim.objects.filter(pk__in=[c.pk for c in gone]).delete()
+    outcome.claims_removed = len(removed)
+    outcome.claims_superseded = [c.text[:80] for c, _, _ in superseded]
+    if removed:
+        Claim.objects.filter(pk__in=[c.pk for c in removed]).delete()
     if kept:
+        now = timezone.now()
+        for claim in changed:
+            claim.updated_at = now
         Claim.objects.bulk_update(
-            kept, ["start", "end", "speaker", "checkworthiness", "extractor_version", "version"]
+            kept,
+            [
+                "start",
+                "end",
+                "revision",
+                "speaker",
+                "checkworthiness",
+                "extractor_version",
+                "version",
+                "superseded_at",
+                "superseded_by",
+                "updated_at",
+            ],
         )
     # A new claim's provenance is on the claim itself (extractor_version,
     # created_at); the trail starts with what people do, and with re-imports
     # that move a claim someone may be working on.
     if changed:
-        ClaimEvent.objects.bulk_create([_reimport_event(c) for c in changed])
-    return new_claims
+        ClaimEvent.objects.bulk_create(
+            [_reimport_event(c, restored=c in restored, revision=revision) for c in changed]
+        )
+    return _ClaimChanges(new=new_claims, superseded=superseded)
 
 
-def _reimport_event(claim: Claim) -> ClaimEvent:
+def _claims_with_work(claims: list[Claim]) -> set[int]:
+    """The pks of the claims someone worked on: a step taken, a note, an
+    event by a person, or a confirmed extraction."""
+    if not claims:
+        return set()
+    worked = {
+        c.pk
+        for c in claims
+        if c.status != Claim.Status.NEW or c.assignee_id or c.confirmed or c.lowered_by_id
+    }
+    pks = [c.pk for c in claims]
+    worked |= set(EditorNote.objects.filter(claim__in=pks).values_list("claim_id", flat=True))
+    worked |= set(
+        ClaimEvent.objects.filter(claim__in=pks, user__isnull=False).values_list(
+            "claim_id", flat=True
+        )
+    )
+    return worked
+
+
+# A new sentence replaces an old one when they share at least this share of words.
+REPLACEMENT_SIMILARITY = 0.5
+
+
+def _replacement(claim: Claim, candidates: list[Claim]) -> Claim | None:
+    """The new claim most like ``claim`` (of the same kind first), if one is close."""
+    tokens = claim_tokens(claim.text)
+    scored = [
+        (jaccard(tokens, claim_tokens(c.text)), c.kind == claim.kind, -i, c)
+        for i, c in enumerate(candidates)
+    ]
+    scored = [row for row in scored if row[0] >= REPLACEMENT_SIMILARITY]
+    return max(scored, key=lambda row: row[:3])[3] if scored else None
+
+
+def _supersede(superseded: list[tuple[Claim, Claim | None, int]], *, now) -> None:
+    if not superseded:
+        return
+    events = []
+    for claim, replacement, number in superseded:
+        claim.superseded_at, claim.superseded_by, claim.updated_at = now, replacement, now
+        claim.version += 1
+        replaced = f"; replaced by claim #{replacement.pk}" if replacement else ""
+        events.append(
+            ClaimEvent(
+                claim=claim,
+                action=ClaimEvent.Action.SUPERSEDED,
+                from_status=claim.status,
+                to_status=claim.status,
+                comment=f"The sentence changed or went in a new text of the article "
+                f"(after revision {number}); the claim is kept with its work{replaced}.",
+                created_at=now,
+            )
+        )
+    Claim.objects.bulk_update(
+        [c for c, _, _ in superseded], ["superseded_at", "superseded_by", "updated_at", "version"]
+    )
+    ClaimEvent.objects.bulk_create(events)
+
+
+def _reimport_event(claim: Claim, *, restored: bool, revision: ArticleRevision) -> ClaimEvent:
+    if restored:
+        comment = f"The sentence is back in revision {revision.number} of the text; claim restored."
+    else:
+        comment = f"Source re-imported; offsets or speaker updated by {EXTRACTOR_VERSION}"
     return ClaimEvent(
         claim=claim,
-        action=ClaimEvent.Action.EDITED,
+        action=ClaimEvent.Action.RESTORED if restored else ClaimEvent.Action.EDITED,
         from_status=claim.status,
         to_status=claim.status,
-        comment=f"Source re-imported; offsets or speaker updated by {EXTRACTOR_VERSION}",
+        comment=comment,
+    )
+
+
+def _text_updated_event(outcome: ImportOutcome, revision: ArticleRevision, *, now):
+    article = outcome.article
+    recheck = len(outcome.claims_to_recheck)
+    return EditorialEvent(
+        action=EditorialEvent.Action.TEXT_UPDATED,
+        article=article,
+        description=(
+            f"The published text changed (revision {revision.number}, from "
+            f"{article.source_path}): {recheck} new claim(s) at or above the gate to check, "
+            f"{len(outcome.claims_superseded)} claim(s) with work kept as superseded."
+        ),
+        data={
+            "revision": revision.number,
+            "claims_to_recheck": outcome.claims_to_recheck,
+            "claims_superseded": outcome.claims_superseded,
+        },
+        created_at=now,
     )

@@ -13,6 +13,12 @@ States::
              ^   |         |
              +---+---------+  (reassign; an editor sends a verdict back)
     new / in_review / proposed -> dismissed  (an editor, with a reason)
+
+Every approval adds a ``VerdictVersion``. An editor can reopen an approved
+verdict with a reason: the claim stays approved and readers keep its verdict,
+while the revision (a pending version) is proposed, sent back and approved
+under the same rules, two-person rule included. Its approval replaces the
+verdict readers see and tells them what changed.
 """
 
 from __future__ import annotations
@@ -28,7 +34,16 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Actor, Article, Claim, ClaimEvent, Correction, EditorNote
+from articles.models import (
+    Actor,
+    Article,
+    Claim,
+    ClaimEvent,
+    Correction,
+    EditorialEvent,
+    EditorNote,
+    VerdictVersion,
+)
 from articles.similarity import claim_tokens, jaccard
 
 # ---------------------------------------------------------------- errors
@@ -138,6 +153,28 @@ _CLOSED = {
 }
 
 
+def pending_verdict(claim: Claim) -> VerdictVersion | None:
+    """The revision under way of a reopened verdict, if there is one."""
+    if claim.reopened_at is None:
+        return None
+    return VerdictVersion.objects.filter(claim_id=claim.pk, approved_at__isnull=True).first()
+
+
+def _work_status(claim: Claim) -> str:
+    """Where the claim's work stands: its status, or, while an approved verdict
+    is being revised, where the revision stands (in review or proposed)."""
+    pending = pending_verdict(claim)
+    if pending is None:
+        return claim.status
+    return Claim.Status.PROPOSED if pending.proposed_at else Claim.Status.IN_REVIEW
+
+
+def _proposer_id(claim: Claim) -> int | None:
+    """Who proposed the verdict now waiting for review (the revision's, if reopened)."""
+    pending = pending_verdict(claim)
+    return pending.proposed_by_id if pending is not None else claim.proposed_by_id
+
+
 def _check_assign(claim: Claim, by, assignee) -> None:
     if not user_can_take_claims(by):
         raise NotAllowed("Only fact-checkers and editors can take claims.")
@@ -149,8 +186,8 @@ def _check_assign(claim: Claim, by, assignee) -> None:
         )
     if claim.status == Claim.Status.NEW:
         return
-    if claim.status != Claim.Status.IN_REVIEW:
-        raise InvalidTransition(f"{_CLOSED[claim.status]} It cannot be assigned.")
+    if _work_status(claim) != Claim.Status.IN_REVIEW:
+        raise InvalidTransition(f"{_CLOSED[_work_status(claim)]} It cannot be assigned.")
     if claim.assignee_id == assignee.pk:
         raise InvalidTransition(f"The claim is already in review with {_name(assignee)}.")
     if claim.assignee_id not in (None, by.pk) and not user_can_approve(by):
@@ -166,8 +203,8 @@ def _check_propose(claim: Claim, by) -> None:
         raise InvalidTransition(
             "Take the claim first: a verdict can only be proposed on a claim in review."
         )
-    if claim.status != Claim.Status.IN_REVIEW:
-        raise InvalidTransition(f"{_CLOSED[claim.status]} No new verdict can be proposed.")
+    if _work_status(claim) != Claim.Status.IN_REVIEW:
+        raise InvalidTransition(f"{_CLOSED[_work_status(claim)]} No new verdict can be proposed.")
     if claim.assignee_id != by.pk and not user_can_approve(by):
         raise NotAllowed(
             f"The claim is assigned to {_name(claim.assignee)}; only they or an editor "
@@ -178,7 +215,7 @@ def _check_propose(claim: Claim, by) -> None:
 def _check_review(claim: Claim, by, *, verb: str, done: str) -> None:
     if not user_can_approve(by):
         raise NotAllowed(f"Only editors can {verb} verdicts.")
-    if claim.status != Claim.Status.PROPOSED:
+    if _work_status(claim) != Claim.Status.PROPOSED:
         raise InvalidTransition(
             f"Only a proposed verdict can be {done}; "
             f"this claim is {claim.get_status_display().lower()}."
@@ -187,7 +224,7 @@ def _check_review(claim: Claim, by, *, verb: str, done: str) -> None:
 
 def _check_approve(claim: Claim, by) -> None:
     _check_review(claim, by, verb="approve", done="approved")
-    if claim.proposed_by_id == by.pk:
+    if _proposer_id(claim) == by.pk:
         raise NotAllowed(
             "You proposed this verdict: under the two-person rule another editor must approve it."
         )
@@ -200,6 +237,11 @@ def _check_send_back(claim: Claim, by) -> None:
 def _check_dismiss(claim: Claim, by) -> None:
     if not user_can_approve(by):
         raise NotAllowed("Only editors can dismiss claims.")
+    if claim.reopened_at is not None:
+        raise InvalidTransition(
+            "The approved verdict is being revised; readers keep it until the revision is "
+            "approved. It cannot be dismissed."
+        )
     if claim.status in Claim.RESOLVED_STATUSES:
         raise InvalidTransition(f"{_CLOSED[claim.status]} It cannot be dismissed.")
     if claim.status == Claim.Status.PROPOSED and claim.proposed_by_id == by.pk:
@@ -220,8 +262,31 @@ def _check_assign_others(claim: Claim, by) -> None:
     """May ``by`` hand this claim to someone (whom is checked on the step itself)?"""
     if not user_can_approve(by):
         raise NotAllowed("Only an editor can assign a claim to someone else.")
-    if claim.status not in (Claim.Status.NEW, Claim.Status.IN_REVIEW):
-        raise InvalidTransition(f"{_CLOSED[claim.status]} It cannot be assigned.")
+    if _work_status(claim) not in (Claim.Status.NEW, Claim.Status.IN_REVIEW):
+        raise InvalidTransition(f"{_CLOSED[_work_status(claim)]} It cannot be assigned.")
+
+
+def _check_reopen(claim: Claim, by) -> None:
+    if not user_can_approve(by):
+        raise NotAllowed("Only editors can reopen an approved verdict.")
+    if claim.status != Claim.Status.APPROVED:
+        raise InvalidTransition("Only an approved verdict can be reopened.")
+    if claim.reopened_at is not None:
+        raise InvalidTransition("The verdict is already being revised.")
+
+
+def _check_confirm_lowering(claim: Claim, by) -> None:
+    if not user_can_approve(by):
+        raise NotAllowed("Only editors can confirm a lowered check-worthiness.")
+    if claim.lowered_by_id is None or claim.lowered_confirmed_by_id is not None:
+        raise InvalidTransition(
+            "No lowering of this claim's check-worthiness waits for a second editor."
+        )
+    if claim.lowered_by_id == by.pk:
+        raise NotAllowed(
+            "You lowered this claim below the publish gate: under the two-person rule another "
+            "editor must confirm it."
+        )
 
 
 _CHECKS = {
@@ -232,6 +297,8 @@ _CHECKS = {
     "send_back": _check_send_back,
     "dismiss": _check_dismiss,
     "copy_verdict": _check_copy_verdict,
+    "reopen": _check_reopen,
+    "confirm_lowering": _check_confirm_lowering,
 }
 
 
@@ -353,7 +420,9 @@ def _lock(claim: Claim, expected_version: int | None) -> Claim:
     return locked
 
 
-def _commit(locked: Claim, *, by, action: str, comment: str = "", **fields) -> Claim:
+def _commit(
+    locked: Claim, *, by, action: str, comment: str = "", extra_data=None, **fields
+) -> Claim:
     """Write ``fields``, raise the version, record the event.
 
     The update is conditional on the version read under the lock, so even
@@ -380,7 +449,7 @@ def _commit(locked: Claim, *, by, action: str, comment: str = "", **fields) -> C
         from_status=from_status,
         to_status=locked.status,
         comment=comment,
-        data=_verdict_data(locked),
+        data=_verdict_data(locked) | ({"revision": extra_data} if extra_data else {}),
         created_at=now,
     )
     return locked
@@ -429,6 +498,18 @@ def claim_assign(*, claim: Claim, by, assignee=None, expected_version: int | Non
 def _propose(locked: Claim, *, by, rating, summary, sources, comment="") -> Claim:
     _check_propose(locked, by)
     rating, summary, sources = verdict_clean(rating=rating, summary=summary, sources=sources)
+    pending = pending_verdict(locked)
+    if pending is not None:  # a revision: readers keep the approved verdict meanwhile
+        pending.rating, pending.summary, pending.sources = rating, summary, sources
+        pending.proposed_by, pending.proposed_at = by, timezone.now()
+        pending.save(update_fields=["rating", "summary", "sources", "proposed_by", "proposed_at"])
+        return _commit(
+            locked,
+            by=by,
+            action=ClaimEvent.Action.PROPOSED,
+            comment=comment or "Revised verdict proposed.",
+            extra_data=_version_data(pending),
+        )
     return _commit(
         locked,
         by=by,
@@ -460,13 +541,118 @@ def claim_approve(*, claim: Claim, by, expected_version: int | None = None) -> C
     """Approve a proposed verdict; never by the person who proposed it."""
     locked = _lock(claim, expected_version)
     _check_approve(locked, by)
+    pending = pending_verdict(locked)
+    if pending is not None:
+        _approve_revision(locked, pending, by=by)
+        return _sync(claim, locked)
+    now = timezone.now()
     _commit(
         locked,
         by=by,
         action=ClaimEvent.Action.APPROVED,
         status=Claim.Status.APPROVED,
         reviewer=by,
-        reviewed_at=timezone.now(),
+        reviewed_at=now,
+    )
+    VerdictVersion.objects.create(
+        claim=locked,
+        number=locked.verdict_versions.count() + 1,
+        rating=locked.rating,
+        summary=locked.verdict_summary,
+        sources=locked.sources,
+        proposed_by_id=locked.proposed_by_id,
+        proposed_at=locked.proposed_at,
+        approved_by=by,
+        approved_at=now,
+    )
+    return _sync(claim, locked)
+
+
+def verdict_changes(before: dict, after: dict) -> list[str]:
+    """What a revision changed, in words: the rating, the summary, each source."""
+    labels = dict(Claim.Rating.choices)
+    changes = []
+    if before["rating"] != after["rating"]:
+        changes.append(
+            f"rating changed from {labels.get(before['rating'], before['rating'])} "
+            f"to {labels.get(after['rating'], after['rating'])}"
+        )
+    if before["summary"] != after["summary"]:
+        changes.append("summary revised")
+    old = {s["url"]: s for s in before["sources"]}
+    new = {s["url"]: s for s in after["sources"]}
+    changes += [f"source added: {new[u]['title']}" for u in new if u not in old]
+    changes += [f"source removed: {old[u]['title']}" for u in old if u not in new]
+    return changes
+
+
+def _version_data(version: VerdictVersion) -> dict:
+    return {"rating": version.rating, "summary": version.summary, "sources": version.sources}
+
+
+def _approve_revision(locked: Claim, pending: VerdictVersion, *, by) -> None:
+    """Readers now see the revised verdict, with a note saying what changed."""
+    before = {
+        "rating": locked.rating,
+        "summary": locked.verdict_summary,
+        "sources": locked.sources,
+    }
+    changes = verdict_changes(before, _version_data(pending)) or ["verdict reviewed, unchanged"]
+    said = "; ".join(changes)
+    note = f"{pending.reason.rstrip('.')}. {said[:1].upper()}{said[1:]}."
+    now = timezone.now()
+    pending.change_note, pending.approved_by, pending.approved_at = note, by, now
+    pending.save(update_fields=["change_note", "approved_by", "approved_at"])
+    _commit(
+        locked,
+        by=by,
+        action=ClaimEvent.Action.UPDATED,
+        comment=note,
+        rating=pending.rating,
+        verdict_summary=pending.summary,
+        sources=pending.sources,
+        proposed_by=pending.proposed_by,
+        proposed_at=pending.proposed_at,
+        reviewer=by,
+        verdict_updated_at=now,
+        verdict_update_note=note,
+        reopened_at=None,
+    )
+
+
+@transaction.atomic
+def claim_reopen(
+    *, claim: Claim, by, reason: str, assignee=None, expected_version: int | None = None
+) -> Claim:
+    """Reopen an approved verdict for revision, saying why.
+
+    Readers keep the approved verdict until the revision is proposed and
+    approved (by someone other than its proposer); the revision starts as a
+    copy of the verdict, with the claim's fact-checker unless ``assignee``.
+    """
+    reason = _required_text(reason, "A reason for reopening the verdict")
+    locked = _lock(claim, expected_version)
+    _check_reopen(locked, by)
+    if assignee is not None and not user_can_take_claims(assignee):
+        raise InvalidTransition(
+            f"{_name(assignee)} is not a fact-checker or an editor and cannot be assigned claims."
+        )
+    VerdictVersion.objects.create(
+        claim=locked,
+        number=locked.verdict_versions.count() + 1,
+        rating=locked.rating,
+        summary=locked.verdict_summary,
+        sources=locked.sources,
+        reason=reason,
+        reopened_by=by,
+    )
+    _commit(
+        locked,
+        by=by,
+        action=ClaimEvent.Action.REOPENED,
+        comment=reason,
+        reopened_at=timezone.now(),
+        assignee=assignee or locked.assignee or by,
     )
     return _sync(claim, locked)
 
@@ -482,6 +668,12 @@ def claim_send_back(
     comment = _required_text(comment, "A comment saying what needs more work")
     locked = _lock(claim, expected_version)
     _check_send_back(locked, by)
+    pending = pending_verdict(locked)
+    if pending is not None:  # the revision goes back; the approved verdict stays
+        pending.proposed_by, pending.proposed_at = None, None
+        pending.save(update_fields=["proposed_by", "proposed_at"])
+        _commit(locked, by=by, action=ClaimEvent.Action.SENT_BACK, comment=comment)
+        return _sync(claim, locked)
     _commit(
         locked,
         by=by,
@@ -553,10 +745,15 @@ CLAIM_EDITABLE_FIELDS = ("kind", "speaker", "checkworthiness", "confirmed")
 
 
 @transaction.atomic
-def claim_update(*, claim: Claim, by, changes: dict, expected_version: int | None = None) -> Claim:
+def claim_update(
+    *, claim: Claim, by, changes: dict, reason: str = "", expected_version: int | None = None
+) -> Claim:
     """Correct the extraction (kind, speaker, check-worthiness, confirmed).
 
     The verdict fields are not here: they change only through the transitions.
+    Lowering an open claim's check-worthiness below the publish gate takes it
+    off the gate only once a second editor confirms it (``claim_confirm_lowering``),
+    and needs a ``reason``, recorded like a dismissal's.
     """
     if not user_can_edit_claims(by):
         raise NotAllowed("Only editors can correct a claim's extraction.")
@@ -578,12 +775,45 @@ def claim_update(*, claim: Claim, by, changes: dict, expected_version: int | Non
             described.append(f"{Claim._meta.get_field(name).verbose_name}: {old} \u2192 {value}")
     if not described:
         return _sync(claim, locked)
+    action, gate = ClaimEvent.Action.EDITED, _gate_change(locked, changes, by=by, reason=reason)
+    if gate.get("lowered_by") is not None:
+        action = ClaimEvent.Action.LOWERED
+        described.append(f"reason: {gate['lowered_reason']}")
+    _commit(locked, by=by, action=action, comment="; ".join(described), **changes, **gate)
+    return _sync(claim, locked)
+
+
+def _gate_change(locked: Claim, changes: dict, *, by, reason: str) -> dict:
+    """The lowering fields a check-worthiness change sets or clears."""
+    if "checkworthiness" not in changes or locked.is_resolved:
+        return {}
+    threshold = settings.NEWSROOM_PUBLISH_THRESHOLD
+    new = float(changes["checkworthiness"])
+    if new >= threshold:  # back at or above the gate: nothing left to confirm
+        return {"lowered_by": None, "lowered_reason": "", "lowered_confirmed_by": None}
+    if locked.checkworthiness < threshold and locked.lowered_by_id is None:
+        return {}  # below the gate already, as extracted
+    if locked.lowered_by_id is not None:
+        return {}  # already lowered; moving it within the range below changes nothing
+    reason = _required_text(
+        reason,
+        "A reason for lowering the claim below the publish gate (a second editor must confirm it)",
+    )
+    return {"lowered_by": by, "lowered_reason": reason, "lowered_confirmed_by": None}
+
+
+@transaction.atomic
+def claim_confirm_lowering(*, claim: Claim, by, expected_version: int | None = None) -> Claim:
+    """A second editor agrees the claim need not be checked before publication."""
+    locked = _lock(claim, expected_version)
+    _check_confirm_lowering(locked, by)
     _commit(
         locked,
         by=by,
-        action=ClaimEvent.Action.EDITED,
-        comment="; ".join(described),
-        **changes,
+        action=ClaimEvent.Action.LOWERING_CONFIRMED,
+        comment=f"Lowering below the gate confirmed (by {_name(locked.lowered_by)}: "
+        f"{locked.lowered_reason}).",
+        lowered_confirmed_by=by,
     )
     return _sync(claim, locked)
 
@@ -640,7 +870,9 @@ def _blocked_message(blocking: list[Claim]) -> str:
     shown = blocking[:10]
     lines = "; ".join(
         f"\u201c{str(c)[:60]}\u201d ({c.get_status_display().lower()}, "
-        f"check-worthiness {c.checkworthiness:.2f})"
+        f"check-worthiness {c.checkworthiness:.2f}"
+        + (", lowered below the gate: a second editor must confirm" if c.lowered_by_id else "")
+        + ")"
         for c in shown
     )
     more = f"; and {len(blocking) - len(shown)} more" if len(blocking) > len(shown) else ""
@@ -704,6 +936,7 @@ def article_publish(*, article: Article, by) -> Article:
     locked.published_at = timezone.now()
     locked.save(update_fields=["status", "published_at", "updated_at"])
     _touch_dependents(locked)
+    _record(EditorialEvent.Action.PUBLISHED, by=by, article=locked, description="Published.")
     return _sync(article, locked)
 
 
@@ -716,7 +949,9 @@ def article_correct(*, article: Article, by, body: str) -> Correction:
     locked = _lock_article(article)
     _check_published(locked, by, verb="corrected")
     Article.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
-    return Correction.objects.create(article=locked, body=body, author=by)
+    correction = Correction.objects.create(article=locked, body=body, author=by)
+    _record(EditorialEvent.Action.CORRECTED, by=by, article=locked, description=body)
+    return correction
 
 
 @transaction.atomic
@@ -732,7 +967,19 @@ def article_retract(*, article: Article, by, reason: str) -> Article:
     locked.retraction_reason = reason
     locked.save(update_fields=["status", "retracted_at", "retraction_reason", "updated_at"])
     _touch_dependents(locked)
+    _record(EditorialEvent.Action.RETRACTED, by=by, article=locked, description=reason)
     return _sync(article, locked)
+
+
+def _record(action: str, *, by, article=None, actor=None, description: str, data=None):
+    return EditorialEvent.objects.create(
+        action=action,
+        user=by,
+        article=article,
+        actor=actor,
+        description=description,
+        data=data or {},
+    )
 
 
 def _touch_dependents(article: Article) -> None:

@@ -13,7 +13,16 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-DEMO_ACCOUNTS = {"reporter": "Reporter", "factchecker": "Fact-checker", "editor": "Editor"}
+# Two of each checking role, so the two-person rule can be tried: an editor's
+# own proposal approved by the other editor, a claim reassigned between
+# fact-checkers.
+DEMO_ACCOUNTS = {
+    "reporter": "Reporter",
+    "factchecker": "Fact-checker",
+    "factchecker2": "Fact-checker",
+    "editor": "Editor",
+    "editor2": "Editor",
+}
 DEMO_PASSWORD = "correct-horse-battery"
 # Marks the demo accounts (see articles.security.is_demo_account): they can
 # sign in only with debug on. ".invalid" is reserved: no one has mail there.

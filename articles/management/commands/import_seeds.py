@@ -55,8 +55,13 @@ class Command(BaseCommand):
     help = (
         "Import news texts (files, or folders walked for .txt) into articles, actors and "
         "claims. Idempotent; a bad file is reported and skipped, and the command then "
-        "exits non-zero."
+        "exits 1. A published article whose text changed is reported too, with its new "
+        "claims to check and the claims kept as superseded; the command then exits 3."
     )
+
+    # Exit status when every file imported but published articles changed and
+    # need an editor (new claims at or above the gate, verdicts superseded).
+    NEEDS_ATTENTION = 3
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", default=["seeds"], help="files or folders")
@@ -104,6 +109,12 @@ class Command(BaseCommand):
         self._report(summary, errors, verbosity=verbosity, to_stderr=json)
         if errors:
             raise CommandError(f"{len(errors)} of the files could not be imported (see above).")
+        if summary.get("published_changed"):
+            raise CommandError(
+                f"{summary['published_changed']} published article(s) changed and need an "
+                "editor (see above).",
+                returncode=self.NEEDS_ATTENTION,
+            )
 
     def _preview(self, files, errors, *, bar):
         previews = []
@@ -125,25 +136,30 @@ class Command(BaseCommand):
             "actors_created": 0,
             "claims_created": 0,
             "claims_removed": 0,
+            "claims_superseded": 0,
+            "published_changed": 0,
             "errors": 0,
         }
         # Counted as stored, not as read: reading and extraction run ahead.
         with _run_recorded_if_stopped(run):
-            self._import_all(files, errors, bar=bar, jobs=jobs, summary=summary)
+            self._import_all(files, errors, bar=bar, jobs=jobs, summary=summary, run=run)
         summary["errors"] = len(errors)
         run.created, run.updated, run.unchanged = (
             summary["created"],
             summary["updated"],
             summary["unchanged"],
         )
+        run.failed = len(errors)
         run.errors = [_error(e) for e in errors]
         run.finished_at = timezone.now()
         run.save()
         return summary
 
-    def _import_all(self, files, errors, *, bar, jobs, summary):
-        for outcome in articles_import(sources_from_files(files), jobs=jobs):
+    def _import_all(self, files, errors, *, bar, jobs, summary, run):
+        for stored, outcome in enumerate(articles_import(sources_from_files(files), jobs=jobs)):
             bar.update()
+            if stored % PROGRESS_EVERY == 0:
+                _progress(run, summary, errors)  # the job's page in the admin moves
             if isinstance(outcome, SourceRejected):
                 errors.append(outcome)
                 continue
@@ -151,13 +167,25 @@ class Command(BaseCommand):
             summary["actors_created"] += outcome.actors_created
             summary["claims_created"] += outcome.claims_created
             summary["claims_removed"] += outcome.claims_removed
-            for text in outcome.claims_removed_with_work:
-                self.stderr.write(
-                    self.style.WARNING(
-                        f"{outcome.source_path}: a claim with editor work was removed because "
-                        f"its sentence changed: {text!r}"
-                    )
-                )
+            summary["claims_superseded"] += len(outcome.claims_superseded)
+            if outcome.needs_attention:
+                summary["published_changed"] += 1
+                self._attention(outcome)
+
+    def _attention(self, outcome):
+        article = outcome.article
+        warn = self.style.WARNING
+        self.stderr.write(
+            warn(
+                f"{outcome.source_path}: the published article \u201c{article.title}\u201d "
+                f"changed (revision {outcome.revision_number}); it stays published, marked "
+                f"as updated for readers. Check it: /admin/articles/article/{article.pk}/change/"
+            )
+        )
+        for text in outcome.claims_to_recheck:
+            self.stderr.write(warn(f"  new claim to check: {text!r}"))
+        for text in outcome.claims_superseded:
+            self.stderr.write(warn(f"  kept as superseded, with its work: {text!r}"))
 
     def _report(self, summary, errors, *, verbosity, to_stderr):
         out = self.stderr if to_stderr else self.stdout
@@ -168,6 +196,19 @@ class Command(BaseCommand):
         parts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.items())
         style = self.style.WARNING if errors else self.style.SUCCESS
         out.write(style(f"Import: {parts}."))
+
+
+# Files between two updates of the run's counters while it imports.
+PROGRESS_EVERY = 50
+
+
+def _progress(run: ImportRun, summary: dict, errors: list) -> None:
+    ImportRun.objects.filter(pk=run.pk).update(
+        created=summary["created"],
+        updated=summary["updated"],
+        unchanged=summary["unchanged"],
+        failed=len(errors),
+    )
 
 
 def _error(exc: SourceRejected) -> dict:

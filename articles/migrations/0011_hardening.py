@@ -14,7 +14,7 @@ def _capped_documents(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0007_search_trigger_columns")]
+    dependencies = [("articles", "0010_ingest")]
 
     # Backwards keeps the capped function: it is never wrong, only shorter.
     operations = [migrations.RunPython(_capped_documents, migrations.RunPython.noop)]

@@ -1,0 +1,205 @@
+"""Conventions of English news style (AP, Reuters, Guardian, CBC), one family a test.
+
+Made-up sentences, none from the corpus or the gold: each checks a convention,
+not a case.
+"""
+
+import pytest
+
+from articles.extraction import extract
+
+
+def _run(text):
+    return extract("Title\n\n" + text)
+
+
+def _actors(text):
+    return {a.name: a.kind for a in _run(text).actors}
+
+
+def _speakers(text, kind=None):
+    return [c.speaker for c in _run(text).claims if kind is None or c.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"We will win," said Rep. Ann M. Cole, D-Md.', "Ann M. Cole"),
+        ("Lt. Col. Ann Cole said the unit was ready.", "Ann Cole"),
+        ("Gov. Tim Rowe said he agreed.", "Tim Rowe"),
+        ("Mr. Smith said he was leaving.", "Smith"),
+        ("Ahmed al-Farsi said he was pleased.", "Ahmed al-Farsi"),
+        ("Khalid bin Salem said he agreed.", "Khalid bin Salem"),
+        ("President-elect Joe Grant said he would act.", "Joe Grant"),
+        ("The minister, Kim Yong-ho, said he would resign.", "Kim Yong-ho"),
+    ],
+)
+def test_titles_initials_particles_and_tags_keep_the_name_whole(text, name):
+    assert name in _speakers(text)
+
+
+def test_a_suffix_and_a_short_given_name_are_one_person():
+    text = (
+        "J. Paul Dole Jr. said the firm would pay. Dole said it was fair. "
+        'Paul Dole said: "It is over."'
+    )
+    people = [a for a in _run(text).actors if a.kind == "person"]
+    assert [p.name for p in people] == ["J. Paul Dole Jr"]
+    text = "Patrick Rowe Jr. said he was sorry. Pat Rowe said it again."
+    assert [a.name for a in _run(text).actors] == ["Patrick Rowe Jr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Peruvian foreign ministry said it was concerned.", "Peruvian foreign ministry"),
+        ("Russia's defence ministry said the drills were over.", "Russia's defence ministry"),
+        (
+            "The Center for Law and Social Policy said it disagreed.",
+            "Center for Law and Social Policy",
+        ),
+        ("The U.S. Attorney's Office said the case was closed.", "U.S. Attorney's Office"),
+        ("Minister in the Ministry of Finance Brian Rowe said it would fall.", "Brian Rowe"),
+    ],
+)
+def test_organisation_name_grammar(text, name):
+    assert name in _speakers(text)
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    names = _actors("The United Nations and European Union said the move was illegal.")
+    assert "United Nations and European Union" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Department of Transport said roads were shut. The Transport Department added "
+        "that the DOT would pay.",
+        "The U.S. Federal Reserve raised rates. The Federal Reserve said inflation was high.",
+        "SoftBank Group Corp said it would pay. SoftBank said the deal was done.",
+    ],
+)
+def test_variants_and_acronyms_are_one_actor(text):
+    assert len([a for a in _run(text).actors if a.kind == "organization"]) == 1
+
+
+def test_a_role_given_in_an_appositive_stands_for_its_holder():
+    assert (
+        _speakers("The county sheriff, Ann Cole, spoke. The sheriff said roads were shut.")[-1]
+        == "Ann Cole"
+    )
+    assert "Ann Cole" in _speakers(
+        'Ann Cole, the county sheriff, spoke. "Stay home," the sheriff said.'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Few would argue that the plan is perfect.",
+        "The department has not responded to requests for comment.",
+        "Nobody said the plan would fail.",
+    ],
+)
+def test_sentences_that_attribute_nothing_are_no_attributed_claims(text):
+    assert not [c for c in _run(text).claims if c.kind == "attributed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        ("The protest took place in Washington, DC, on Monday.", "DC"),
+        ("Police in Austin, TX said it was calm.", "TX"),
+        ("The Safe Roads Act was passed on Monday.", "Safe Roads Act"),
+        ("Scores on the new STEP standardized exam fell.", "STEP"),
+    ],
+)
+def test_places_laws_and_classifying_acronyms_are_no_actors(text, not_actor):
+    assert not_actor not in _actors(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Staff were on "atypical contracts" last year.',
+        'It removed the words "comprehensive" and "downside risks."',
+        'He returned the cash he received from the use of "We."',
+    ],
+)
+def test_terms_and_names_in_quotation_marks_are_no_quotes(text):
+    assert not [c for c in _run(text).claims if c.kind == "quote"]
+
+
+@pytest.mark.parametrize("verb", ["assailed", "divulged", "testified", "reminded", "touted"])
+def test_more_reporting_verbs(verb):
+    text = f"Ann Cole, the county sheriff, spoke. Ann Cole {verb} that the roads were shut."
+    assert _speakers(text, "attributed")[-1] == "Ann Cole"
+
+
+def test_a_credit_after_a_closing_quote_is_its_own_sentence_part():
+    art = _run('"We did nothing wrong," Ann Cole testified. Officials agreed.')
+    (quote,) = [c for c in art.claims if c.kind == "quote"]
+    assert quote.speaker == "Ann Cole" and quote.text.endswith("testified.")
+
+
+def test_a_lone_surname_after_a_closing_quote_is_the_speaker():
+    art = _run('The hearing ran late. "We did nothing wrong," Cole testified.')
+    assert [(a.name, a.kind) for a in art.actors] == [("Cole", "person")]
+    assert [c.speaker for c in art.claims if c.kind == "quote"] == ["Cole"]
+
+
+def test_his_office_speaks_for_the_person_his_refers_to():
+    text = "Gov. Eric Rowe spoke on Monday. His office said he was travelling to Florida."
+    assert _speakers(text, "attributed") == ["Eric Rowe"]
+
+
+def test_a_long_organisation_name_in_a_closing_credit_is_the_speaker():
+    text = (
+        "A man pleaded guilty to making threats, the U.S. Attorney's Office for the "
+        "Western District of New York announced Monday."
+    )
+    assert _speakers(text, "attributed") == [
+        "U.S. Attorney's Office for the Western District of New York"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("SIOUX FALLS, S.D. – People said Gov. Ann Cole was right.", "SIOUX FALLS"),
+        ("NEW DELHI: Ann Cole said the flights would resume.", "NEW DELHI"),
+    ],
+)
+def test_a_wire_datelines_city_is_no_actor(text, place):
+    assert place not in _actors(text)
+
+
+def test_a_bracketed_acronym_does_not_end_an_inverted_credit():
+    text = '"We are ready," said World Health Organization (WHO) chief Ann Cole.'
+    assert _speakers(text, "quote") == ["Ann Cole"]
+
+
+def test_international_and_watch_end_organisation_names():
+    assert _speakers("The killings were unlawful, said Amnesty International on Tuesday.") == [
+        "Amnesty International"
+    ]
+    assert _speakers("Human Rights Watch said the law was unfair.") == ["Human Rights Watch"]
+
+
+def test_who_said_credits_the_name_before_it():
+    text = (
+        "Ann Cole spoke. Since then, she has accepted the resignation of her defence "
+        "minister Kim Yong-ho, who said he took full responsibility."
+    )
+    assert _speakers(text, "attributed")[-1] == "Kim Yong-ho"
+
+
+def test_a_job_after_a_name_without_an_article_marks_a_person():
+    text = '"The rule is clear," said Avi Rowe, senior fellow at the Policy Forum.'
+    assert _speakers(text, "quote") == ["Avi Rowe"]
+
+
+def test_role_synonyms_name_the_same_holder():
+    text = "Prime Minister Ann Cole spoke on Monday. The premier said the plan would work."
+    assert _speakers(text, "attributed") == ["Ann Cole"]
