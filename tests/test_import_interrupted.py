@@ -2,6 +2,7 @@
 run recorded as finished with the interruption."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -38,7 +39,14 @@ def test_a_stopped_parallel_import_ends_its_workers_and_records_the_run(tmp_path
     env.pop("DJANGO_SETTINGS_MODULE", None)
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v", "0"], cwd=REPO, env=env, check=True)
-    corpus = [str(shared_dir / "corpus"), str(shared_dir / "modern")]
+    # Enough files (three copies of the corpora, each its own articles) that the
+    # import is still running when it is stopped, however fast the machine.
+    corpus = []
+    for copy in range(3):
+        for name in ("corpus", "modern"):
+            target = tmp_path / f"copy{copy}" / name
+            shutil.copytree(shared_dir / name, target)
+            corpus.append(str(target))
     importer = subprocess.Popen(
         [*manage, "import_seeds", "--jobs", "2", "-v", "0", *corpus],
         cwd=REPO,

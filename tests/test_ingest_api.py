@@ -1,10 +1,11 @@
 """POST /api/v1/ingest/: wire documents (ninjs 1.x and 2.x), URLs and texts."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from articles.models import Article, ImportRun
+
+from .factories import token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ ESPER = "ap-esper-south-china-sea"
 
 def client_for(user):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
     return client
 
 

@@ -72,8 +72,10 @@ class SearchingListFilter(admin.SimpleListFilter):
         records = self.model.objects.all()
         if self.term:
             records = records.filter(**{f"{self.search_field}__icontains": self.term})
+        # Grouped by id and label only: never the row's other columns (an article's body).
         records = (
-            records.annotate(n=Count(self.related_name))
+            records.values("pk", self.search_field)
+            .annotate(n=Count(self.related_name))
             .filter(n__gt=0)
             .order_by("-n", self.search_field)
             .values_list("pk", self.search_field, "n")[: self.shown]

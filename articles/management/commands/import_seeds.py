@@ -219,8 +219,10 @@ def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=str)
 
 
-class ImportStopped(Exception):
-    """The import was told to stop (SIGTERM, or Ctrl-C)."""
+class ImportStopped(BaseException):
+    """The import was told to stop (SIGTERM, or Ctrl-C). A BaseException, like
+    KeyboardInterrupt: the importer's "one bad file costs one file" handlers
+    catch Exception, and a stop must end the import, not be retried file by file."""
 
 
 @contextmanager
