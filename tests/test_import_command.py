@@ -192,3 +192,14 @@ def test_the_command_exits_non_zero_on_a_bad_file(tmp_path):
     )
     assert result.returncode == 1
     assert f"{bad}: binary file" in result.stderr
+
+
+def test_the_same_text_under_another_name_is_reported_as_a_duplicate(seeds, tmp_path):
+    copy = tmp_path / "elsewhere" / "renamed.txt"
+    copy.parent.mkdir()
+    copy.write_text((seeds / SEED.name).read_text(encoding="utf-8"), encoding="utf-8")
+    run(seeds / SEED.name)
+    out, err = run(copy)
+    assert "renamed.txt: the same text as" in err and "not imported again" in err
+    assert "duplicates 1" in out
+    assert Article.objects.count() == 1

@@ -76,6 +76,8 @@ class ImportOutcome:
     claims_to_recheck: list[str] = field(default_factory=list)
     revision_number: int | None = None  # the revision this import added, if it added one
     text_changed: bool = False
+    # Unchanged because another source already brought this very text (``article``).
+    duplicate: bool = False
 
     @property
     def needs_attention(self) -> bool:
@@ -375,9 +377,12 @@ def _store(batch: list[_Parsed]) -> list[ImportOutcome]:
                 and article.content_hash == digest
                 and article.extractor_version == EXTRACTOR_VERSION
             ):
-                outcomes.append(
-                    ImportOutcome(parsed.source.source_path, action="unchanged", article=article)
+                outcome = ImportOutcome(
+                    parsed.source.source_path, action="unchanged", article=article
                 )
+                # The same text under another name: said, not silently taken as this file.
+                outcome.duplicate = article.source_key != key
+                outcomes.append(outcome)
                 continue
             action = "created" if article is None else "updated"
             outcome = ImportOutcome(parsed.source.source_path, action=action, article=article)

@@ -430,11 +430,14 @@ def _commit(
         raise _conflict(locked.version, current or 0)
     for name, value in values.items():
         setattr(locked, name, value)
-    # The article's and the speaker's representations (claim counts, verdict
-    # records) changed too: their updated_at is what API clients sync on.
-    Article.objects.filter(pk=locked.article_id).update(updated_at=now)
-    if locked.speaker_id:
-        Actor.objects.filter(pk=locked.speaker_id).update(updated_at=now)
+    # A public verdict changed (shown, withdrawn or revised): the article's and
+    # the speaker's representations (claim counts, verdict records) changed
+    # too, and their updated_at is what API clients sync on. Work on a claim
+    # readers cannot see moves no public timestamp (it would tell them of it).
+    if Claim.Status.APPROVED in (from_status, locked.status):
+        Article.objects.filter(pk=locked.article_id).update(updated_at=now)
+        if locked.speaker_id:
+            Actor.objects.filter(pk=locked.speaker_id).update(updated_at=now)
     ClaimEvent.objects.create(
         claim=locked,
         user=by,
