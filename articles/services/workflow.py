@@ -550,18 +550,26 @@ def claim_approve(*, claim: Claim, by, expected_version: int | None = None) -> C
         reviewer=by,
         reviewed_at=now,
     )
-    VerdictVersion.objects.create(
-        claim=locked,
-        number=locked.verdict_versions.count() + 1,
-        rating=locked.rating,
-        summary=locked.verdict_summary,
-        sources=locked.sources,
+    _new_version(
+        locked,
         proposed_by_id=locked.proposed_by_id,
         proposed_at=locked.proposed_at,
         approved_by=by,
         approved_at=now,
     )
     return _sync(claim, locked)
+
+
+def _new_version(locked: Claim, **fields) -> VerdictVersion:
+    """The claim's next verdict version, starting from its verdict as it stands."""
+    return VerdictVersion.objects.create(
+        claim=locked,
+        number=locked.verdict_versions.count() + 1,
+        rating=locked.rating,
+        summary=locked.verdict_summary,
+        sources=locked.sources,
+        **fields,
+    )
 
 
 def verdict_changes(before: dict, after: dict) -> list[str]:
@@ -588,11 +596,7 @@ def _version_data(version: VerdictVersion) -> dict:
 
 def _approve_revision(locked: Claim, pending: VerdictVersion, *, by) -> None:
     """Readers now see the revised verdict, with a note saying what changed."""
-    before = {
-        "rating": locked.rating,
-        "summary": locked.verdict_summary,
-        "sources": locked.sources,
-    }
+    before = {"rating": locked.rating, "summary": locked.verdict_summary, "sources": locked.sources}
     changes = verdict_changes(before, _version_data(pending)) or ["verdict reviewed, unchanged"]
     said = "; ".join(changes)
     note = f"{pending.reason.rstrip('.')}. {said[:1].upper()}{said[1:]}."
@@ -633,15 +637,7 @@ def claim_reopen(
         raise InvalidTransition(
             f"{_name(assignee)} is not a fact-checker or an editor and cannot be assigned claims."
         )
-    VerdictVersion.objects.create(
-        claim=locked,
-        number=locked.verdict_versions.count() + 1,
-        rating=locked.rating,
-        summary=locked.verdict_summary,
-        sources=locked.sources,
-        reason=reason,
-        reopened_by=by,
-    )
+    _new_version(locked, reason=reason, reopened_by=by)
     _commit(
         locked,
         by=by,
