@@ -634,6 +634,12 @@ class Claim(models.Model):
         return self.reopened_at is not None
 
 
+def done_by(event) -> str:
+    """An event in words: what, by whom, when."""
+    who = event.user or "system"
+    return f"{event.get_action_display()} by {who} at {event.created_at:%Y-%m-%d %H:%M}"
+
+
 class ClaimEvent(models.Model):
     """One line of a claim's audit trail: who did what, when, from which state."""
 
@@ -667,8 +673,7 @@ class ClaimEvent(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        who = self.user or "system"
-        return f"{self.get_action_display()} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
+        return done_by(self)
 
 
 class EditorNote(models.Model):
@@ -937,8 +942,9 @@ class EditorialEvent(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        who = self.user or "system"
-        return f"{self.get_action_display()} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
+        return done_by(self)
+
+
 # ---------------------------------------------------------------- the desk's notifications
 
 

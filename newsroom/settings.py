@@ -192,6 +192,8 @@ NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "The Verification Desk")
 NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Imported files larger than this are refused.
 NEWSROOM_MAX_IMPORT_BYTES = int(os.environ.get("NEWSROOM_MAX_IMPORT_BYTES", str(5 * 1024 * 1024)))
+# Seconds one file may take to extract before it is rejected (0: no limit).
+NEWSROOM_EXTRACT_SECONDS = float(os.environ.get("NEWSROOM_EXTRACT_SECONDS", "30"))
 
 # --- API ---
 REST_FRAMEWORK = {

@@ -192,3 +192,33 @@ def test_the_command_exits_non_zero_on_a_bad_file(tmp_path):
     )
     assert result.returncode == 1
     assert f"{bad}: binary file" in result.stderr
+
+
+def test_the_same_text_under_another_name_is_reported_as_a_duplicate(seeds, tmp_path):
+    copy = tmp_path / "elsewhere" / "renamed.txt"
+    copy.parent.mkdir()
+    copy.write_text((seeds / SEED.name).read_text(encoding="utf-8"), encoding="utf-8")
+    run(seeds / SEED.name)
+    out, err = run(copy)
+    assert "renamed.txt: the same text as" in err and "not imported again" in err
+    assert "duplicates 1" in out
+    assert Article.objects.count() == 1
+
+
+def test_a_file_over_the_time_budget_is_rejected_by_name(seeds, settings, monkeypatch):
+    import time
+
+    import articles.extraction.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def slow(text):
+        if "NATO" in text:
+            time.sleep(5)
+        return real(text)
+
+    monkeypatch.setattr(pipeline, "extract", slow)
+    settings.NEWSROOM_EXTRACT_SECONDS = 0.5
+    _, err = run_failing(seeds)
+    assert SEED.name in err and "took more than 0.5 s to extract" in err
+    assert counts() == {name: 0 for name in counts()}

@@ -198,3 +198,26 @@ def test_a_revision_is_on_the_desk_of_whoever_works_it(approved, factchecker, ed
     assert desk.desk_counts(factchecker).mine == 0
     assert desk.desk_counts(editor2).review == 1
     assert list(desk.claim_list("review", editor2)) == [approved]
+
+
+def test_desk_work_on_a_hidden_claim_moves_no_public_timestamp(factchecker, editor):
+    article = PublishedArticleFactory()
+    speaker = ActorFactory(name="Hidden Speaker")
+    claim = ClaimFactory(article=article, speaker=speaker)
+    article.refresh_from_db()
+    speaker.refresh_from_db()
+    before = (article.updated_at, speaker.updated_at)
+    wf.claim_assign(claim=claim, by=factchecker)
+    wf.claim_propose_verdict(
+        claim=claim, by=factchecker, rating="false", summary="No.", sources=[SOURCE]
+    )
+    wf.claim_send_back(claim=claim, by=editor, comment="More sources.")
+    article.refresh_from_db()
+    speaker.refresh_from_db()
+    assert (article.updated_at, speaker.updated_at) == before
+    wf.claim_propose_verdict(
+        claim=claim, by=factchecker, rating="false", summary="No.", sources=[SOURCE]
+    )
+    wf.claim_approve(claim=claim, by=editor)  # now public: the article's record changed
+    article.refresh_from_db()
+    assert article.updated_at > before[0]

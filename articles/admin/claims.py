@@ -21,7 +21,7 @@ from ..services import workflow as wf
 from .bulk import BulkTriageMixin
 from .filters import ArticleFilter, DeskListFilter, SpeakerFilter
 from .queue import ClaimQueueMixin
-from .record import VerdictVersionInline
+from .record import VerdictVersionInline, sources_html
 from .shared import (
     ARTICLE_TEXT,
     ClaimNoteInline,
@@ -294,16 +294,7 @@ class ClaimAdmin(
 
     @admin.display(description="sources")
     def sources_list(self, claim):
-        if not claim.sources:
-            return "\u2014"
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "",
-                '<li><a href="{}" rel="noopener noreferrer">{}</a></li>',
-                ((s.get("url", ""), s.get("title", "")) for s in claim.sources),
-            ),
-        )
+        return sources_html(claim.sources)
 
     def save_model(self, request, obj, form, change):
         changes = {

@@ -33,7 +33,8 @@ def word_diff(before: str, after: str) -> str:
     return mark_safe(" ".join(parts))  # each part escaped by format_html
 
 
-def _sources_html(sources) -> str:
+def sources_html(sources) -> str:
+    """A verdict's sources as a list of links."""
     if not sources:
         return "\u2014"
     return format_html(
@@ -106,7 +107,7 @@ class VerdictVersionInline(ReadOnlyAdminMixin, admin.StackedInline):
 
     @admin.display(description="sources")
     def sources_shown(self, version):
-        return _sources_html(version.sources)
+        return sources_html(version.sources)
 
     @admin.display(description="who")
     def people(self, version):

@@ -343,12 +343,19 @@ class VersionedSerializer(serializers.Serializer):
     )
 
 
-class AssignSerializer(VersionedSerializer):
-    assignee = serializers.SlugRelatedField(
+def assignee_field(help_text: str) -> serializers.SlugRelatedField:
+    """An optional active user, by username."""
+    return serializers.SlugRelatedField(
         slug_field="username",
         queryset=get_user_model().objects.filter(is_active=True),
         required=False,
-        help_text="Username of the fact-checker to take the claim; yourself if left out.",
+        help_text=help_text,
+    )
+
+
+class AssignSerializer(VersionedSerializer):
+    assignee = assignee_field(
+        "Username of the fact-checker to take the claim; yourself if left out."
     )
 
 
@@ -370,12 +377,7 @@ class ReopenSerializer(VersionedSerializer):
     reason = serializers.CharField(
         max_length=5000, help_text="Why the verdict is revised; readers see it with the update."
     )
-    assignee = serializers.SlugRelatedField(
-        slug_field="username",
-        queryset=get_user_model().objects.filter(is_active=True),
-        required=False,
-        help_text="Who revises it; the claim's fact-checker if left out.",
-    )
+    assignee = assignee_field("Who revises it; the claim's fact-checker if left out.")
 
 
 class CheckworthinessSerializer(VersionedSerializer):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import signal
+import threading
+from contextlib import contextmanager
 
 from .actors import find_actors
 from .claims import build_claims
@@ -104,16 +107,44 @@ def extract(text: str) -> ExtractedArticle:
     )
 
 
-def extract_many(texts: list[str]) -> list[ExtractedArticle | str]:
-    """``extract`` for each text; a text the extractor fails on gives the
-    error's description instead, so one bad text cannot sink the others.
+class ExtractionTooSlow(Exception):
+    """A text took longer than its time budget to extract."""
 
-    Module-level and free of Django, so worker processes can run it.
+
+def extract_many(texts: list[str], *, budget: float | None = None) -> list[ExtractedArticle | str]:
+    """``extract`` for each text; a text the extractor fails on, or that takes
+    longer than ``budget`` seconds, gives the reason instead, so one bad text
+    cannot sink (or hold up) the others.
+
+    Module-level and free of Django, so worker processes can run it. The
+    budget is a timer signal, so it holds only in a process's main thread
+    (elsewhere texts run without one).
     """
     results: list[ExtractedArticle | str] = []
     for text in texts:
         try:
-            results.append(extract(text))
+            with _time_budget(budget):
+                results.append(extract(text))
+        except ExtractionTooSlow:
+            results.append(f"took more than {budget:g} s to extract (the time budget per file)")
         except Exception as exc:  # an extractor bug must not stop the other files
             results.append(repr(exc))
     return results
+
+
+@contextmanager
+def _time_budget(seconds: float | None):
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ExtractionTooSlow
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

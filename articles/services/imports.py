@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.extraction import EXTRACTOR_VERSION, ExtractedArticle, ExtractedClaim, extract
+from articles.extraction import EXTRACTOR_VERSION, ExtractedArticle, ExtractedClaim
 from articles.extraction.pipeline import extract_many
 from articles.models import (
     ActorMention,
@@ -88,6 +89,8 @@ class ImportOutcome:
     claims_to_recheck: list[str] = field(default_factory=list)
     revision_number: int | None = None  # the revision this import added, if it added one
     text_changed: bool = False
+    # Unchanged because another source already brought this very text (``article``).
+    duplicate: bool = False
 
     @property
     def needs_attention(self) -> bool:
@@ -204,7 +207,7 @@ def article_import_text(
     """
     text = text_without_invisible_controls(text)
     source = Source(text=text, source_path=source_path, key=key, origin=origin)
-    return _store([_parse(source, extract(text))])[0]
+    return _store([_parse(source, _extract_one(text))])[0]
 
 
 # ---------------------------------------------------------------- in bulk
@@ -215,6 +218,22 @@ def article_import_text(
 BATCH_SIZE = 50
 # Below this many files, starting extraction processes costs more than it saves.
 PARALLEL_FROM = 200
+
+
+def _extract_chunk(texts: list[str]) -> list[ExtractedArticle | str]:
+    """The texts extracted, each within the per-file time budget: a text that
+    takes longer is rejected with its name and that reason, not waited for."""
+    return _budgeted_extract()(texts)
+
+
+def _budgeted_extract():
+    # A partial of the Django-free extractor: the extraction processes unpickle
+    # it without importing this module (and Django with it).
+    return partial(extract_many, budget=settings.NEWSROOM_EXTRACT_SECONDS)
+
+
+def _extract_one(text: str) -> ExtractedArticle | str:
+    return _extract_chunk([text])[0]
 
 
 def default_jobs(files: int) -> int:
@@ -274,7 +293,7 @@ def _extractor(jobs: int):
     lazily and in order; with ``jobs`` > 1 the extraction runs ahead in
     worker processes, at most a few chunks in flight so memory stays flat."""
     if jobs <= 1:
-        yield lambda chunks: (_paired(c, extract_many(_texts(c))) for c in chunks)
+        yield lambda chunks: (_paired(c, _extract_chunk(_texts(c))) for c in chunks)
         return
     # forkserver: workers start from a clean process, not a copy of this one
     # with its database connection and threads.
@@ -282,13 +301,14 @@ def _extractor(jobs: int):
     # The server imports the extractor (and compiles its lexicon) once; each
     # worker is forked from it ready, instead of importing it all again.
     context.set_forkserver_preload(["articles.extraction.pipeline"])
+    extract = _budgeted_extract()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool, _ended_if_stopped(pool):
 
         def run(chunks):
             in_flight: deque = deque()
 
             def submit(chunk):
-                in_flight.append((chunk, pool.submit(extract_many, _texts(chunk))))
+                in_flight.append((chunk, pool.submit(extract, _texts(chunk))))
 
             for chunk in islice(chunks, jobs * 2):
                 submit(chunk)
@@ -415,9 +435,12 @@ def _store(batch: list[_Parsed]) -> list[ImportOutcome]:
                 and article.content_hash == digest
                 and article.extractor_version == EXTRACTOR_VERSION
             ):
-                outcomes.append(
-                    ImportOutcome(parsed.source.source_path, action="unchanged", article=article)
+                outcome = ImportOutcome(
+                    parsed.source.source_path, action="unchanged", article=article
                 )
+                # The same text under another name: said, not silently taken as this file.
+                outcome.duplicate = article.source_key != key
+                outcomes.append(outcome)
                 continue
             action = "created" if article is None else "updated"
             outcome = ImportOutcome(parsed.source.source_path, action=action, article=article)

@@ -437,11 +437,14 @@ def _commit(
         raise _conflict(locked.version, current or 0)
     for name, value in values.items():
         setattr(locked, name, value)
-    # The article's and the speaker's representations (claim counts, verdict
-    # records) changed too: their updated_at is what API clients sync on.
-    Article.objects.filter(pk=locked.article_id).update(updated_at=now)
-    if locked.speaker_id:
-        Actor.objects.filter(pk=locked.speaker_id).update(updated_at=now)
+    # A public verdict changed (shown, withdrawn or revised): the article's and
+    # the speaker's representations (claim counts, verdict records) changed
+    # too, and their updated_at is what API clients sync on. Work on a claim
+    # readers cannot see moves no public timestamp (it would tell them of it).
+    if Claim.Status.APPROVED in (from_status, locked.status):
+        Article.objects.filter(pk=locked.article_id).update(updated_at=now)
+        if locked.speaker_id:
+            Actor.objects.filter(pk=locked.speaker_id).update(updated_at=now)
     ClaimEvent.objects.create(
         claim=locked,
         user=by,
@@ -554,18 +557,26 @@ def claim_approve(*, claim: Claim, by, expected_version: int | None = None) -> C
         reviewer=by,
         reviewed_at=now,
     )
-    VerdictVersion.objects.create(
-        claim=locked,
-        number=locked.verdict_versions.count() + 1,
-        rating=locked.rating,
-        summary=locked.verdict_summary,
-        sources=locked.sources,
+    _new_version(
+        locked,
         proposed_by_id=locked.proposed_by_id,
         proposed_at=locked.proposed_at,
         approved_by=by,
         approved_at=now,
     )
     return _sync(claim, locked)
+
+
+def _new_version(locked: Claim, **fields) -> VerdictVersion:
+    """The claim's next verdict version, starting from its verdict as it stands."""
+    return VerdictVersion.objects.create(
+        claim=locked,
+        number=locked.verdict_versions.count() + 1,
+        rating=locked.rating,
+        summary=locked.verdict_summary,
+        sources=locked.sources,
+        **fields,
+    )
 
 
 def verdict_changes(before: dict, after: dict) -> list[str]:
@@ -592,11 +603,7 @@ def _version_data(version: VerdictVersion) -> dict:
 
 def _approve_revision(locked: Claim, pending: VerdictVersion, *, by) -> None:
     """Readers now see the revised verdict, with a note saying what changed."""
-    before = {
-        "rating": locked.rating,
-        "summary": locked.verdict_summary,
-        "sources": locked.sources,
-    }
+    before = {"rating": locked.rating, "summary": locked.verdict_summary, "sources": locked.sources}
     changes = verdict_changes(before, _version_data(pending)) or ["verdict reviewed, unchanged"]
     said = "; ".join(changes)
     note = f"{pending.reason.rstrip('.')}. {said[:1].upper()}{said[1:]}."
@@ -637,15 +644,7 @@ def claim_reopen(
         raise InvalidTransition(
             f"{_name(assignee)} is not a fact-checker or an editor and cannot be assigned claims."
         )
-    VerdictVersion.objects.create(
-        claim=locked,
-        number=locked.verdict_versions.count() + 1,
-        rating=locked.rating,
-        summary=locked.verdict_summary,
-        sources=locked.sources,
-        reason=reason,
-        reopened_by=by,
-    )
+    _new_version(locked, reason=reason, reopened_by=by)
     _commit(
         locked,
         by=by,

@@ -137,6 +137,7 @@ class Command(BaseCommand):
             "claims_created": 0,
             "claims_removed": 0,
             "claims_superseded": 0,
+            "duplicates": 0,
             "published_changed": 0,
             "errors": 0,
         }
@@ -168,9 +169,21 @@ class Command(BaseCommand):
             summary["claims_created"] += outcome.claims_created
             summary["claims_removed"] += outcome.claims_removed
             summary["claims_superseded"] += len(outcome.claims_superseded)
+            if outcome.duplicate:
+                summary["duplicates"] += 1
+                self._duplicate(outcome)
             if outcome.needs_attention:
                 summary["published_changed"] += 1
                 self._attention(outcome)
+
+    def _duplicate(self, outcome):
+        article = outcome.article
+        self.stderr.write(
+            self.style.WARNING(
+                f"{outcome.source_path}: the same text as \u201c{article.title}\u201d "
+                f"(imported from {article.source_path}); not imported again."
+            )
+        )
 
     def _attention(self, outcome):
         article = outcome.article
