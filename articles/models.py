@@ -316,6 +316,12 @@ class Actor(models.Model):
     slug = models.SlugField(max_length=220, unique=True)
     kind = models.CharField(max_length=12, choices=Kind.choices, db_index=True)
     role = models.CharField(max_length=200, blank=True, help_text="Title or office, if any.")
+    public_role = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The title readers see: from a published article, or confirmed by an editor "
+        "(a draft's never shows).",
+    )
     surname_key = models.CharField(
         max_length=100,
         blank=True,
@@ -351,6 +357,11 @@ class Actor(models.Model):
         """Other forms of the name (uses prefetched aliases when present)."""
         return [a.name for a in self.aliases.all() if a.name != self.name]
 
+    @property
+    def public_alias_names(self) -> list[str]:
+        """The forms readers may see: those a published article used, or an editor confirmed."""
+        return [a.name for a in self.aliases.all() if a.public and a.name != self.name]
+
 
 def name_key(name: str) -> str:
     """The form under which names are compared: case, curly quotes and spacing folded."""
@@ -369,6 +380,10 @@ class ActorAlias(models.Model):
     name = models.CharField(max_length=200)
     key = models.CharField(max_length=200, db_index=True, editable=False)
     confirmed = models.BooleanField(default=False, help_text="Added or checked by an editor.")
+    public = models.BooleanField(
+        default=False,
+        help_text="Used by a published article or confirmed by an editor: readers may see it.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -396,6 +411,12 @@ class ActorMention(models.Model):
     count = models.PositiveIntegerField(default=0)
     offsets = models.JSONField(
         default=list, blank=True, help_text="[start, end] pairs in the body."
+    )
+    forms = models.JSONField(
+        default=list, blank=True, help_text="The forms of the name this article used."
+    )
+    role = models.CharField(
+        max_length=200, blank=True, help_text="The title this article gave the actor."
     )
 
     class Meta:

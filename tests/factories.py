@@ -59,6 +59,10 @@ class ActorFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Person Number{n}")
     slug = factory.Sequence(lambda n: f"person-number{n}")
     kind = Actor.Kind.PERSON
+    role = ""
+    # A record as readers know it: its title already public (tests of draft
+    # titles import real text instead).
+    public_role = factory.SelfAttribute("role")
 
 
 class ClaimFactory(factory.django.DjangoModelFactory):
@@ -126,6 +130,7 @@ class ActorAliasFactory(factory.django.DjangoModelFactory):
 
     actor = factory.SubFactory(ActorFactory)
     name = factory.Sequence(lambda n: f"Alias {n}")
+    public = True
 
 
 def token_for(user) -> str:

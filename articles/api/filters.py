@@ -137,7 +137,8 @@ class ActorFilter(filters.FilterSet):
         fields = ["kind", "search"]
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(
-            Q(name__icontains=value)
-            | Exists(ActorAlias.objects.filter(actor=OuterRef("pk"), name__icontains=value))
-        )
+        aliases = ActorAlias.objects.filter(actor=OuterRef("pk"), name__icontains=value)
+        user = getattr(self.request, "user", None)
+        if not (user and user.is_active and user.is_staff):
+            aliases = aliases.filter(public=True)  # a draft's names find nobody
+        return queryset.filter(Q(name__icontains=value) | Exists(aliases))

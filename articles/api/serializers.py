@@ -105,7 +105,8 @@ class ActorSerializer(serializers.ModelSerializer):
         source="alias_names",
         child=serializers.CharField(),
         read_only=True,
-        help_text="Other forms of the name.",
+        help_text="Other forms of the name (anonymous callers: those a published article "
+        "used or an editor confirmed).",
     )
     verdict_record = VerdictRecordSerializer(
         source="*",
@@ -119,6 +120,13 @@ class ActorSerializer(serializers.ModelSerializer):
         model = Actor
         fields = ["slug", "name", "kind", "role", "aliases", "verdict_record", "url"]
         read_only_fields = fields
+
+    def to_representation(self, actor):
+        data = super().to_representation(actor)
+        if not self.context.get("staff"):
+            # Readers' records come from published articles and editors, never drafts.
+            data["role"], data["aliases"] = actor.public_role, actor.public_alias_names
+        return data
 
 
 # ---------------------------------------------------------------- claims

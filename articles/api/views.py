@@ -59,6 +59,9 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
     def audience(self) -> str:
         return "staff" if self.staff else "public"
 
+    def get_serializer_context(self):
+        return super().get_serializer_context() | {"staff": self.staff}
+
     def get_permissions(self):
         if self.action in self.workflow_actions:
             return [IsDeskStaff()]
@@ -134,8 +137,6 @@ class ArticleViewSet(ReadViewSet):
             return Article.objects.on_record()  # a retracted one answers as its tombstone
         return Article.objects.visible_to(self.request.user)
 
-    def get_serializer_context(self):
-        return super().get_serializer_context() | {"staff": self.staff}
 
     def get_serializer_class(self):
         if self.action == "list":

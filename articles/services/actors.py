@@ -308,11 +308,14 @@ def actor_merge(*, survivor: Actor, merged: Actor, by=None) -> Actor:
             other.save(update_fields=["count", "offsets"])
             mention.delete()
     known = set(survivor.aliases.values_list("key", flat=True))
-    forms = [(a.name, a.confirmed) for a in merged.aliases.all()] + [(merged.name, True)]
+    forms = [(a.name, a.confirmed, a.public) for a in merged.aliases.all()]
+    forms.append((merged.name, True, True))  # the editor's merge makes the old name public
     ActorAlias.objects.bulk_create(
         [
-            ActorAlias(actor=survivor, name=name, key=name_key(name), confirmed=confirmed)
-            for name, confirmed in forms
+            ActorAlias(
+                actor=survivor, name=name, key=name_key(name), confirmed=confirmed, public=public
+            )
+            for name, confirmed, public in forms
             if name_key(name) not in known
         ],
         ignore_conflicts=True,
@@ -365,8 +368,11 @@ def actor_rename(*, actor: Actor, name: str, by=None) -> Actor:
     actor.confirmed = True
     actor.save()
     for form in (old, name):
-        ActorAlias.objects.get_or_create(
-            actor=actor, key=name_key(form), defaults={"name": form, "confirmed": True}
+        ActorAlias.objects.update_or_create(
+            actor=actor,
+            key=name_key(form),
+            defaults={"confirmed": True, "public": True},
+            create_defaults={"name": form, "confirmed": True, "public": True},
         )
     _touch(actor)
     EditorialEvent.objects.create(
@@ -381,9 +387,11 @@ def actor_rename(*, actor: Actor, name: str, by=None) -> Actor:
 
 @transaction.atomic
 def actor_confirm(*, actor: Actor, by=None) -> Actor:
+    """An editor has checked the record: its name, title and aliases are public."""
     actor.confirmed = True
-    actor.save(update_fields=["confirmed", "updated_at"])
-    actor.aliases.update(confirmed=True)
+    actor.public_role = actor.role
+    actor.save(update_fields=["confirmed", "public_role", "updated_at"])
+    actor.aliases.update(confirmed=True, public=True)
     aliases = list(actor.aliases.values_list("name", flat=True))
     EditorialEvent.objects.create(
         action=EditorialEvent.Action.ACTOR_CONFIRMED,
@@ -394,3 +402,33 @@ def actor_confirm(*, actor: Actor, by=None) -> Actor:
         data={"kind": actor.kind, "aliases": aliases},
     )
     return actor
+
+
+def actors_make_public(*, articles: Iterable[int]) -> None:
+    """What published articles say of their actors becomes public: the forms
+    of the name they used, and the title they gave (where none is public yet).
+    Called when an article is published and when a published one is re-imported;
+    a draft's names and titles never reach the actors' public records."""
+    mentions = list(
+        ActorMention.objects.filter(article__in=list(articles)).values_list(
+            "actor_id", "forms", "role"
+        )
+    )
+    if not mentions:
+        return
+    keys: dict[int, set[str]] = defaultdict(set)
+    roles: dict[int, str] = {}
+    for actor_id, forms, role in mentions:
+        keys[actor_id] |= {name_key(form)[:200] for form in forms}
+        if role:
+            roles.setdefault(actor_id, role)
+    hidden = ActorAlias.objects.filter(actor_id__in=keys, public=False).only("actor_id", "key")
+    shown = [alias.pk for alias in hidden if alias.key in keys[alias.actor_id]]
+    if shown:
+        ActorAlias.objects.filter(pk__in=shown).update(public=True)
+    titled = Actor.objects.filter(pk__in=roles, public_role="").only("pk")
+    for actor in titled:
+        actor.public_role = roles[actor.pk][:200]
+    Actor.objects.bulk_update(titled, ["public_role"])
+    if shown or titled:
+        actors_touch({*roles, *(a.actor_id for a in hidden if a.pk in shown)})

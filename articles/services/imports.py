@@ -41,7 +41,7 @@ from articles.models import (
 )
 from articles.similarity import claim_tokens, jaccard
 
-from .actors import ActorRegistry
+from .actors import ActorRegistry, actors_make_public
 from .slugs import unique_slugs
 
 logger = logging.getLogger(__name__)
@@ -484,6 +484,7 @@ def _write(to_write: list[tuple[_Parsed, ImportOutcome]]) -> None:
         claims += change.new
         changes.append(change)
     ActorMention.objects.bulk_create(mentions)
+    actors_make_public(articles=[o.article.pk for _, o in to_write if o.article.is_published])
     Claim.objects.bulk_create(claims)
     # Supersessions point at their replacements, which exist only now.
     _supersede([c for change in changes for c in change.superseded], now=now)
@@ -556,6 +557,9 @@ def _mentions(outcome: ImportOutcome, extracted: ExtractedArticle, linked) -> li
         )
         mention.count += len(item.mentions)
         mention.offsets += [[m.start, m.end] for m in item.mentions]
+        # What this article calls the actor: public once the article is.
+        mention.forms += [f for f in (item.name, *item.aliases) if f not in mention.forms]
+        mention.role = mention.role or item.role[:200]
     if outcome.action == "updated":
         ActorMention.objects.filter(article=article).delete()
     return list(mentions.values())

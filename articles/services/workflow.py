@@ -44,6 +44,7 @@ from articles.models import (
     EditorNote,
     VerdictVersion,
 )
+from articles.services.actors import actors_make_public
 from articles.similarity import claim_tokens, jaccard
 
 # ---------------------------------------------------------------- errors
@@ -935,6 +936,7 @@ def article_publish(*, article: Article, by) -> Article:
     locked.published_at = timezone.now()
     locked.save(update_fields=["status", "published_at", "updated_at"])
     _touch_dependents(locked)
+    actors_make_public(articles=[locked.pk])
     _record(EditorialEvent.Action.PUBLISHED, by=by, article=locked, description="Published.")
     return _sync(article, locked)
 
