@@ -790,3 +790,16 @@ def test_changing_an_actors_kind_brings_its_articles_into_updated_since(client, 
     client.post(change_url(actor), data)
     assert Actor.objects.get(pk=actor.pk).kind == "organization"
     assert Article.objects.get(pk=article.pk).updated_at > before
+
+
+def test_the_claim_page_says_why_a_claim_scored_high(client, editor):
+    claim = ClaimFactory(
+        text="NATO has 31 member nations, the first alliance of its kind.",
+        quote="",
+        start=0,
+        end=len("NATO has 31 member nations, the first alliance of its kind."),
+    )
+    as_user(client, editor)
+    page = client.get(change_url(claim)).content.decode()
+    assert "why check-worthy" in page.lower()
+    assert "number" in page and "first/only" in page

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from ..extraction import checkworthiness
 from ..models import (
     Claim,
     ClaimEvent,
@@ -204,6 +205,7 @@ class ClaimAdmin(
     list_per_page = 50
     autocomplete_fields = ["speaker"]
     readonly_fields = [
+        "checkworthiness_why",
         "article",
         "text",
         "quote",
@@ -231,7 +233,16 @@ class ClaimAdmin(
     change_form_template = "admin/articles/claim/change_form.html"
 
     def get_fieldsets(self, request, obj=None):
-        extraction = ["article", "text", "quote", "kind", "speaker", "checkworthiness", "confirmed"]
+        extraction = [
+            "article",
+            "text",
+            "quote",
+            "kind",
+            "speaker",
+            "checkworthiness",
+            "checkworthiness_why",
+            "confirmed",
+        ]
         if self.user_may_change_record(request):
             extraction += ["change_reason", "expected_version"]
         return [
@@ -291,6 +302,15 @@ class ClaimAdmin(
 
     def has_take_permission(self, request):
         return wf.user_can_take_claims(request.user)
+
+    @admin.display(description="why check-worthy")
+    def checkworthiness_why(self, claim):
+        """What in its words makes the claim worth checking, as the extractor scores it."""
+        speaker = claim.speaker.name if claim.speaker_id else None
+        value, reasons = checkworthiness.score(claim.quote or claim.text, claim.kind, speaker)
+        if not reasons:
+            return f"nothing in particular (base score for a {claim.get_kind_display().lower()})"
+        return f"{', '.join(reasons)} (scores {value:.2f} as extracted)"
 
     @admin.display(description="sources")
     def sources_list(self, claim):
