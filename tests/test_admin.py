@@ -803,3 +803,17 @@ def test_the_claim_page_says_why_a_claim_scored_high(client, editor):
     page = client.get(change_url(claim)).content.decode()
     assert "why check-worthy" in page.lower()
     assert "number" in page and "first/only" in page
+
+
+def test_lowering_below_the_gate_without_a_reason_keeps_the_form_as_typed(client, editor):
+    claim = ClaimFactory(checkworthiness=0.9)
+    as_user(client, editor)
+    data = form_data(client.get(change_url(claim)), "claim_form")
+    data.update({"checkworthiness": "0.1", "change_reason": ""})
+    response = client.post(change_url(claim), data)
+    assert response.status_code == 200  # the form again, not a redirect
+    html = response.content.decode()
+    assert "A reason for lowering the claim below the publish gate" in html
+    assert 'value="0.1"' in html
+    claim.refresh_from_db()
+    assert claim.checkworthiness == 0.9

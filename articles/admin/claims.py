@@ -122,6 +122,15 @@ class ClaimAdminForm(forms.ModelForm):
             )
         except wf.Conflict as error:
             raise ValidationError(error.message) from None
+        if self.instance.pk and "checkworthiness" in self.changed_data:
+            # Refused here, with every field as typed, rather than after the save.
+            changes = {"checkworthiness": cleaned.get("checkworthiness")}
+            try:
+                wf.claim_gate_change(
+                    self.instance, changes, by=None, reason=cleaned.get("change_reason", "")
+                )
+            except wf.InvalidTransition as error:
+                self.add_error("change_reason", error.message)
         return cleaned
 
 

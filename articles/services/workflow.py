@@ -775,7 +775,8 @@ def claim_update(
             described.append(f"{Claim._meta.get_field(name).verbose_name}: {old} \u2192 {value}")
     if not described:
         return _sync(claim, locked)
-    action, gate = ClaimEvent.Action.EDITED, _gate_change(locked, changes, by=by, reason=reason)
+    gate = claim_gate_change(locked, changes, by=by, reason=reason)
+    action = ClaimEvent.Action.EDITED
     if gate.get("lowered_by") is not None:
         action = ClaimEvent.Action.LOWERED
         described.append(f"reason: {gate['lowered_reason']}")
@@ -783,8 +784,10 @@ def claim_update(
     return _sync(claim, locked)
 
 
-def _gate_change(locked: Claim, changes: dict, *, by, reason: str) -> dict:
-    """The lowering fields a check-worthiness change sets or clears."""
+def claim_gate_change(locked: Claim, changes: dict, *, by, reason: str) -> dict:
+    """The lowering fields a check-worthiness change sets or clears, or
+    ``InvalidTransition`` if it lowers an open claim below the gate without a
+    reason (forms call it to say so before saving anything)."""
     if "checkworthiness" not in changes or locked.is_resolved:
         return {}
     threshold = settings.NEWSROOM_PUBLISH_THRESHOLD
