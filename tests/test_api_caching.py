@@ -132,10 +132,16 @@ def test_renaming_an_actor_changes_the_article_list_etag(client, claim):
     assert client.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
-def test_a_new_alias_changes_the_actor_list_etag(client, claim):
+def test_a_new_public_alias_changes_the_actor_list_etag(client, claim):
     etag = client.get("/api/v1/actors/")["ETag"]
-    Actor.objects.get(slug="john-smith").aliases.create(name="Smithy")
+    Actor.objects.get(slug="john-smith").aliases.create(name="Smithy", public=True)
     assert client.get("/api/v1/actors/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_an_alias_only_a_draft_used_leaves_the_public_etag_alone(client, claim):
+    etag = client.get("/api/v1/actors/")["ETag"]
+    Actor.objects.get(slug="john-smith").aliases.create(name="Smithy")  # not public
+    assert client.get("/api/v1/actors/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_staff_and_anonymous_etags_differ(client, claim, editor):
