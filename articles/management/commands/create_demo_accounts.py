@@ -31,13 +31,13 @@ DEMO_EMAIL_DOMAIN = "demo.invalid"
 
 class Command(BaseCommand):
     help = (
-        "Create the local demo accounts reporter, factchecker and editor (staff, one role "
-        "each) and print their password. Only with DJANGO_DEBUG on."
+        "Create the local demo accounts (a reporter, two fact-checkers, two editors; staff, "
+        "one role each) and print their password. Only with DJANGO_DEBUG on."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--password", default=DEMO_PASSWORD, help="password for all three accounts"
+            "--password", default=DEMO_PASSWORD, help="password for every demo account"
         )
         parser.add_argument(
             "--if-debug",
@@ -78,7 +78,10 @@ class Command(BaseCommand):
                     verb = "created" if created else "reset"
                     self.stdout.write(f"  {username:<12} {role:<13} ({verb})")
         self.stdout.write(
-            self.style.SUCCESS(f"Demo accounts ready; the password for all three is: {password}")
+            self.style.SUCCESS(
+                f"Demo accounts ready ({', '.join(DEMO_ACCOUNTS)}); "
+                f"the password for all of them is: {password}"
+            )
         )
 
 
