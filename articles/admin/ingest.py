@@ -256,22 +256,7 @@ class FeedAdmin(admin.ModelAdmin):
     ]
     list_filter = ["active"]
     search_fields = ["url", "title"]
-    fields = [
-        "url",
-        "title",
-        "active",
-        "poll_interval",
-        "health",
-        "last_polled_at",
-        "last_success_at",
-        "next_poll_at",
-        "failures",
-        "last_error",
-        "polls",
-        "entries_seen",
-        "etag",
-        "last_modified",
-    ]
+    # What polling keeps up to date: shown, never edited.
     readonly_fields = [
         "health",
         "last_polled_at",
@@ -284,6 +269,7 @@ class FeedAdmin(admin.ModelAdmin):
         "etag",
         "last_modified",
     ]
+    fields = ["url", "title", "active", "poll_interval", *readonly_fields]
     actions = ["poll_now"]
 
     # Editors manage feeds; everyone on the desk may look.
