@@ -153,3 +153,38 @@ def test_pathological_input_takes_time_linear_in_its_size(name, text):
     news = _news_seconds(min(size, 200_000)) * size / min(size, 200_000)
     took = _seconds(text)
     assert took <= _WIDE_FACTOR * news + 0.5, f"{name}: {took:.2f} s, news {news:.2f} s"
+
+
+
+def test_a_sentence_listing_dozens_of_quoted_words_quotes_nobody():
+    # Thirty quoted words in one sentence are a list, not thirty quotes of the
+    # speaker before it (and once cost a per-quote pass over the sentence).
+    words = ", ".join(f'"word{i}"' for i in range(30))
+    text = f"Ann Cole, the minister, said on Monday. The banned list runs {words} and more.\n"
+    assert [c.quote for c in extract(text).claims if c.kind == "quote"] == []
+
+
+def test_a_sentence_with_a_few_quotes_keeps_each_with_its_speaker():
+    text = (
+        'Ann Cole said the plan was "late", "too costly" and "badly run", and that '
+        'ministers had been "warned twice".\n'
+    )
+    quotes = [(c.quote, c.speaker) for c in extract(text).claims if c.kind == "quote"]
+    assert quotes == [
+        ("late", "Ann Cole"),
+        ("too costly", "Ann Cole"),
+        ("badly run", "Ann Cole"),
+        ("warned twice", "Ann Cole"),
+    ]
+
+
+def test_an_article_of_many_short_quoted_sentences_keeps_every_quote():
+    text = '"It is late," said Ann Cole. "It is costly," she said. ' * 13
+    quotes = [c for c in extract(text).claims if c.kind == "quote"]
+    assert len(quotes) == 26 and {c.speaker for c in quotes} == {"Ann Cole"}
+
+
+def test_one_word_lines_carry_no_claims():
+    from bench.extraction import PATHOLOGICAL
+
+    assert extract(PATHOLOGICAL["short lines"](100_000)).claims == []

@@ -43,6 +43,9 @@ from .speakers import (
 from .types import ExtractedClaim
 
 #: Nouns before "of" that make the quoted words a name ("the use of "We"").
+# News prose quotes a speaker a few times in a sentence at most; a "sentence"
+# with more quotations than this is a list of terms or a broken text.
+MAX_QUOTES_PER_SENTENCE = 24
 _MENTION_NOUNS = words("use name title word words term phrase")
 #: Prepositions that put a short lower-case quoted phrase in the writer's own
 #: sentence as a term ("were on "atypical contracts""), not as anyone's speech.
@@ -446,7 +449,7 @@ def build_claims(
         accepted = _credit_quotes(res, state, si, qs)
         if accepted:
             _note_quote_sentence(res, state, si, accepted)
-        else:
+        elif not _too_short_to_claim(text, *sentences[si]):
             _credit_statement(res, state, si)
     _chain_uncredited(text, state)
     _carry_over_uncredited(ctx, state)
@@ -524,6 +527,8 @@ def _credit_quotes(
     res: Resolver, state: _Attribution, si: int, qs: list[QuoteSpan]
 ) -> list[_QuoteEntry]:
     """The quotes of sentence ``si`` that are speech, each with its direct credit."""
+    if len(qs) > MAX_QUOTES_PER_SENTENCE:
+        return []  # a list of quoted words or a broken text, not speech
     ctx = res.ctx
     text, masked = ctx.text, ctx.masked
     s, e = ctx.sentences[si]
@@ -619,6 +624,16 @@ def _note_quote_sentence(
     res.ctx.subjects[si] = main if main is not None else state.last_speaker[si]
     if main is not None:
         state.main_subjects[si] = main
+
+
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def _too_short_to_claim(text: str, start: int, end: int) -> bool:
+    """Fewer than three words ("Yes.", "A", a dateline): neither a statement
+    with its speaker nor a fact, so the sentence costs no attribution work."""
+    found = _TOKEN_RE.finditer(text, start, end)
+    return next(found, None) is None or next(found, None) is None or next(found, None) is None
 
 
 def _credit_statement(res: Resolver, state: _Attribution, si: int) -> None:

@@ -105,6 +105,7 @@ _LAW_AFTER_RE = re.compile(
 _SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _MID_CONNECTORS = frozenset({"and", "&", "in"})
 _PLAIN_CONNECTORS = frozenset({"of", "for", "the", "against", "and", "&", "in"})
+_ARTICLES = frozenset({"the", "a", "an"})
 _KEEP_LOWER = frozenset(NAME_PARTICLES | ORG_CONNECTORS | {"in"})
 
 
@@ -178,10 +179,12 @@ def tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> l
         quoted = q is not None and q.start <= start < q.end
         if shouting and quoted and any(s <= start < e for s, e in shouting):
             continue
-        particled = _PARTICLE_NAME_RE.match(word) is not None  # "al-Farsi", "bin-Talal"
-        if not word[:1].isupper() and word not in keep_lower and not particled:
+        upper = word[:1].isupper()
+        # "al-Farsi", "bin-Talal": a lower-case particle that opens a name.
+        particled = not upper and _PARTICLE_NAME_RE.match(word) is not None
+        if not upper and word not in keep_lower and not particled:
             continue
-        if "-" in word and word[:1].isupper() and _is_compound_tail(word.rsplit("-", 1)[1]):
+        if "-" in word and upper and _is_compound_tail(word.rsplit("-", 1)[1]):
             continue  # "California-based", "English-speaking"; not "Kim Yong-hyun"
         if len(word) == 1 and word.isupper() and text.startswith(".", end):
             word += "."  # an initial keeps its stop: "Ann M. Cole"
@@ -202,7 +205,7 @@ def tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> l
                 start + len(word),
                 word,
                 word.lower().rstrip("."),
-                word[:1].isupper() or particled,
+                upper or particled,
                 poss,
                 initial,
                 quoted,
@@ -552,7 +555,7 @@ class _Segmenter:
             and (
                 run[self.i].initial
                 or run[self.i].low in ORG_CONNECTORS
-                or run[self.i].low in ("the", "a", "an")
+                or run[self.i].low in _ARTICLES
             )
         ):
             if _lexicon_match(run, self.i)[1] in ("organization", "country"):
@@ -798,5 +801,7 @@ def name_spans(text: str, tokens: list[Tok]) -> list[Candidate]:
     """The name candidates of ``text``: its runs of capitalised tokens, segmented."""
     candidates: list[Candidate] = []
     for run in _runs(text, tokens):
+        if len(run) == 1 and run[0].low in _ARTICLES:
+            continue  # "A" or "The" alone: what a segmenter skips first, never a name
         _segment(text, run, candidates)
     return candidates
