@@ -20,6 +20,7 @@ from .factories import (
     ArticleFactory,
     ClaimFactory,
     PublishedArticleFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -170,29 +171,102 @@ def test_the_queue_cuts_text_at_a_word_and_marks_what_matters(
     assert 'class="queue-marker published"' in html
 
 
-def test_the_speaker_filter_searches_instead_of_listing_everyone(client, editor):
+AUTOCOMPLETE = reverse("admin:autocomplete")
+
+
+def offered(client, field, term):
+    """What the queue's filter box offers for ``term`` (Django's autocomplete JSON)."""
+    response = client.get(
+        AUTOCOMPLETE,
+        {"app_label": "articles", "model_name": "claim", "field_name": field, "term": term},
+    )
+    return response, (
+        [row["text"] for row in response.json()["results"]] if response.status_code == 200 else []
+    )
+
+
+def filter_box(response, title):
+    html = response.content.decode()
+    start = html.index(f'data-filter-title="{title}"')
+    return html[start : html.index("</details>", start)]
+
+
+@pytest.fixture
+def two_speakers():
     smith, jones = ActorFactory(name="Mr Smith"), ActorFactory(name="Ms Jones")
-    article = ArticleFactory()
-    theirs = ClaimFactory(article=article, speaker=smith, fingerprint="smith")
-    ClaimFactory(article=article, speaker=jones, fingerprint="jones")
+    budget = ArticleFactory(title="Budget day in Westminster")
+    summit = ArticleFactory(title="Summit in Brussels")
+    return {
+        "smith": smith,
+        "budget": budget,
+        "smiths": ClaimFactory(article=budget, speaker=smith, fingerprint="smith"),
+        "jones": ClaimFactory(article=summit, speaker=jones, fingerprint="jones"),
+    }
+
+
+def test_the_speaker_and_article_filters_are_autocomplete_boxes_that_keep_the_choice(
+    client, editor, two_speakers, django_assert_max_num_queries
+):
     for number in range(20):
-        ClaimFactory(article=article, speaker=ActorFactory(), fingerprint=f"other{number}")
+        ActorFactory(name=f"Speaker {number}")
     client.force_login(editor)
 
-    def speaker_filter(response):
-        html = response.content.decode()
-        start = html.index('data-filter-title="speaker"')
-        return html[start : html.index("</details>", start)]
+    listed = filter_box(client.get(QUEUE), "speaker")
+    assert 'class="desk-autocomplete-filter admin-autocomplete"' in listed
+    assert "Speaker 1" not in listed  # searched as one types, never listed
 
-    found = speaker_filter(client.get(QUEUE, {"speaker_q": "smi"}))
-    assert "Mr Smith (1)" in found and "Ms Jones" not in found
-    assert 'value="smi"' in found
+    with django_assert_max_num_queries(20):
+        response = client.get(QUEUE, {"speaker": two_speakers["smith"].pk})
+    assert list(response.context["cl"].result_list) == [two_speakers["smiths"]]
+    chosen = filter_box(response, "speaker")
+    assert f'<option value="{two_speakers["smith"].pk}" selected>Mr Smith</option>' in chosen
 
-    listed = speaker_filter(client.get(QUEUE))
-    assert listed.count("Person Number") <= 8  # the busiest few, not all twenty
+    response = client.get(QUEUE, {"article": two_speakers["budget"].pk})
+    assert list(response.context["cl"].result_list) == [two_speakers["smiths"]]
+    chosen = filter_box(response, "article")
+    assert "selected>Budget day in Westminster</option>" in chosen
 
-    response = client.get(QUEUE, {"speaker": smith.pk})
-    assert list(response.context["cl"].result_list) == [theirs]
+
+def test_a_bookmark_from_the_old_search_box_still_opens_the_queue(client, editor, two_speakers):
+    client.force_login(editor)
+    response = client.get(QUEUE, {"speaker_q": "smi", "speaker": two_speakers["smith"].pk})
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [two_speakers["smiths"]]
+
+
+def test_the_filter_boxes_offer_only_matching_speakers_and_articles(
+    client, factchecker, two_speakers
+):
+    client.force_login(factchecker)
+    assert offered(client, "speaker", "smi")[1] == ["Mr Smith"]
+    assert offered(client, "article", "budget")[1] == ["Budget day in Westminster"]
+    assert offered(client, "article", "nothing like it")[1] == []
+
+
+def test_the_filter_boxes_offer_nothing_to_readers_or_strangers(client, two_speakers):
+    response, found = offered(client, "speaker", "smi")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert found == []
+
+    client.force_login(UserFactory(username="reader", is_staff=False))
+    response, found = offered(client, "speaker", "smi")
+    assert response.status_code == 302 and found == []
+
+    client.force_login(UserFactory(username="no-role"))  # staff, but in no desk group
+    response, found = offered(client, "article", "budget")
+    assert response.status_code == 403 and found == []
+
+
+def test_a_workflow_step_keeps_the_speaker_filter(client, factchecker, two_speakers):
+    client.force_login(factchecker)
+    claim = two_speakers["smiths"]
+    filters = f"speaker%3D{two_speakers['smith'].pk}"
+
+    response = client.post(step_url(claim, "take", filters), {"expected_version": 1})
+
+    assert response["Location"].endswith(f"?_changelist_filters={filters}")
+    html = client.get(response["Location"]).content.decode()
+    assert f'href="{QUEUE}?speaker={two_speakers["smith"].pk}"' in html
 
 
 def test_a_workflow_step_keeps_the_queues_filter_and_offers_the_next_claim(client, factchecker):

@@ -120,3 +120,57 @@ def test_a_refused_proposal_keeps_what_was_typed(page, live_server, factchecker)
     expect(page.locator("#verdict-summary")).to_have_value("NATO had 32 members by then, not 31.")
     expect(page.get_by_label("Source 1 title")).to_have_value("NATO member countries")
     expect(page.locator("#claim-status")).to_have_text("In review")
+
+
+@pytest.fixture
+def many_speakers():
+    """Two stories by two speakers among dozens of other speakers and stories."""
+    smith, jones = ActorFactory(name="Mr Smith"), ActorFactory(name="Ms Jones")
+    budget = ArticleFactory(title="Budget day in Westminster")
+    summit = ArticleFactory(title="Summit in Brussels")
+    for number in range(30):
+        ActorFactory(name=f"Speaker {number}")
+        ArticleFactory(title=f"Other story {number}")
+    return {
+        "smith": [
+            ClaimFactory(article=budget, speaker=smith, fingerprint=f"s{n}") for n in range(3)
+        ],
+        "jones": [
+            ClaimFactory(article=summit, speaker=jones, fingerprint=f"j{n}") for n in range(2)
+        ],
+    }
+
+
+def _choose_in_filter(page, parameter, typed, label):
+    page.click(f"#filter-{parameter} + .select2-container .select2-selection")
+    page.locator(".select2-container--open .select2-search__field").fill(typed)
+    option = page.locator(".select2-results__option", has_text=label)
+    expect(option).to_have_count(1)
+    with page.expect_navigation():
+        option.click()
+
+
+def test_typing_part_of_a_speakers_name_filters_the_queue(page, live_server, editor, many_speakers):
+    admin_login(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/articles/claim/?status__exact=new")
+
+    _choose_in_filter(page, "speaker", "smi", "Mr Smith")
+
+    expect(page.locator("#result_list tbody tr")).to_have_count(3)
+    expect(page.locator("#result_list tbody")).not_to_contain_text("Ms Jones")
+    assert "status__exact=new" in page.url  # the other filters stay
+    # The choice is shown again on the filtered page.
+    expect(page.locator("#filter-speaker + .select2-container")).to_contain_text("Mr Smith")
+
+
+def test_typing_part_of_a_title_filters_the_queue_by_article(
+    page, live_server, editor, many_speakers
+):
+    admin_login(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/articles/claim/")
+
+    _choose_in_filter(page, "article", "summit", "Summit in Brussels")
+
+    expect(page.locator("#result_list tbody tr")).to_have_count(2)
+    expect(page.locator("#result_list tbody")).not_to_contain_text("Mr Smith")
+    expect(page.locator("#filter-article + .select2-container")).to_contain_text("Summit in")

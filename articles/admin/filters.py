@@ -1,14 +1,14 @@
 """List filters the desk's lists share: the dashboard's lists as queue filters,
-the publish gate on articles, and filters that search instead of listing
-hundreds of speakers or articles."""
+the publish gate on articles, and filters that search (autocomplete) instead
+of listing hundreds of speakers or articles."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
-from django.db.models import Count
+from django.contrib.admin.widgets import AutocompleteSelect
 
 from .. import desk
-from ..models import Actor, Article
 
 
 class DeskListFilter(admin.SimpleListFilter):
@@ -45,81 +45,77 @@ class GateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SearchingListFilter(admin.SimpleListFilter):
-    """A filter with a search box: it lists the few records matching what was
-    typed (or the busiest few), never the hundreds a plain related filter
-    would. ``?<parameter_name>=<id>`` filters; ``?<parameter_name>_q=`` searches."""
+class AutocompleteListFilter(admin.SimpleListFilter):
+    """A filter that searches: the admin's own autocomplete box (select2 over
+    ``AdminSite.autocomplete_view`` and the related admin's ``search_fields``)
+    instead of a list of hundreds. ``?<parameter_name>=<id>`` filters; the
+    choice is shown again when the filtered page loads, and kept through
+    workflow steps with the queue's other filters (``_changelist_filters``).
 
-    template = "admin/articles/searching_filter.html"
-    shown = 8
-    model = None
-    search_field = "name"
-    related_name = ""
+    ``static/js/desk-filters.js`` reloads the list when a choice is made.
+    """
+
+    template = "admin/articles/autocomplete_filter.html"
+    field_name = ""  # the claim's foreign key the filter searches through
+    label_field = ""  # the one column the chosen record's label needs
 
     def __init__(self, request, params, model, model_admin):
-        self.search_parameter = f"{self.parameter_name}_q"
-        term = params.pop(self.search_parameter, [""])
-        self.term = (term[-1] if isinstance(term, list) else term).strip()[:100]
+        # The search box this filter replaced put ``<name>_q`` in bookmarks;
+        # it only narrowed the sidebar, so it is dropped, never an error.
+        params.pop(f"{self.parameter_name}_q", None)
+        self.field = model._meta.get_field(self.field_name)
+        self.admin_site = model_admin.admin_site
         super().__init__(request, params, model, model_admin)
-
-    def expected_parameters(self):
-        return [self.parameter_name, self.search_parameter]
 
     def has_output(self):
         return True
 
     def lookups(self, request, model_admin):
-        records = self.model.objects.all()
-        if self.term:
-            records = records.filter(**{f"{self.search_field}__icontains": self.term})
-        # Grouped by id and label only: never the row's other columns (an article's body).
-        records = (
-            records.values("pk", self.search_field)
-            .annotate(n=Count(self.related_name))
-            .filter(n__gt=0)
-            .order_by("-n", self.search_field)
-            .values_list("pk", self.search_field, "n")[: self.shown]
-        )
-        found = [(str(pk), f"{label} ({n})") for pk, label, n in records]
-        current = self.value()
-        if current and current.isdigit() and current not in {pk for pk, _ in found}:
-            record = self.model.objects.filter(pk=current).values_list(self.search_field).first()
-            if record:
-                found.insert(0, (current, record[0]))
-        return found
+        return []  # the choices come from the autocomplete view as one types
+
+    def _chosen(self) -> int | None:
+        value = self.value()
+        return int(value) if value and value.isdigit() else None
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(**{f"{self.parameter_name}_id": int(value)})
+        chosen = self._chosen()
+        if chosen is not None:
+            return queryset.filter(**{self.field.attname: chosen})
         return queryset
 
     def choices(self, changelist):
+        related = self.field.related_model
+        box = forms.ModelChoiceField(
+            queryset=related._default_manager.only("pk", self.label_field),
+            required=False,
+            widget=AutocompleteSelect(
+                self.field,
+                self.admin_site,
+                attrs={
+                    "id": f"filter-{self.parameter_name}",
+                    "class": "desk-autocomplete-filter",
+                    "data-parameter": self.parameter_name,
+                    "aria-label": f"Find a {self.title}",
+                    "style": "width: 100%",
+                },
+            ),
+        )
         yield {
-            "search": True,
-            "name": self.search_parameter,
-            "term": self.term,
-            "hidden": [
-                (key, value)
-                for key, value in changelist.params.items()
-                if key not in (self.search_parameter, self.parameter_name)
-            ],
+            "widget": box.widget.render(self.parameter_name, self._chosen()),
+            "selected": self._chosen() is not None,
+            "all_url": changelist.get_query_string(remove=[self.parameter_name, "p"]),
         }
-        for choice in super().choices(changelist):
-            if choice.get("query_string"):
-                yield choice
 
 
-class SpeakerFilter(SearchingListFilter):
+class SpeakerFilter(AutocompleteListFilter):
     title = "speaker"
     parameter_name = "speaker"
-    model = Actor
-    related_name = "claims"
+    field_name = "speaker"
+    label_field = "name"
 
 
-class ArticleFilter(SearchingListFilter):
+class ArticleFilter(AutocompleteListFilter):
     title = "article"
     parameter_name = "article"
-    model = Article
-    search_field = "title"
-    related_name = "claims"
+    field_name = "article"
+    label_field = "title"

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from copy import copy
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -109,6 +111,13 @@ class ClaimQueueMixin:
 
     class Media:
         css = {"all": ["css/desk-admin.css"]}
+
+    @property
+    def media(self):
+        # The speaker and article filters are the admin's own autocomplete box.
+        box = AutocompleteSelect(self.model._meta.get_field("speaker"), self.admin_site)
+        ours = forms.Media(js=["admin/js/jquery.init.js", "js/desk-filters.js"])  # after jQuery
+        return super().media + box.media + ours
 
     def get_changelist(self, request, **kwargs):
         return self.changelist_class
