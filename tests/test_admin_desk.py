@@ -1,6 +1,6 @@
 """The desk as a daily tool: the dashboard and its API, the queue (order,
-markers, searching filters, the filter kept through workflow steps, next
-claim), the claim in context, kept input on a refusal, bulk dismiss,
+markers, autocomplete filters, the filter kept through workflow steps, next
+claim), the claim in context, kept input on every refused form, bulk dismiss,
 notifications and the draft preview."""
 
 import re
@@ -343,6 +343,213 @@ def test_a_refused_proposal_keeps_everything_typed(client, factchecker, editor, 
     assert "The alliance had 32 members by then.</textarea>" in html
     assert 'value="A list of members"' in html
     assert Claim.objects.get(pk=claim.pk).status == "in_review"
+
+
+# ---------------------------------------------------------------- forms that keep work
+
+
+def article_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def article_step(article, step):
+    return reverse("admin:articles_article_workflow", args=[article.pk, step])
+
+
+def textarea(html, element_id):
+    start = html.index(f'id="{element_id}"')
+    return html[html.index(">", start) + 1 : html.index("</textarea>", start)]
+
+
+@pytest.mark.parametrize(
+    ("step", "field", "box", "message"),
+    [
+        ("correct", "body", "correction-body", "The correction's length"),
+        ("retract", "reason", "retraction-reason", "The retraction notice's length"),
+    ],
+)
+def test_a_refused_correction_or_retraction_keeps_its_text(
+    client, editor, step, field, box, message
+):
+    article = PublishedArticleFactory()
+    typed = "The vote was on Tuesday, not Monday. " * 300  # over the 10,000 characters
+    client.force_login(editor)
+
+    response = client.post(article_step(article, step), {field: typed}, follow=True)
+
+    assert any(message in m for m in messages_of(response)), messages_of(response)
+    assert textarea(response.content.decode(), box) == typed.replace("'", "&#x27;")
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED and not article.corrections.exists()
+    # Kept once: the next visit starts clean.
+    assert textarea(client.get(article_url(article)).content.decode(), box) == ""
+
+
+def test_a_retraction_without_a_notice_is_refused_with_the_reason(client, editor):
+    article = PublishedArticleFactory()
+    client.force_login(editor)
+
+    response = client.post(article_step(article, "retract"), {"reason": "  "}, follow=True)
+
+    assert messages_of(response) == ["A reason for the retraction is required."]
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert 'id="retract-article"' in response.content.decode()
+
+
+def test_a_correction_refused_because_the_article_was_retracted_meanwhile_is_still_shown(
+    client, editor, editor2
+):
+    article = PublishedArticleFactory()
+    wf.article_retract(article=article, by=editor2, reason="The source withdrew it.")
+    client.force_login(editor)
+
+    response = client.post(
+        article_step(article, "correct"), {"body": "The vote was on Tuesday."}, follow=True
+    )
+
+    html = response.content.decode()
+    assert messages_of(response) == [
+        "Only a published article can be corrected; this one is retracted."
+    ]
+    assert 'id="correct-article"' not in html  # no longer offered...
+    assert textarea(html, "unsaved-1") == "The vote was on Tuesday."  # ...but not lost
+
+
+def test_a_publish_refused_by_the_gate_names_the_claims_left(client, editor):
+    article = ArticleFactory()
+    open_claim = ClaimFactory(article=article, checkworthiness=0.9)
+    client.force_login(editor)
+
+    response = client.post(article_step(article, "publish"), follow=True)
+
+    assert any(str(open_claim)[:60] in m for m in messages_of(response)), messages_of(response)
+    assert Article.objects.get(pk=article.pk).status == Article.Status.DRAFT
+
+
+def stale_version(claim, *, by) -> int:
+    """The version a page loaded before ``by`` changed the claim would post."""
+    version = claim.version
+    wf.claim_update(claim=claim, by=by, changes={"confirmed": True})
+    return version
+
+
+@pytest.mark.parametrize(
+    ("factory", "step", "box"),
+    [
+        (ApprovedClaimFactory, "reopen", "reopen-reason"),
+        (ClaimFactory, "dismiss", "dismiss-reason"),
+    ],
+)
+def test_a_stale_reopen_or_dismissal_keeps_its_reason_in_its_own_box(
+    client, editor, editor2, factory, step, box
+):
+    claim = factory()
+    version = stale_version(claim, by=editor2)
+    client.force_login(editor)
+    typed = {"expected_version": version, "reason": "Sweden joined in 2024."}
+
+    response = client.post(step_url(claim, step), typed, follow=True)
+
+    html = response.content.decode()
+    assert any("someone else changed" in m.lower() for m in messages_of(response))
+    assert textarea(html, box) == "Sweden joined in 2024."
+    assert Claim.objects.get(pk=claim.pk).status == claim.status
+
+
+def test_a_stale_assignment_keeps_the_person_chosen(client, editor, editor2, factchecker):
+    claim = ClaimFactory()
+    version = stale_version(claim, by=editor2)
+    client.force_login(editor)
+    chosen = {"expected_version": version, "assignee": factchecker.pk}
+
+    html = client.post(step_url(claim, "assign"), chosen, follow=True).content.decode()
+
+    assert f'<option value="{factchecker.pk}" selected>factchecker</option>' in html
+    assert textarea(html, "dismiss-reason") == ""  # each box keeps only its own step
+    assert Claim.objects.get(pk=claim.pk).assignee is None
+
+
+def test_a_proposal_refused_after_the_claim_was_dismissed_meanwhile_is_still_shown(
+    client, factchecker, editor
+):
+    claim = ClaimFactory()
+    wf.claim_assign(claim=claim, by=factchecker)
+    version = Claim.objects.get(pk=claim.pk).version
+    wf.claim_dismiss(claim=claim, by=editor, reason="Not a claim.")
+    client.force_login(factchecker)
+
+    response = client.post(
+        step_url(claim, "propose"),
+        {
+            "expected_version": version,
+            "rating": "false",
+            "summary": "The alliance had 32 members by then.",
+            "source_url": "https://example.org/members",
+            "source_title": "Members",
+        },
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert 'id="propose-verdict"' not in html
+    shown = [textarea(html, f"unsaved-{n}") for n in (1, 2, 3)]
+    assert shown == [
+        "The alliance had 32 members by then.",
+        "https://example.org/members",
+        "Members",
+    ]
+
+
+def test_a_note_over_the_limit_is_refused_with_the_page_as_typed(client, editor):
+    article = ArticleFactory(title="Old title")
+    client.force_login(editor)
+    url = article_url(article)
+    form = client.get(url).context["adminform"].form
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if key in form.fields and value is not None and not form.fields[key].disabled
+    }
+    data.update(
+        {
+            "title": "New title typed",
+            "notes-TOTAL_FORMS": "1",
+            "notes-INITIAL_FORMS": "0",
+            "notes-0-body": "x" * 10_001,
+        }
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200  # the form again, not a redirect
+    html = response.content.decode()
+    assert "The note&#x27;s length in characters is over the limit" in html
+    assert 'value="New title typed"' in html and "x" * 10_001 in html
+    assert Article.objects.get(pk=article.pk).title == "Old title"
+
+
+def test_a_rename_onto_another_actors_name_is_refused_with_the_form_as_typed(client, editor):
+    ActorFactory(name="Ms Jones")
+    smith = ActorFactory(name="Mr Smith", role="Minister")
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:articles_actor_change", args=[smith.pk]),
+        {
+            "name": "Ms  Jones",
+            "kind": "person",
+            "role": "Secretary of State",
+            "aliases-TOTAL_FORMS": "0",
+            "aliases-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Another person is already named Ms Jones." in html
+    assert 'value="Secretary of State"' in html
+    assert ActorFactory._meta.model.objects.get(pk=smith.pk).name == "Mr Smith"
 
 
 # ---------------------------------------------------------------- bulk triage

@@ -1,7 +1,8 @@
 """The desk's daily use in a real browser (Playwright driving Chromium): an
 editor's first page after login, the claims queue at 1366x900 with no
-horizontal scroll, bulk dismiss of ten claims, and a refused proposal that
-keeps what the fact-checker typed."""
+horizontal scroll, bulk dismiss of ten claims, a refused proposal that keeps
+what the fact-checker typed, a refused correction that keeps its text, and
+the speaker and article filters that search as one types."""
 
 import pytest
 from playwright.sync_api import expect
@@ -10,7 +11,7 @@ from articles.models import Claim, ClaimEvent
 from articles.services import workflow as wf
 
 from .conftest import admin_login
-from .factories import ActorFactory, ArticleFactory, ClaimFactory
+from .factories import ActorFactory, ArticleFactory, ClaimFactory, PublishedArticleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -120,6 +121,24 @@ def test_a_refused_proposal_keeps_what_was_typed(page, live_server, factchecker)
     expect(page.locator("#verdict-summary")).to_have_value("NATO had 32 members by then, not 31.")
     expect(page.get_by_label("Source 1 title")).to_have_value("NATO member countries")
     expect(page.locator("#claim-status")).to_have_text("In review")
+
+
+def test_a_correction_refused_on_a_stale_page_keeps_its_text(page, live_server, editor, editor2):
+    article = PublishedArticleFactory(title="Budget day in Westminster")
+    admin_login(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    typed = "The vote was on Tuesday, not Monday as first reported."
+    page.fill("#correction-body", typed)
+    # Meanwhile another editor retracts the article.
+    wf.article_retract(article=article, by=editor2, reason="The source withdrew it.")
+
+    page.click("#correct-article")
+
+    expect(page.locator("ul.messagelist")).to_contain_text(
+        "Only a published article can be corrected; this one is retracted."
+    )
+    expect(page.locator("#correct-article")).to_have_count(0)
+    expect(page.locator("#unsaved-input textarea")).to_have_value(typed)
 
 
 @pytest.fixture

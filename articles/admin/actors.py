@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
@@ -15,6 +16,7 @@ from ..models import (
 from ..services import workflow as wf
 from ..services.actors import (
     ActorMergeError,
+    actor_check_name,
     actor_confirm,
     actor_merge,
     actor_rename,
@@ -49,9 +51,30 @@ class ActorMentionInline(ReadOnlyAdminMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("article").defer("article__body")
 
 
+class ActorAdminForm(forms.ModelForm):
+    """A rename the service would refuse is refused here, with the form as typed."""
+
+    class Meta:
+        model = Actor
+        fields = []
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("name")
+        if self.instance.pk and name and "name" in self.changed_data:
+            try:
+                actor_check_name(
+                    actor=self.instance, name=name, kind=cleaned.get("kind") or self.instance.kind
+                )
+            except ActorMergeError as error:
+                self.add_error("name", str(error))
+        return cleaned
+
+
 @admin.register(Actor)
 class ActorAdmin(ServiceErrorsMixin, admin.ModelAdmin):
     service_errors = (wf.WorkflowError, ActorMergeError)
+    form = ActorAdminForm
     list_display = ["name", "kind", "role", "confirmed", "mention_count", "claim_count"]
     list_filter = ["kind", "confirmed", "machine_extracted"]
     search_fields = ["name", "aliases__name", "role"]

@@ -28,6 +28,7 @@ from .shared import (
     WorkflowStepsMixin,
     related_count,
     step_urls,
+    typed_input,
 )
 
 # ---------------------------------------------------------------- articles
@@ -232,8 +233,15 @@ class ArticleAdmin(WorkflowStepsMixin, ServiceErrorsMixin, NotesMixin, admin.Mod
         if article is not None:
             _warn_if_changed_under_readers(request, article)
             allowed = wf.article_allowed_actions(article=article, user=request.user)
+            typed = typed_input(request, "article", article.pk)
             extra_context["workflow"] = {
                 "allowed": allowed,
+                # A refused correction or retraction comes back as typed.
+                "form": {
+                    "correction": typed.value("correct", "body"),
+                    "retraction": typed.value("retract", "reason"),
+                },
+                "unsaved": typed.unsaved(allowed, TYPED_LABELS),
                 "blocking": list(wf.article_blocking_claims(article).select_related("speaker"))
                 if "publish" in allowed
                 else [],
@@ -270,5 +278,7 @@ def _retract(request, article):
     wf.article_retract(article=article, by=request.user, reason=request.POST.get("reason", ""))
     return "Article retracted."
 
+
+TYPED_LABELS = {"body": "Correction", "reason": "Reason for retraction"}
 
 _ARTICLE_STEPS = {"publish": _publish, "correct": _correct, "retract": _retract}

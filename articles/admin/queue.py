@@ -25,11 +25,11 @@ from django.utils.html import format_html, format_html_join
 
 from .. import desk
 from ..models import Article, Claim, ClaimEvent
+from .shared import typed_input
 
 TEXT_CHARS = 110
 ARTICLE_CHARS = 40
 NEXT_CLAIM_WINDOW = 2000
-TYPED_KEY = "desk-typed-claim-{pk}"
 
 
 class QueueChangeList(ChangeList):
@@ -247,43 +247,37 @@ class ClaimQueueMixin:
         return last if last and last.action == ClaimEvent.Action.SENT_BACK else None
 
     def _typed_form(self, request, claim, workflow) -> dict:
-        """What the verdict forms show: what the person typed if their last
+        """What the workflow forms show: what the person typed if their last
         try was refused (kept in the session by the workflow step), else the
-        claim's draft verdict."""
-        typed = request.session.pop(TYPED_KEY.format(pk=claim.pk), None) or {}
-        fields = typed.get("fields", {})
-
-        def one(name, default=""):
-            values = fields.get(name)
-            return values[-1] if values else default
-
+        claim's draft verdict (the pending revision's, once reopened)."""
+        typed = typed_input(request, "claim", claim.pk)
         form = {
-            "step": typed.get("step", ""),
-            "rating": one("rating", claim.rating),
-            "summary": one("summary", claim.verdict_summary),
-            "comment": one("comment"),
-            "reason": one("reason"),
+            "step": typed.step,
+            "rating": typed.value("propose", "rating", workflow["draft_rating"]),
+            "summary": typed.value("propose", "summary", workflow["draft_summary"]),
+            "assignee": typed.value("assign", "assignee"),
+            "comment": typed.value("send_back", "comment"),
+            "dismiss_reason": typed.value("dismiss", "reason"),
+            "reopen_reason": typed.value("reopen", "reason"),
         }
-        if "source_url" in fields:
+        if typed.step == "propose":
             rows = [
                 {"url": u, "title": t}
                 for u, t in zip(
-                    fields.get("source_url", []), fields.get("source_title", []), strict=False
+                    typed.fields.get("source_url", []),
+                    typed.fields.get("source_title", []),
+                    strict=False,
                 )
             ]
             workflow["source_rows"] = rows + [{"url": "", "title": ""}] * max(0, 3 - len(rows))
+        workflow["unsaved"] = typed.unsaved(workflow["allowed"], TYPED_LABELS)
         return form
 
 
-def keep_typed_input(request, model_name: str, pk, step: str) -> None:
-    """Called when a workflow step is refused: keep what was typed for the page."""
-    if model_name != "claim":
-        return
-    request.session[TYPED_KEY.format(pk=pk)] = {
-        "step": step,
-        "fields": {
-            key: request.POST.getlist(key)
-            for key in request.POST
-            if key not in ("csrfmiddlewaretoken", "expected_version")
-        },
-    }
+TYPED_LABELS = {
+    "summary": "Summary for readers",
+    "source_url": "Source URL",
+    "source_title": "Source title",
+    "comment": "What needs more work",
+    "reason": "Reason",
+}

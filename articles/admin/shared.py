@@ -3,6 +3,8 @@ read-only inlines and editor notes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
@@ -20,7 +22,6 @@ from ..services import workflow as wf
 from ..services.actors import (
     ActorMergeError,
 )
-from .queue import keep_typed_input
 
 # ---------------------------------------------------------------- shared pieces
 
@@ -147,6 +148,15 @@ class EditorNoteInlineForm(forms.ModelForm):
             self.fields["body"].disabled = True
             self.fields["resolved"].disabled = self.instance.resolved
 
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if self.instance.pk is None:
+            try:
+                wf.note_check_body(body)  # refused here, with the page as typed
+            except wf.WorkflowError as error:
+                raise forms.ValidationError(error.message) from None
+        return body
+
 
 class EditorNoteInline(admin.TabularInline):
     model = EditorNote
@@ -177,6 +187,54 @@ class ArticleNoteInline(EditorNoteInline):
 
 class ClaimNoteInline(EditorNoteInline):
     fk_name = "claim"
+
+
+# ---------------------------------------------------------------- kept input
+
+TYPED_KEY = "desk-typed-{model}-{pk}"
+NOT_KEPT = ("csrfmiddlewaretoken", "expected_version")
+
+
+@dataclass
+class TypedInput:
+    """What was typed into a workflow step the service refused, kept in the
+    session across the redirect so the page can show it again."""
+
+    step: str = ""
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+    def value(self, step: str, name: str, default=""):
+        """The last value typed into ``name`` if ``step`` was the refused one."""
+        values = self.fields.get(name) if step == self.step else None
+        return values[-1] if values else default
+
+    def unsaved(self, offered, labels: dict[str, str]) -> list[tuple[str, str]]:
+        """(label, text) of what was typed, when the refused step is no longer
+        offered on the page (the record moved on meanwhile): the only place
+        that text is still shown, for the person to copy."""
+        if not self.step or self.step in offered:
+            return []
+        return [
+            (labels[name], text)
+            for name, values in self.fields.items()
+            if name in labels
+            for text in values
+            if text.strip()
+        ]
+
+
+def keep_typed_input(request, model_name: str, pk, step: str) -> None:
+    """Called when a workflow step is refused: keep what was typed for the page."""
+    request.session[TYPED_KEY.format(model=model_name, pk=pk)] = {
+        "step": step,
+        "fields": {key: request.POST.getlist(key) for key in request.POST if key not in NOT_KEPT},
+    }
+
+
+def typed_input(request, model_name: str, pk) -> TypedInput:
+    """What ``keep_typed_input`` kept for this record (once: the next load is clean)."""
+    kept = request.session.pop(TYPED_KEY.format(model=model_name, pk=pk), None) or {}
+    return TypedInput(step=kept.get("step", ""), fields=kept.get("fields", {}))
 
 
 def step_urls(name, pk, steps) -> dict[str, str]:

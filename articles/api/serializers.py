@@ -15,6 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import Actor, Article, Claim, Correction, EditorNote
+from ..services.workflow import MAX_NOTICE_CHARS
 
 
 def reader_url(obj) -> str:
@@ -400,12 +401,13 @@ class CheckworthinessSerializer(VersionedSerializer):
 
 class CorrectSerializer(serializers.Serializer):
     body = serializers.CharField(
-        max_length=10000, help_text="What was wrong and what is right now, for readers."
+        max_length=MAX_NOTICE_CHARS,
+        help_text="What was wrong and what is right now, for readers.",
     )
 
 
 class RetractSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=10000, help_text="Why, for readers.")
+    reason = serializers.CharField(max_length=MAX_NOTICE_CHARS, help_text="Why, for readers.")
 
 
 class NoteSerializer(serializers.ModelSerializer):

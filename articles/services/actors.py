@@ -353,15 +353,24 @@ def actors_touch(pks: Iterable[int], *, now=None) -> None:
     Claim.objects.filter(speaker__in=pks).update(updated_at=now)
 
 
-@transaction.atomic
-def actor_rename(*, actor: Actor, name: str, by=None) -> Actor:
-    """Give an actor a new canonical name; the old one stays an alias."""
+def actor_check_name(*, actor: Actor, name: str, kind: str | None = None) -> str:
+    """The name ``actor`` would be renamed to (spaces tidied), or
+    ``ActorMergeError`` saying why not; the admin's form calls it too, so a
+    refused rename keeps what was typed."""
     name = " ".join(name.split())
     if not name:
         raise ActorMergeError("The new name is empty.")
-    if Actor.objects.filter(name=name, kind=actor.kind).exclude(pk=actor.pk).exists():
-        kind = actor.get_kind_display().lower()
-        raise ActorMergeError(f"Another {kind} is already named {name}.")
+    kind = kind or actor.kind
+    if Actor.objects.filter(name=name, kind=kind).exclude(pk=actor.pk).exists():
+        label = Actor.Kind(kind).label.lower() if kind in Actor.Kind.values else kind
+        raise ActorMergeError(f"Another {label} is already named {name}.")
+    return name
+
+
+@transaction.atomic
+def actor_rename(*, actor: Actor, name: str, by=None) -> Actor:
+    """Give an actor a new canonical name; the old one stays an alias."""
+    name = actor_check_name(actor=actor, name=name)
     old = actor.name
     actor.name = name
     actor.surname_key = surname_key(name, actor.kind)

@@ -330,6 +330,7 @@ _url_validator = URLValidator(schemes=["http", "https"])
 # what makes every page showing it slow (10,000 sources, a 1 MB note).
 MAX_SOURCES = 50
 MAX_NOTE_CHARS = 10_000
+MAX_NOTICE_CHARS = 10_000  # a correction's or retraction's text, which readers see
 
 
 def _limit(size: int, limit: int, what: str) -> None:
@@ -950,6 +951,7 @@ def article_correct(*, article: Article, by, body: str) -> Correction:
     if not user_can_publish(by):
         raise NotAllowed("Only editors can correct articles.")
     body = _required_text(body, "The correction text")
+    _limit(len(body), MAX_NOTICE_CHARS, "The correction's length in characters")
     locked = _lock_article(article)
     _check_published(locked, by, verb="corrected")
     Article.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
@@ -964,6 +966,7 @@ def article_retract(*, article: Article, by, reason: str) -> Article:
     if not user_can_publish(by):
         raise NotAllowed("Only editors can retract articles.")
     reason = _required_text(reason, "A reason for the retraction")
+    _limit(len(reason), MAX_NOTICE_CHARS, "The retraction notice's length in characters")
     locked = _lock_article(article)
     _check_published(locked, by, verb="retracted")
     locked.status = Article.Status.RETRACTED
@@ -1004,9 +1007,16 @@ def note_create(*, by, body: str, article: Article | None = None, claim: Claim |
         raise NotAllowed("Your role cannot write editor notes.")
     if (article is None) == (claim is None):
         raise InvalidTransition("A note belongs to an article or to a claim, and to only one.")
+    body = note_check_body(body)
+    return EditorNote.objects.create(author=by, body=body, article=article, claim=claim)
+
+
+def note_check_body(body: str) -> str:
+    """A note's text as it would be saved, or ``InvalidTransition`` saying why
+    not; forms call it too, to refuse before saving, with what was typed kept."""
     body = _required_text(body, "The note's text")
     _limit(len(body), MAX_NOTE_CHARS, "The note's length in characters")
-    return EditorNote.objects.create(author=by, body=body, article=article, claim=claim)
+    return body
 
 
 @transaction.atomic
