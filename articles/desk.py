@@ -28,7 +28,7 @@ from django.db.models import Value as V
 from django.db.models.lookups import Exact
 
 from .models import Article, Claim, ClaimEvent, VerdictVersion
-from .similarity import claim_tokens, jaccard
+from .similarity import TokenIndex, claim_tokens
 
 # ---------------------------------------------------------------- claim lists
 
@@ -192,21 +192,27 @@ def claims_with_similar_verdicts(claims) -> set[int]:
     claims = list(claims)
     if not claims:
         return set()
-    candidates = [
-        (article_id, claim_tokens(text), claim_tokens(quote) if quote else None)
-        for article_id, text, quote in Claim.objects.approved()
+    candidates = list(
+        Claim.objects.approved()
         .order_by("-reviewed_at", "-id")
         .values_list("article_id", "text", "quote")[:SIMILARITY_CANDIDATES]
-    ]
+    )
+    articles = [article_id for article_id, _, _ in candidates]
+    texts = [claim_tokens(text) for _, text, _ in candidates]
+    # Each candidate's quote, or its text when it has none (as the claim page compares).
+    quotes = TokenIndex(
+        [claim_tokens(quote) if quote else texts[n] for n, (_, _, quote) in enumerate(candidates)]
+    )
+    texts = TokenIndex(texts)
     found = set()
     for claim in claims:
         text = claim_tokens(claim.text)
         quote = claim_tokens(claim.quote) if claim.quote else text
-        for article_id, other_text, other_quote in candidates:
-            if article_id == claim.article_id:
-                continue
-            score = max(jaccard(text, other_text), jaccard(quote, other_quote or other_text))
-            if score >= SIMILARITY_THRESHOLD:
+        for scores in (texts.scores(text), quotes.scores(quote)):
+            if any(
+                score >= SIMILARITY_THRESHOLD and articles[n] != claim.article_id
+                for n, score in scores.items()
+            ):
                 found.add(claim.pk)
                 break
     return found
