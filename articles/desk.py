@@ -13,18 +13,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    When,
 )
-from django.db.models import Value as V
 from django.db.models.lookups import Exact
 
 from .models import Article, Claim, ClaimEvent, VerdictVersion
@@ -43,17 +39,11 @@ def _last_action():
 
 
 def claims_for_desk(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
-    """Claims with ``last_action`` (to mark the ones sent back) and
-    ``open_rank`` (0 for open claims, 1 for resolved), for the queue's order."""
+    """Claims with ``last_action`` (to mark the ones sent back); the queue's
+    order starts with ``Claim.open_rank`` (0 open, 1 resolved), kept by the
+    database and indexed with the rest of ``QUEUE_ORDER``."""
     queryset = Claim.objects.all() if queryset is None else queryset
-    return queryset.annotate(
-        last_action=_last_action(),
-        open_rank=Case(
-            When(status__in=Claim.RESOLVED_STATUSES, then=V(1)),
-            default=V(0),
-            output_field=IntegerField(),
-        ),
-    )
+    return queryset.annotate(last_action=_last_action())
 
 
 QUEUE_ORDER = ["open_rank", "-checkworthiness", "article_id", "start", "id"]
@@ -182,35 +172,61 @@ def desk_counts(user) -> DeskCounts:
 # ---------------------------------------------------------------- markers
 
 
+@dataclass(frozen=True)
+class _Verdicts:
+    """The earlier verdicts a queue page is compared with, indexed by word."""
+
+    ids: tuple[int, ...]
+    articles: tuple[int, ...]
+    texts: TokenIndex
+    quotes: TokenIndex  # each verdict's quote, or its text when it has none
+
+
+_verdicts_seen: list[_Verdicts] = []  # the last index built, while the verdicts are the same
+
+
+def _earlier_verdicts() -> _Verdicts:
+    from .services.workflow import SIMILARITY_CANDIDATES
+
+    rows = list(
+        Claim.objects.approved()
+        .order_by("-reviewed_at", "-id")
+        .values_list("id", "article_id", "text", "quote")[:SIMILARITY_CANDIDATES]
+    )
+    ids = tuple(row[0] for row in rows)
+    if _verdicts_seen and _verdicts_seen[0].ids == ids:
+        return _verdicts_seen[0]  # a claim's words are fixed at import: same ids, same index
+    texts = [claim_tokens(text) for _, _, text, _ in rows]
+    verdicts = _Verdicts(
+        ids=ids,
+        articles=tuple(row[1] for row in rows),
+        texts=TokenIndex(texts),
+        quotes=TokenIndex(
+            [claim_tokens(row[3]) if row[3] else texts[n] for n, row in enumerate(rows)]
+        ),
+    )
+    _verdicts_seen[:] = [verdicts]
+    return verdicts
+
+
 def claims_with_similar_verdicts(claims) -> set[int]:
     """Of ``claims`` (a page of the queue), those with an earlier approved
     verdict on a similar claim in another article: the same test as the claim
     page's ``claim_similar_verdicts``, against the same bounded candidates,
     read once for the whole page."""
-    from .services.workflow import SIMILARITY_CANDIDATES, SIMILARITY_THRESHOLD
+    from .services.workflow import SIMILARITY_THRESHOLD
 
     claims = list(claims)
     if not claims:
         return set()
-    candidates = list(
-        Claim.objects.approved()
-        .order_by("-reviewed_at", "-id")
-        .values_list("article_id", "text", "quote")[:SIMILARITY_CANDIDATES]
-    )
-    articles = [article_id for article_id, _, _ in candidates]
-    texts = [claim_tokens(text) for _, text, _ in candidates]
-    # Each candidate's quote, or its text when it has none (as the claim page compares).
-    quotes = TokenIndex(
-        [claim_tokens(quote) if quote else texts[n] for n, (_, _, quote) in enumerate(candidates)]
-    )
-    texts = TokenIndex(texts)
+    verdicts = _earlier_verdicts()
     found = set()
     for claim in claims:
         text = claim_tokens(claim.text)
         quote = claim_tokens(claim.quote) if claim.quote else text
-        for scores in (texts.scores(text), quotes.scores(quote)):
+        for scores in (verdicts.texts.scores(text), verdicts.quotes.scores(quote)):
             if any(
-                score >= SIMILARITY_THRESHOLD and articles[n] != claim.article_id
+                score >= SIMILARITY_THRESHOLD and verdicts.articles[n] != claim.article_id
                 for n, score in scores.items()
             ):
                 found.add(claim.pk)

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -579,6 +579,18 @@ class Claim(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Kept by the database, and indexed with the rest of the queue's order, so
+    # the queue's first page is read off an index, never by sorting every claim.
+    open_rank = models.GeneratedField(
+        expression=Case(
+            When(status__in=[str(s) for s in RESOLVED_STATUSES], then=Value(1)),
+            default=Value(0),
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+        help_text="0 while the claim is open, 1 once approved or dismissed: "
+        "the desk queue's first sort key.",
+    )
 
     search_document = SearchVectorField(
         null=True,
@@ -592,6 +604,11 @@ class Claim(models.Model):
         ordering = ["article", "start", "id"]
         indexes = [
             models.Index(fields=["status", "-checkworthiness"], name="claim_queue_idx"),
+            # The desk queue's order (articles.desk.QUEUE_ORDER): open claims first.
+            models.Index(
+                fields=["open_rank", "-checkworthiness", "article", "start", "id"],
+                name="claim_queue_order_idx",
+            ),
             models.Index(fields=["speaker", "rating"], name="claim_speaker_rating_idx"),
             # Latest verdicts first: the fact-checks index, feeds, the API's claim list.
             models.Index(fields=["status", "-reviewed_at"], name="claim_latest_verdicts_idx"),

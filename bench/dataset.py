@@ -86,7 +86,7 @@ class RowWriter:
             return
         from django.db.models import JSONField
 
-        fields = model._meta.concrete_fields
+        fields = [f for f in model._meta.concrete_fields if not f.generated]  # the database's
         quote = self.connection.ops.quote_name
         columns = ", ".join(quote(f.column) for f in fields)
         sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"

@@ -171,6 +171,16 @@ def test_the_queue_cuts_text_at_a_word_and_marks_what_matters(
     assert 'class="queue-marker published"' in html
 
 
+def test_the_seen_marker_follows_a_verdict_approved_since_the_last_page(client, editor):
+    ClaimFactory(article=ArticleFactory(body=BODY), start=0, end=31, fingerprint="open")
+    client.force_login(editor)
+    assert 'class="queue-marker similar"' not in client.get(QUEUE).content.decode()
+
+    ApprovedClaimFactory(article=ArticleFactory(body=BODY), start=0, end=31, fingerprint="seen")
+
+    assert 'class="queue-marker similar"' in client.get(QUEUE).content.decode()
+
+
 AUTOCOMPLETE = reverse("admin:autocomplete")
 
 
