@@ -404,7 +404,10 @@ METHOD = """\
   matches in the corpus (a common one like "election" a third or more). The
   data set is written with the migrations' indexes in place, then VACUUM
   ANALYZE (what autovacuum does after a bulk insert on a live server). In-process
-  requests cycle through several filters; p50 and p95 per run, median of runs
+  requests cycle through several filters (the admin claims queue's as an
+  editor logged in: everything, new, unassigned, at the gate, one busy
+  speaker's; its query count is the most any of them runs); p50 and p95 per
+  run, median of runs
   (a request slower than a tenth of the figure's time budget cuts its samples
   to two or three). The slowest SQL statement of each endpoint is EXPLAINed
   below (ANALYZE unless it takes over 2 s).

@@ -1,6 +1,7 @@
 """Scale: the filtered article list, the claim list by rating and speaker,
-search and the reader's home page, at 100,000 articles on PostgreSQL (the data set from
-``bench.dataset.generate``), in process; p50 and p95 per run, median of runs.
+search, the reader's home page and the desk's claims queue in the admin, at
+100,000 articles on PostgreSQL (the data set from ``bench.dataset.generate``),
+in process; p50 and p95 per run, median of runs.
 
 Each figure cycles through a handful of realistic filters (a much-named actor
 and a rarely named one, recent and older dates, each rating) so one cached
@@ -136,6 +137,49 @@ def plan_note(plan_text: str) -> str:
     return "in its slowest statement: " + "; ".join(reasons) + " (plan under Evidence)"
 
 
+def _editor_client():
+    """A client logged in to the admin as an editor (the role that sees every
+    desk list), made for the bench in its scratch database."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    editor, _ = get_user_model().objects.get_or_create(
+        username="bench-editor", defaults={"is_staff": True}
+    )
+    editor.groups.add(Group.objects.get(name="Editor"))
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+def _busy_speaker_id() -> int:
+    from django.db.models import Count
+
+    from articles.models import Actor
+
+    busiest = Actor.objects.annotate(n=Count("claims")).order_by("-n", "id").first()
+    if busiest is None:
+        raise NotMeasured("no speakers in the data set")
+    return busiest.pk
+
+
+QUEUE = "/admin/articles/claim/"
+
+
+def queue_urls() -> list[str]:
+    """The queue's first page as the desk opens it: everything (open claims
+    first), the open and the unassigned claims, those at the publish gate, and
+    one busy speaker's; each most check-worthy first."""
+    return [
+        QUEUE,
+        QUEUE + "?" + urlencode({"status__exact": "new"}),
+        QUEUE + "?" + urlencode({"desk": "unassigned"}),
+        QUEUE + "?" + urlencode({"worthiness": "gate"}),
+        QUEUE + "?" + urlencode({"speaker": _busy_speaker_id()}),
+    ]
+
+
 def _figure(client, plan: Plan, key: str, urls: list[str]) -> dict[str, Result]:
     runs, warm = sample_runs(
         client, urls, runs=plan.scale_runs, count=plan.scale_requests, budget_s=plan.scale_budget_s
@@ -203,6 +247,19 @@ def measure(plan: Plan) -> dict[str, Result]:
         ["scale_home_p50", "scale_home_p95"],
         lambda: _figure(client, plan, "home", ["/", "/?page=2", "/?page=50"]),
     )
+
+    def queue():
+        desk = _editor_client()
+        urls = queue_urls()
+        figures = _figure(desk, plan, "queue", urls)
+        counts = [query_profile(desk, url)[0] for url in urls]
+        figures["scale_queue_queries"] = Result(
+            runs=[max(counts)],
+            note=f"per url: {', '.join(f'{u} {n}' for u, n in zip(urls, counts, strict=True))}",
+        )
+        return figures
+
+    attempt(results, ["scale_queue_p50", "scale_queue_p95", "scale_queue_queries"], queue)
     return results
 
 
