@@ -609,6 +609,8 @@ class Claim(models.Model):
                 fields=["open_rank", "-checkworthiness", "article", "start", "id"],
                 name="claim_queue_order_idx",
             ),
+            # The desk lists by assignee ("mine", "unassigned"), counted from the index alone.
+            models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
             models.Index(fields=["speaker", "rating"], name="claim_speaker_rating_idx"),
             # Latest verdicts first: the fact-checks index, feeds, the API's claim list.
             models.Index(fields=["status", "-reviewed_at"], name="claim_latest_verdicts_idx"),

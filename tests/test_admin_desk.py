@@ -591,14 +591,43 @@ def test_bulk_dismiss_of_ten_claims_is_one_action_recorded_on_each(client, edito
     assert set(events.values_list("user", flat=True)) == {editor.pk}
 
 
-def test_bulk_dismiss_needs_a_reason(client, editor):
-    claim = ClaimFactory()
+def ticked(html) -> set[int]:
+    return {int(pk) for pk in re.findall(r'<input checked type="checkbox"[^>]*value="(\d+)"', html)}
+
+
+def test_bulk_dismiss_needs_a_reason_and_keeps_the_claims_ticked(client, editor):
+    claims = [ClaimFactory(fingerprint=f"c{n}") for n in range(3)]
     client.force_login(editor)
+    chosen = [c.pk for c in claims[:2]]
     response = client.post(
-        QUEUE, {"action": "bulk_dismiss", "_selected_action": [claim.pk], "reason": ""}, follow=True
+        QUEUE, {"action": "bulk_dismiss", "_selected_action": chosen, "reason": ""}, follow=True
     )
     assert any("reason" in m for m in messages_of(response))
-    assert Claim.objects.get(pk=claim.pk).status == "new"
+    assert Claim.objects.get(pk=claims[0].pk).status == "new"
+    assert ticked(response.content.decode()) == set(chosen)
+    assert ticked(client.get(QUEUE).content.decode()) == set()  # once, then a clean list
+
+
+def test_claims_a_bulk_dismissal_refused_stay_ticked_with_its_reason(client, editor):
+    article = ArticleFactory()
+    done = ClaimFactory(article=article, fingerprint="new")
+    approved = ApprovedClaimFactory(article=article, fingerprint="approved")
+    client.force_login(editor)
+
+    response = client.post(
+        QUEUE,
+        {
+            "action": "bulk_dismiss",
+            "_selected_action": [done.pk, approved.pk],
+            "reason": "Background, not a claim.",
+        },
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert ticked(html) == {approved.pk}
+    assert 'value="Background, not a claim."' in html
+    assert '<option value="bulk_dismiss" selected>' in html
 
 
 def test_a_fact_checker_is_not_offered_bulk_dismiss(client, factchecker):

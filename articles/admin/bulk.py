@@ -10,6 +10,7 @@ refused.
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from ..services import bulk
@@ -45,5 +46,37 @@ class BulkTriageMixin:
             result = bulk.claims_dismiss(claims=queryset, by=request.user, reason=reason)
         except wf.WorkflowError as error:
             messages.error(request, f"No claim dismissed: {error.message}")
+            keep_selection(request, "bulk_dismiss", [c.pk for c in queryset], reason)
             return
         report(request, result, "{n} claim(s) dismissed.")
+        if result.refused:
+            keep_selection(request, "bulk_dismiss", [c.pk for c, _ in result.refused], reason)
+
+    # -- a refused action comes back with its claims ticked and its reason typed
+
+    def changelist_view(self, request, extra_context=None):
+        request.desk_selection = kept_selection(request)
+        response = super().changelist_view(request, extra_context)
+        form = getattr(response, "context_data", {}).get("action_form")
+        if form is not None and request.desk_selection:
+            form.fields["action"].initial = request.desk_selection["action"]
+            form.fields["reason"].initial = request.desk_selection["reason"]
+        return response
+
+    def action_checkbox(self, obj):
+        box = super().action_checkbox(obj)  # Django's own box, safe HTML
+        if getattr(obj, "desk_ticked", False):
+            return mark_safe(box.replace("<input ", "<input checked ", 1))
+        return box
+
+
+SELECTION_KEY = "desk-typed-queue-selection"
+
+
+def keep_selection(request, action: str, ids: list[int], reason: str) -> None:
+    """After a refusal, the claims left to do stay ticked for the next try."""
+    request.session[SELECTION_KEY] = {"action": action, "ids": ids, "reason": reason}
+
+
+def kept_selection(request) -> dict | None:
+    return request.session.pop(SELECTION_KEY, None) if request.method == "GET" else None

@@ -9,6 +9,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
@@ -41,7 +42,11 @@ class AssigneeFilter(admin.SimpleListFilter):
     parameter_name = "assignee"
 
     def lookups(self, request, model_admin):
-        people = wf.users_who_can_take_claims().filter(assigned_claims__isnull=False).distinct()
+        # Exists, not a join: joining every claim to find the few assignees
+        # read 300,000 rows at scale (0.6 s a page).
+        people = wf.users_who_can_take_claims().filter(
+            Exists(Claim.objects.filter(assignee=OuterRef("pk")))
+        )
         return [("mine", "Mine"), ("none", "Unassigned")] + [
             (str(user.pk), user.get_username()) for user in people
         ]
@@ -212,6 +217,9 @@ class ClaimAdmin(
     search_fields = ["text", "quote", "speaker__name", "article__title"]
     ordering = ["-checkworthiness", "article", "start"]
     list_per_page = 50
+    # One count per page, not two: counting every claim again for "(N total)"
+    # cost as much as the page itself at 300,000 claims.
+    show_full_result_count = False
     autocomplete_fields = ["speaker"]
     readonly_fields = [
         "checkworthiness_why",

@@ -34,7 +34,8 @@ NEXT_CLAIM_WINDOW = 2000
 
 class QueueChangeList(ChangeList):
     """Marks the page's claims that have an earlier verdict on a similar claim,
-    in one query for the whole page (not one per row)."""
+    in one query for the whole page (not one per row), and those a refused
+    bulk action left to do, to be shown ticked."""
 
     def get_results(self, request):
         super().get_results(request)
@@ -42,8 +43,11 @@ class QueueChangeList(ChangeList):
             return  # only the queue's order is wanted, not its markers
         claims = list(self.result_list)
         similar = desk.claims_with_similar_verdicts(claims)
+        kept = getattr(request, "desk_selection", None) or {}
+        ticked = set(kept.get("ids", ()))
         for claim in claims:
             claim.desk_similar = claim.pk in similar
+            claim.desk_ticked = claim.pk in ticked  # left over from a refused bulk action
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:

@@ -2,7 +2,8 @@
 
 """The desk queue's order from an index: ``Claim.open_rank``, a column the
 database keeps (0 open, 1 approved or dismissed), indexed with the rest of the
-queue's order, so its first page is never a sort of every claim."""
+queue's order, so its first page is never a sort of every claim; and the
+desk lists by assignee counted from an index alone."""
 
 from django.db import migrations, models
 
@@ -32,5 +33,9 @@ class Migration(migrations.Migration):
                 fields=["open_rank", "-checkworthiness", "article", "start", "id"],
                 name="claim_queue_order_idx",
             ),
+        ),
+        migrations.AddIndex(
+            model_name="claim",
+            index=models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
         ),
     ]
