@@ -28,8 +28,9 @@ def _unreachable_database(exc) -> str | None:
     if connection.connection is not None:
         return None  # connected: a query failed, which the traceback explains
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    address = _redacted(os.environ.get("DATABASE_URL", ""))
     return (
-        f"Cannot connect to the database at DATABASE_URL={_redacted(os.environ.get('DATABASE_URL', ''))}: "
+        f"Cannot connect to the database at DATABASE_URL={address}: "
         f"{reason}. Start the database server, correct DATABASE_URL, or leave it "
         "empty to use the local SQLite file."
     )
