@@ -18,6 +18,8 @@ from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
 
+from .text import cut_at_word
+
 # ---------------------------------------------------------------- querysets
 
 
@@ -656,7 +658,7 @@ class Claim(models.Model):
         ]
 
     def __str__(self):
-        return (self.quote or self.text)[:80]
+        return cut_at_word(self.quote or self.text, 80)
 
     def get_absolute_url(self):
         return reverse("articles:claim_detail", kwargs={"pk": self.pk})
@@ -743,7 +745,7 @@ class EditorNote(models.Model):
         ]
 
     def __str__(self):
-        return self.body[:60]
+        return cut_at_word(self.body, 60)
 
 
 class ImportRun(models.Model):

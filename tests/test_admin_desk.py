@@ -688,3 +688,18 @@ def test_desk_staff_preview_a_draft_and_readers_get_404(client, reporter):
     assert "Preview: not published." in response.content.decode()
     assert "no-store" in response["Cache-Control"]
     assert Article.objects.get(pk=article.pk).status == "draft"
+
+
+def test_a_claims_page_title_and_breadcrumb_cut_its_text_at_a_word(db):
+    from articles.models import Claim
+
+    from .factories import ArticleFactory, ClaimFactory
+
+    body = (
+        "This clause has only been invoked once in NATO's history, following the "
+        "September 11 attacks in the United States. More follows."
+    )
+    claim = ClaimFactory(article=ArticleFactory(body=body))
+    shown = str(Claim.objects.get(pk=claim.pk))
+    assert shown == "This clause has only been invoked once in NATO's history, following the\u2026"
+    assert len(shown) <= 80

@@ -82,3 +82,14 @@ def test_the_desk_checks_and_publishes_over_the_api(factchecker, editor):
 
     review = APIClient().get(f"/api/v1/claims/{claim.pk}/claimreview/").json()
     assert review["reviewRating"]["ratingValue"] == 4
+
+
+def test_a_consumer_starting_at_the_root_finds_every_resource_and_the_schema():
+    client = APIClient()
+    root = client.get("/api/v1/")
+    assert root.status_code == 200 and root["Content-Type"].startswith("application/json")
+    links = root.json()
+    assert set(links) == {"articles", "claims", "actors", "token", "schema", "docs"}
+    for name in ("articles", "claims", "actors", "schema"):
+        assert client.get(links[name]).status_code == 200, name
+    assert links["articles"] == "http://testserver/api/v1/articles/"

@@ -36,6 +36,7 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 READS = [
+    ("/api/v1/", "get"),
     ("/api/v1/articles/", "get"),
     ("/api/v1/articles/{slug}/", "get"),
     ("/api/v1/claims/", "get"),

@@ -87,3 +87,53 @@ def test_an_editors_confirmation_makes_the_record_public(editor):
     actor_services.actor_confirm(actor=actor, by=editor)
     actor = _actor()
     assert actor.public_role == actor.role and actor.public_alias_names == actor.alias_names
+
+
+SURNAME_ONLY = """Port reopens
+
+Kowalski opened the port on Monday. "The port is busy," Kowalski said.
+"""
+FULL_NAME_DRAFT = """Port reopens, minister says
+
+Anna Kowalski, the port's director, spoke on Tuesday. "We will build," Kowalski said.
+"""
+
+
+def _publish(article, editor):
+    for claim in wf.article_blocking_claims(article):
+        wf.claim_dismiss(claim=claim, by=editor, reason="Not checked for this test.")
+    wf.article_publish(article=article, by=editor)
+
+
+def test_a_drafts_fuller_name_renames_the_public_actor_only_when_published(client, editor):
+    first = article_import_text(text=SURNAME_ONLY, source_path="a.txt", key="wire/a.txt").article
+    _publish(first, editor)
+    [actor] = Actor.objects.filter(kind="person")
+    assert actor.name == "Kowalski"
+    draft = article_import_text(
+        text=FULL_NAME_DRAFT, source_path="b.txt", key="wire/b.txt"
+    ).article
+    actor.refresh_from_db()
+    assert actor.name == "Kowalski", "a draft renamed a public actor"
+    assert "Anna Kowalski" not in client.get(actor.get_absolute_url()).content.decode()
+    assert APIClient().get(f"/api/v1/actors/{actor.slug}/").json()["name"] == "Kowalski"
+    assert "Anna Kowalski" in actor.alias_names  # the desk's registry knows the form
+
+    _publish(draft, editor)
+    actor.refresh_from_db()
+    assert actor.name == "Anna Kowalski"
+    assert "Anna Kowalski" in client.get(actor.get_absolute_url()).content.decode()
+    assert Actor.objects.filter(kind="person").count() == 1
+
+
+def test_a_confirmed_actor_keeps_its_name_when_a_fuller_one_is_published(client, editor):
+    first = article_import_text(text=SURNAME_ONLY, source_path="a.txt", key="wire/a.txt").article
+    _publish(first, editor)
+    actor = Actor.objects.get(kind="person")
+    actor_services.actor_confirm(actor=actor, by=editor)
+    draft = article_import_text(
+        text=FULL_NAME_DRAFT, source_path="b.txt", key="wire/b.txt"
+    ).article
+    _publish(draft, editor)
+    actor.refresh_from_db()
+    assert actor.name == "Kowalski"

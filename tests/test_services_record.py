@@ -115,6 +115,23 @@ def test_the_audit_trail_keeps_the_revision_text(approved, factchecker, editor):
 # ---------------------------------------------------------------- the gate
 
 
+
+def test_a_reopened_claims_steps_are_offered_as_its_revision_stands_in_one_read(
+    approved, factchecker, editor2, django_assert_max_num_queries
+):
+    wf.claim_reopen(claim=approved, by=editor2, reason="Check again", assignee=factchecker)
+    approved.refresh_from_db()
+    with django_assert_max_num_queries(1):  # the revision, read once for every check
+        offered = wf.claim_allowed_actions(claim=approved, user=factchecker)
+    assert "propose" in offered and "approve" not in offered
+    wf.claim_propose_verdict(
+        claim=approved, by=factchecker, rating="false", summary="NATO has 32.", sources=[SOURCE]
+    )
+    approved.refresh_from_db()
+    assert "approve" in wf.claim_allowed_actions(claim=approved, user=editor2)
+    assert "propose" not in wf.claim_allowed_actions(claim=approved, user=factchecker)
+
+
 @pytest.fixture
 def gated(editor):
     article = ArticleFactory()

@@ -33,6 +33,37 @@ def test_a_database_url_that_is_no_address_says_so():
     assert "KeyError" not in done.stderr
 
 
+def _manage(*args, **env) -> subprocess.CompletedProcess:
+    environment = {**os.environ, **env}
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_an_unreachable_database_is_named_with_the_reason_and_no_traceback():
+    # Port 9 (discard) has no database server on it.
+    done = _manage("migrate", DATABASE_URL="postgres://desk:hunter2@127.0.0.1:9/newsroom")
+    assert done.returncode == 1
+    assert "Cannot connect to the database at DATABASE_URL=postgres://desk:***@127.0.0.1:9/" in (
+        done.stderr
+    )
+    assert "Connection refused" in done.stderr
+    assert "hunter2" not in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_database_host_that_does_not_resolve_is_named():
+    done = _manage("import_seeds", "seeds", DATABASE_URL="postgres://desk@no-such-host.invalid/x")
+    assert done.returncode == 1
+    assert "Cannot connect to the database" in done.stderr and "no-such-host.invalid" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_the_browsable_api_is_off_without_debug():
     code = (
         "import django; django.setup(); from django.conf import settings; "

@@ -5,7 +5,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import desk, ingest, views
+from . import desk, ingest, root, views
 
 app_name = "api"
 
@@ -17,6 +17,7 @@ router.register("actors", views.ActorViewSet, basename="actor")
 router.register("notes", views.NoteViewSet, basename="note")
 
 urlpatterns = [
+    path("", root.RootView.as_view(), name="root"),
     path("auth/token/", views.TokenView.as_view(), name="token"),
     *ingest.urlpatterns,
     path("desk/", desk.DeskView.as_view(), name="desk"),

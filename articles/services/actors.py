@@ -126,7 +126,9 @@ class ActorRegistry:
 
     def link(self, extracted: list[ExtractedActor]) -> tuple[LinkedActors, int]:
         """The actors of one article (new ones unsaved until ``save``), and
-        how many are new."""
+        how many are new. A fuller name than a known actor's is kept as an
+        alias: it becomes the name when an article using it is published
+        (``actors_make_public``), so a draft never renames a public record."""
         # Every name is matched before any is created: two names in one
         # article are two actors (the extractor already folded its aliases).
         refs = [self._match(item) for item in extracted]
@@ -189,22 +191,11 @@ class ActorRegistry:
         return ref, True
 
     def _learn(self, item: ExtractedActor, ref: int) -> None:
-        """Record new forms as aliases; give an unconfirmed actor a fuller name or a role."""
+        """Record new forms as aliases; give an unconfirmed actor a role."""
         actor = self.actors[ref]
-        if not actor.confirmed:
-            if _is_fuller(item.name, actor.name) and not self._name_taken(item.name, actor.kind):
-                if ref in self.by_surname.get(actor.surname_key, ()):
-                    self.by_surname[actor.surname_key].remove(ref)
-                self.by_name.pop((actor.name, actor.kind), None)
-                actor.name = item.name[:200]
-                self.by_name[actor.name, actor.kind] = ref
-                actor.surname_key = surname_key(actor.name, actor.kind)
-                if actor.surname_key:
-                    self.by_surname[actor.surname_key].append(ref)
-                self._changed[ref] |= {"name", "surname_key"}
-            if item.role and not actor.role:
-                actor.role = item.role[:200]
-                self._changed[ref].add("role")
+        if not actor.confirmed and item.role and not actor.role:
+            actor.role = item.role[:200]
+            self._changed[ref].add("role")
         for form in (actor.name, *_forms(item)):
             key = name_key(form)[:200]
             if ref not in self.by_key[key]:
@@ -213,13 +204,8 @@ class ActorRegistry:
                 if not self._is_new(ref):
                     self._touched.add(ref)
 
-    def _name_taken(self, name: str, kind: str) -> bool:
-        if (name[:200], kind) in self.by_name:
-            return True
-        return Actor.objects.filter(name=name[:200], kind=kind).exists()
-
     def save(self) -> None:
-        """Write what linking decided: new actors, renames and roles, aliases."""
+        """Write what linking decided: new actors, roles, aliases."""
         new = sorted(self._slug_names)
         if new:
             slugs = unique_slugs(Actor, [self._slug_names[ref] for ref in new])
@@ -243,9 +229,6 @@ class ActorRegistry:
                 ],
                 ignore_conflicts=True,
             )
-        # A fuller name shows wherever the actor does.
-        if renamed := [self.actors[r].pk for r in changed if "name" in self._changed[r]]:
-            actors_touch(renamed, now=now)
         # A new alias is part of a known actor's representation.
         if touched := [self.actors[ref].pk for ref in self._touched - set(changed)]:
             Actor.objects.filter(pk__in=touched).update(updated_at=now)
@@ -415,7 +398,8 @@ def actor_confirm(*, actor: Actor, by=None) -> Actor:
 
 def actors_make_public(*, articles: Iterable[int]) -> None:
     """What published articles say of their actors becomes public: the forms
-    of the name they used, and the title they gave (where none is public yet).
+    of the name they used, the fullest of them as the name of an actor no
+    editor has confirmed, and the title they gave (where none is public yet).
     Called when an article is published and when a published one is re-imported;
     a draft's names and titles never reach the actors' public records."""
     mentions = list(
@@ -426,11 +410,14 @@ def actors_make_public(*, articles: Iterable[int]) -> None:
     if not mentions:
         return
     keys: dict[int, set[str]] = defaultdict(set)
+    names_of: dict[int, list[str]] = defaultdict(list)
     roles: dict[int, str] = {}
     for actor_id, forms, role in mentions:
         keys[actor_id] |= {name_key(form)[:200] for form in forms}
+        names_of[actor_id] += forms[:1]  # the extractor's name; the rest are aliases
         if role:
             roles.setdefault(actor_id, role)
+    renamed = _take_fuller_names(names_of)
     hidden = ActorAlias.objects.filter(actor_id__in=keys, public=False).only("actor_id", "key")
     shown = [alias.pk for alias in hidden if alias.key in keys[alias.actor_id]]
     if shown:
@@ -439,5 +426,27 @@ def actors_make_public(*, articles: Iterable[int]) -> None:
     for actor in titled:
         actor.public_role = roles[actor.pk][:200]
     Actor.objects.bulk_update(titled, ["public_role"])
-    if shown or titled:
-        actors_touch({*roles, *(a.actor_id for a in hidden if a.pk in shown)})
+    if shown or titled or renamed:
+        actors_touch({*roles, *renamed, *(a.actor_id for a in hidden if a.pk in shown)})
+
+
+def _take_fuller_names(names_of: dict[int, list[str]]) -> list[int]:
+    """Give each unconfirmed actor the fullest name a published article gave it
+    ("Blair" becomes "Tony Blair"), unless another actor of its kind holds it;
+    the ids of the actors renamed."""
+    renamed = []
+    for actor in Actor.objects.filter(pk__in=names_of, confirmed=False).order_by("pk"):
+        fuller = [f for f in names_of[actor.pk] if _is_fuller(f, actor.name)]
+        if not fuller:
+            continue
+        name = max(fuller, key=lambda f: len(name_key(f).split()))[:200]
+        if Actor.objects.filter(name=name, kind=actor.kind).exists():
+            continue
+        actor.name, actor.surname_key = name, surname_key(name, actor.kind)
+        try:
+            with transaction.atomic():
+                actor.save(update_fields=["name", "surname_key"])
+        except IntegrityError:  # another import gave the name to a new actor meanwhile
+            continue
+        renamed.append(actor.pk)
+    return renamed

@@ -24,6 +24,7 @@ verdict readers see and tells them what changed.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -154,11 +155,24 @@ _CLOSED = {
 }
 
 
+# While the checks of every step are asked at once (a claim's page), each
+# reopened claim's pending revision is read once, not once per check.
+_pending_memo: ContextVar[dict[int, VerdictVersion | None] | None] = ContextVar(
+    "pending_memo", default=None
+)
+
+
 def pending_verdict(claim: Claim) -> VerdictVersion | None:
     """The revision under way of a reopened verdict, if there is one."""
     if claim.reopened_at is None:
         return None
-    return VerdictVersion.objects.filter(claim_id=claim.pk, approved_at__isnull=True).first()
+    memo = _pending_memo.get()
+    if memo is not None and claim.pk in memo:
+        return memo[claim.pk]
+    found = VerdictVersion.objects.filter(claim_id=claim.pk, approved_at__isnull=True).first()
+    if memo is not None:
+        memo[claim.pk] = found
+    return found
 
 
 def _work_status(claim: Claim) -> str:
@@ -306,13 +320,17 @@ _CHECKS = {
 def claim_action_refusals(*, claim: Claim, user) -> dict[str, str | None]:
     """For each step, ``None`` if ``user`` may take it now, else the reason not."""
     refusals: dict[str, str | None] = {}
-    for action, check in _CHECKS.items():
-        try:
-            check(claim, user)
-        except WorkflowError as error:
-            refusals[action] = error.message
-        else:
-            refusals[action] = None
+    memo = _pending_memo.set({})  # the checks only read: nothing changes meanwhile
+    try:
+        for action, check in _CHECKS.items():
+            try:
+                check(claim, user)
+            except WorkflowError as error:
+                refusals[action] = error.message
+            else:
+                refusals[action] = None
+    finally:
+        _pending_memo.reset(memo)
     return refusals
 
 
