@@ -203,3 +203,23 @@ def test_a_job_after_a_name_without_an_article_marks_a_person():
 def test_role_synonyms_name_the_same_holder():
     text = "Prime Minister Ann Cole spoke on Monday. The premier said the plan would work."
     assert _speakers(text, "attributed") == ["Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada is one of the fiercest critics of Russia and has accused Moscow of spying.",
+        "The Acme Corporation made a statement. It did not name the site and said it was "
+        "withholding the names.",
+    ],
+)
+def test_a_verb_in_a_coordinated_predicate_shares_the_opening_subject(text):
+    assert _speakers(text, "attributed")[-1] in ("Canada", "Acme Corporation")
+
+
+def test_a_name_that_only_qualifies_the_opening_subject_is_no_shared_subject():
+    text = (
+        "Ann Cole leads the party. The Labour leader said the plan had a \"collective view\" "
+        'after a "good talk", but admitted it was "not an easy issue".'
+    )
+    assert [c.speaker for c in _run(text).claims if c.kind == "quote"][-1] == "Ann Cole"

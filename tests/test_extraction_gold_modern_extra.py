@@ -8,17 +8,19 @@ Scored once at the end of that work (blind): actor F1 0.89, quote F1 0.99,
 quote speaker 0.94, attributed P 1.00 R 1.00 speaker 0.85, factual R 0.95,
 one forbidden actor (a dateline's city). The general conventions that check
 exposed (datelines, bracketed acronyms in credits, -International names) were
-then added; the figures here are no longer blind.
+then added, and later the attributed-speaker errors were classed by kind and
+the kinds fixed with general rules (a verb in a coordinated predicate shares
+the sentence's opening subject: "It did not name the site and said"). So the
+figures here are no longer blind: they measure the rules on these files, and
+only the rest of ../shared/modern/ (checked by diffing its output) is unseen.
 
-Targets: within 0.05 of the shared BBC and modern gold's figures (issue 11),
-except the attributed speaker, which is 0.07 below and held at its level.
+Targets: each figure within 0.05 of the shared BBC and modern gold's, scored
+in the same run (issue 11); TARGETS holds each at the level it has reached.
 """
 
 from pathlib import Path
 
-import pytest
-
-from .test_extraction_gold import scorer  # noqa: F401
+from .test_extraction_gold import _gold_files, _modern_gold_files, scorer  # noqa: F401
 from .test_extraction_gold_extra import _score
 
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold_modern_extra"
@@ -28,7 +30,7 @@ TARGETS = {
     "quote_speaker_acc": 0.91,
     "attributed_p": 0.95,
     "attributed_r": 0.93,
-    "attributed_speaker_acc": 0.85,
+    "attributed_speaker_acc": 0.90,
     "factual_r": 0.89,
 }
 
@@ -45,6 +47,12 @@ def test_held_out_modern_gold_meets_the_targets(scorer):  # noqa: F811
     assert summary["forbidden"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="attributed speaker is 0.07 below the shared gold's")
-def test_held_out_attributed_speaker_is_within_005_of_the_shared_gold(scorer):  # noqa: F811
-    assert _score(scorer, _paths())["attributed_speaker_acc"] >= 0.87
+def test_held_out_modern_gold_is_within_005_of_the_shared_gold(scorer):  # noqa: F811
+    shared = _score(scorer, _gold_files() + _modern_gold_files())
+    held_out = _score(scorer, _paths())
+    behind = {
+        k: (round(held_out[k], 3), round(shared[k], 3))
+        for k in TARGETS
+        if held_out[k] < shared[k] - 0.05
+    }
+    assert not behind, f"more than 0.05 below the shared gold (held-out, shared): {behind}"

@@ -102,6 +102,8 @@ _THEIR_PEOPLE_RE = re.compile(
     re.I,
 )
 _AUX_WORDS = words("had has have was were is are would will could should did does may might")
+#: A possessive right after a name, else the word after it past commas and dashes.
+_NEXT_WORD_RE = re.compile(r"(['\u2019])|[\s,\u2013\u2014-]*([A-Za-z][\w-]*)")
 _FROM_RE = re.compile(r"\s+(?:from|by|of)\s+")
 _SUBJECT_WINDOW = 300
 WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -497,20 +499,25 @@ class Resolver:
         return None
 
     def _shared_subject(self, c: _Clause) -> _Found:
-        """ "He plans to stand but refused to confirm": the verb shares the
-        subject that opens the sentence."""
+        """ "He plans to stand but refused to confirm", "It did not reveal the
+        site and said", "Vietnam is a critic of China and has accused": the
+        verb shares the subject that opens the sentence."""
         if not (c.boundary_is("and", "but") and not c.mentions and c.sent >= 0):
             return None
         first_word = c.text.split()[:1]
-        if not first_word or not first_word[0].islower() or first_word[0] in _NOT_A_VERB:
+        if first_word and (not first_word[0].islower() or first_word[0] in _NOT_A_VERB):
             return None
         ctx = self.ctx
         s0 = ctx.sentences[c.sent][0]
         pm = PRONOUN_RE.match(ctx.masked[s0 : c.boundary_at])
-        if pm and pm.group(1).lower() in ("he", "she"):
+        if pm and pm.group(1).lower() in ("he", "she", "it", "they"):
             return True, self.pronoun(pm.group(1), c.sent)
         opening = mentions_in(ctx, s0, c.boundary_at)[:1]
-        if opening and len(ctx.masked[s0 : opening[0][0]].split()) <= 2:
+        if (
+            opening
+            and len(ctx.masked[s0 : opening[0][0]].split()) <= 2
+            and _heads_subject(ctx.masked, opening[0][1], c.boundary_at)
+        ):
             return True, opening[0][2]
         return None
 
@@ -791,6 +798,17 @@ class Resolver:
             if by_role is not None and by_role.actor.kind == "person":
                 return by_role
         return info
+
+
+def _heads_subject(masked: str, end: int, limit: int) -> bool:
+    """Whether the name ending at ``end`` is the whole subject: not a qualifier
+    ("The Tory leader", "Zimbabwe President X", "X's source") nor one of
+    several ("Tories and Lib Dems")."""
+    nxt = _NEXT_WORD_RE.match(masked, end, limit)
+    if nxt is None:
+        return True
+    word = nxt.group(2) or ""
+    return not (nxt.group(1) or word[:1].isupper() or word in ROLE_NOUNS or word in ("and", "or"))
 
 
 def clause_end(masked: str, start: int, limit: int) -> re.Match | None:
