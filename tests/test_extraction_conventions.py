@@ -223,3 +223,11 @@ def test_a_name_that_only_qualifies_the_opening_subject_is_no_shared_subject():
         'after a "good talk", but admitted it was "not an easy issue".'
     )
     assert [c.speaker for c in _run(text).claims if c.kind == "quote"][-1] == "Ann Cole"
+
+
+def test_a_date_after_an_inverted_credit_keeps_the_credit_whole():
+    text = (
+        "Footage from outside Canada shows the police used force, said Human Rights Watch "
+        "on Tuesday, November 19."
+    )
+    assert _speakers(text, "attributed") == ["Human Rights Watch"]

@@ -349,7 +349,13 @@ def _tail_clause(ctx: Context, start: int, end: int) -> int:
         return -1
     verbs = verbs_in(ctx, comma, end)
     if not verbs:
-        return -1
+        # "..., said Amnesty International on Tuesday, November 19.": a comma
+        # inside the credit; it opens at the comma its verb follows.
+        verbs = verbs_in(ctx, start, comma)[-1:]
+        before_verb = ctx.masked[max(start, verbs[0][0] - 3) : verbs[0][0]] if verbs else ""
+        if not before_verb.rstrip().endswith(","):
+            return -1
+        comma = ctx.masked.rfind(",", start, verbs[0][0])
     head = ctx.masked[comma + 1 : verbs[0][0]]
     rest = ctx.masked[verbs[0][1] : end]
     if len(rest.split()) > 8 or head.strip().lower() in ("who", "which"):
