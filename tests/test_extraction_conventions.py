@@ -219,7 +219,7 @@ def test_a_verb_in_a_coordinated_predicate_shares_the_opening_subject(text):
 
 def test_a_name_that_only_qualifies_the_opening_subject_is_no_shared_subject():
     text = (
-        "Ann Cole leads the party. The Labour leader said the plan had a \"collective view\" "
+        'Ann Cole leads the party. The Labour leader said the plan had a "collective view" '
         'after a "good talk", but admitted it was "not an easy issue".'
     )
     assert [c.speaker for c in _run(text).claims if c.kind == "quote"][-1] == "Ann Cole"
@@ -231,3 +231,24 @@ def test_a_date_after_an_inverted_credit_keeps_the_credit_whole():
         "on Tuesday, November 19."
     )
     assert _speakers(text, "attributed") == ["Human Rights Watch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices will rise, warns World Health Organization (WHO) Director Ann M. Cole as she "
+        "urged countries to act.",
+        "Jobs will go this week, said the Acme Corporation's newly named executive chair Ann "
+        "Cole in an email to staff.",
+    ],
+)
+def test_an_inverted_credit_ends_where_a_subordinate_clause_begins(text):
+    assert _speakers(text, "attributed") == ["Ann M. Cole" if "M." in text else "Ann Cole"]
+
+
+def test_a_clause_after_an_inverted_verb_is_no_subject():
+    text = (
+        "Local farmers, who form part of Ann Cole's base, said the policy change paved the way "
+        "for the annexation of farms into Canada."
+    )
+    assert "Canada" not in _speakers(text, "attributed")

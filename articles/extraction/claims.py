@@ -39,6 +39,7 @@ from .speakers import (
     mentions_in,
     pick,
     verbs_in,
+    words_outside_names,
 )
 from .types import ExtractedClaim
 
@@ -360,16 +361,10 @@ def _tail_clause(ctx: Context, start: int, end: int) -> int:
     rest = ctx.masked[verbs[0][1] : end]
     if len(rest.split()) > 8 or head.strip().lower() in ("who", "which"):
         return -1  # "..., Kim Yong-hyun, who said ...": a relative clause, not a closing credit
-    if len(head.split()) > 6:
+    if len(head.split()) > 6 and len(words_outside_names(ctx, comma + 1, verbs[0][0])) > 2:
         # "..., the U.S. Attorney's Office for the Western District of New York
         # announced Monday.": a long name is still one subject.
-        named = mentions_in(ctx, comma + 1, verbs[0][0])
-        words_outside = head.split()
-        if named:
-            lo, hi = named[0][0] - comma - 1, named[-1][1] - comma - 1
-            words_outside = (head[:lo] + head[hi:]).split()
-        if not named or len(words_outside) > 2:
-            return -1
+        return -1
     return comma + 1
 
 

@@ -104,6 +104,11 @@ _THEIR_PEOPLE_RE = re.compile(
 _AUX_WORDS = words("had has have was were is are would will could should did does may might")
 #: A possessive right after a name, else the word after it past commas and dashes.
 _NEXT_WORD_RE = re.compile(r"(['\u2019])|[\s,\u2013\u2014-]*([A-Za-z][\w-]*)")
+#: Words that open a subordinate clause or a participle after an inverted credit.
+_SUBORDINATE_RE = re.compile(
+    r"\s(?:as|while|when|after|before|because|adding|saying|"
+    r"in\s+(?:a|an|the|his|her|its|their))\s"
+)
 _FROM_RE = re.compile(r"\s+(?:from|by|of)\s+")
 _SUBJECT_WINDOW = 300
 WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -127,6 +132,19 @@ def mentions_in(ctx: Context, start: int, end: int) -> list[tuple[int, int, Acto
     lo = bisect_left(ctx.mention_starts, start)
     hi = bisect_left(ctx.mention_starts, end)
     return [m for m in ctx.mentions[lo:hi] if m[1] <= end]
+
+
+def words_outside_names(ctx: Context, start: int, end: int) -> list[str]:
+    """The words of ``masked[start:end]`` that are in no name: a long noun
+    phrase made of names ("the U.S. Attorney's Office for the Western District
+    of New York", "PAHO Director Ann Cole") has few."""
+    parts = []
+    at = start
+    for m0, m1, _info in mentions_in(ctx, start, end):
+        parts.append(ctx.masked[at : max(at, m0)])
+        at = max(at, m1)
+    parts.append(ctx.masked[at:end])
+    return " ".join(parts).split()
 
 
 def pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> ActorInfo | None:
@@ -676,10 +694,17 @@ class Resolver:
         ctx = self.ctx
         m = clause_end(ctx.masked, start, limit)
         stop = m.start() if m else limit
-        words = ctx.masked[start:stop].split()
-        if not words or len(words) > 7 or words[0].lower() in _NOT_SUBJECT_STARTS:
-            return None
         closing = m.group() if m else "."
+        sub = _SUBORDINATE_RE.search(ctx.masked, start, stop)
+        if sub is not None:
+            # "..., warns PAHO Director Ann Cole as she urged ...": the
+            # subordinate clause ends the subject as a full stop would.
+            stop, closing = sub.start(), "."
+        words = ctx.masked[start:stop].split()
+        if not words or words[0].lower() in _NOT_SUBJECT_STARTS:
+            return None
+        if len(words) > 7 and not self._one_long_subject(start, stop):
+            return None
         mentions = mentions_in(ctx, start, stop)
         if mentions:
             return (pick(mentions),)
@@ -692,6 +717,21 @@ class Resolver:
         if closing not in '.!?"\u201d' and stop < limit:
             return None  # "said the new system ..., due to start": not a subject
         return self._inverted_phrase(start, stop, words)
+
+    def _one_long_subject(self, start: int, stop: int) -> bool:
+        """Whether the many words after an inverted verb are one noun phrase:
+        names and at most two other words, or a person's name at the end of a
+        few words that describe them ("said Acme's newly named chair Ann Cole")."""
+        ctx = self.ctx
+        outside = len(words_outside_names(ctx, start, stop))
+        if outside <= 2:
+            return True
+        named = mentions_in(ctx, start, stop)
+        return (
+            outside <= 6
+            and named[-1][2].actor.kind == "person"
+            and not ctx.masked[named[-1][1] : stop].strip()
+        )
 
     def _named_after_title(self, start: int, limit: int) -> ActorInfo | None:
         """ "said its chief executive, Sir Howard Newby.": the name after the comma."""
