@@ -252,3 +252,12 @@ def test_a_clause_after_an_inverted_verb_is_no_subject():
         "for the annexation of farms into Canada."
     )
     assert "Canada" not in _speakers(text, "attributed")
+
+
+def test_a_quote_after_a_sentence_introducing_a_person_is_theirs():
+    text = (
+        '"Sales will fall," said analyst Tim Rowe in an interview.\n\n'
+        "Acme's lawyer, Ann Lee, had a shorter statement on Thursday. "
+        '"It is impossible to overstate this ruling."'
+    )
+    assert [c.speaker for c in _run(text).claims if c.kind == "quote"] == ["Tim Rowe", "Ann Lee"]

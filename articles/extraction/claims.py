@@ -681,8 +681,14 @@ def _sentence_subject(res: Resolver, si: int) -> ActorInfo | None:
         return res.pronoun(pm.group(1), si)
     if rm:
         return res.role(rm.group(1), s, si)
-    first_people = [m for m in first if m[2].actor.kind == "person"]
-    return (first_people or first)[0][2] if first else None
+    people = [m for m in first if m[2].actor.kind == "person"]
+    if (
+        len(people) > 1
+        and masked.startswith(("'s", "\u2019s"), people[0][1])
+        and len(masked[people[0][1] : people[1][0]].split()) <= 3
+    ):
+        return people[1][2]  # "Cole's lawyer, Ann Lee, had a statement": not the owner
+    return (people or first)[0][2] if first else None
 
 
 def _chain_uncredited(text: str, state: _Attribution) -> None:
@@ -709,6 +715,12 @@ def _carry_over_uncredited(ctx: Context, state: _Attribution) -> None:
         if i > 0 and entries[i - 1].sent == si:
             entry.info = entries[i - 1].info  # even when nobody is named
             continue
+        lead_in = _lead_in_person(ctx, state, si)
+        if lead_in is not None:
+            # "Cole's lawyer, Ann Lee, had a shorter statement. "It is ..."": the
+            # person the paragraph has just introduced, not an earlier speaker.
+            entry.info = state.last_speaker[si] = lead_in
+            continue
         blocked = False
         for k in range(si - 1, max(-1, si - 4), -1):
             if state.last_speaker[k] is not None:
@@ -726,6 +738,17 @@ def _carry_over_uncredited(ctx: Context, state: _Attribution) -> None:
                 entry.info = prev
         if entry.info is not None and state.last_speaker[si] is None:
             state.last_speaker[si] = entry.info
+
+
+def _lead_in_person(ctx: Context, state: _Attribution, si: int) -> ActorInfo | None:
+    """The person the sentence before ``si``, in the same paragraph and crediting
+    nobody, is about."""
+    if si == 0 or state.last_speaker[si - 1] is not None or state.unnamed[si - 1]:
+        return None
+    if "\n" in ctx.text[ctx.sentences[si - 1][1] : ctx.sentences[si][0]]:
+        return None
+    prev = ctx.subjects[si - 1]
+    return prev if prev is not None and prev.actor.kind == "person" else None
 
 
 def _emit(ctx: Context, state: _Attribution) -> list[ExtractedClaim]:
