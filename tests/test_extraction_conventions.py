@@ -261,3 +261,21 @@ def test_a_quote_after_a_sentence_introducing_a_person_is_theirs():
         '"It is impossible to overstate this ruling."'
     )
     assert [c.speaker for c in _run(text).claims if c.kind == "quote"] == ["Tim Rowe", "Ann Lee"]
+
+
+def test_a_possessive_after_said_is_an_owner_not_an_inverted_subject():
+    text = (
+        'John Smith, the opposition leader, said Tom Jones\'s "reckless decision" had caused '
+        'chaos.\n\n"Our people have suffered," he said Friday.'
+    )
+    assert _speakers(text) == ["John Smith"] * 2
+
+
+def test_a_partial_quote_inside_reported_speech_keeps_the_statement_attributed():
+    text = (
+        'John Smith said the "illegal and reckless decision" had caused chaos and fear in a '
+        "country of 50 million people."
+    )
+    kinds = {(c.kind, c.speaker) for c in _run(text).claims}
+    assert kinds == {("quote", "John Smith"), ("attributed", "John Smith")}
+

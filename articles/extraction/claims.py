@@ -751,6 +751,13 @@ def _lead_in_person(ctx: Context, state: _Attribution, si: int) -> ActorInfo | N
     return prev if prev is not None and prev.actor.kind == "person" else None
 
 
+def _statement_goes_on(ctx: Context, start: int, end: int) -> bool:
+    """Whether the reported statement goes on after the quoted fragments in it,
+    which end at ``start`` (-1 for none): 'said X's "illegal declaration" had
+    caused chaos and fear in a country of 50 million' is reported speech too."""
+    return start >= 0 and len(ctx.masked[start:end].split()) > 4 and not verbs_in(ctx, start, end)
+
+
 def _emit(ctx: Context, state: _Attribution) -> list[ExtractedClaim]:
     """The claims in text order, quotes first within a sentence. A quote
     sentence whose own clause credits someone else than its quotes ("Mr Howard
@@ -759,9 +766,16 @@ def _emit(ctx: Context, state: _Attribution) -> list[ExtractedClaim]:
     speakers_of: dict[int, set[int]] = {}
     for entry in state.quotes:
         speakers_of.setdefault(entry.sent, set()).add(id(entry.info))
+    fragments_end: dict[int, int] = {}  # the sentences all of whose quotes are fragments
+    for entry in state.quotes:
+        fragment = text[entry.q.start : entry.q.start + 1].islower()
+        if fragments_end.get(entry.sent, 0) >= 0:
+            fragments_end[entry.sent] = entry.q.end if fragment else -1
     for si, main in state.main_subjects.items():
-        if id(main) not in speakers_of.get(si, ()):
-            s, e = ctx.sentences[si]
+        s, e = ctx.sentences[si]
+        if id(main) not in speakers_of.get(si, ()) or _statement_goes_on(
+            ctx, fragments_end.get(si, -1), e
+        ):
             state.claims[si].append(_claim("attributed", text, s, e, speaker=main.actor.name))
     for entry in state.quotes:
         q = entry.q

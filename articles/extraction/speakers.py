@@ -134,6 +134,11 @@ def mentions_in(ctx: Context, start: int, end: int) -> list[tuple[int, int, Acto
     return [m for m in ctx.mentions[lo:hi] if m[1] <= end]
 
 
+def possessive_at(masked: str, pos: int) -> bool:
+    """Whether a possessive "'s" (or a plural's "'") starts at ``pos``."""
+    return masked.startswith(("'", "\u2019"), pos)
+
+
 def words_outside_names(ctx: Context, start: int, end: int) -> list[str]:
     """The words of ``masked[start:end]`` that are in no name: a long noun
     phrase made of names ("the U.S. Attorney's Office for the Western District
@@ -706,6 +711,8 @@ class Resolver:
         if len(words) > 7 and not self._one_long_subject(start, stop):
             return None
         mentions = mentions_in(ctx, start, stop)
+        if mentions and possessive_at(ctx.masked, mentions[-1][1]) and len(mentions) == 1:
+            return None  # 'Lee, the party leader, said Yoon's "...": an owner, not a subject
         if mentions:
             return (pick(mentions),)
         if closing in ".!?" and all(w[:1].isupper() for w in words):
