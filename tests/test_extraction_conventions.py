@@ -279,3 +279,7 @@ def test_a_partial_quote_inside_reported_speech_keeps_the_statement_attributed()
     kinds = {(c.kind, c.speaker) for c in _run(text).claims}
     assert kinds == {("quote", "John Smith"), ("attributed", "John Smith")}
 
+
+def test_an_indefinite_noun_before_called_is_named_not_speaking():
+    text = 'Ann Cole bought a battery from a seller called "E-Power," a firm in Canada.'
+    assert [c for c in _run(text).claims if c.kind in ("quote", "attributed")] == []
