@@ -283,3 +283,14 @@ def test_a_partial_quote_inside_reported_speech_keeps_the_statement_attributed()
 def test_an_indefinite_noun_before_called_is_named_not_speaking():
     text = 'Ann Cole bought a battery from a seller called "E-Power," a firm in Canada.'
     assert [c for c in _run(text).claims if c.kind in ("quote", "attributed")] == []
+
+
+@pytest.mark.parametrize("verb", ["found that", "ruled that"])
+def test_a_named_courts_finding_is_attributed_to_it(verb):
+    text = f"The Supreme Court of Canada {verb} the law was unfair to farmers."
+    assert _speakers(text, "attributed") == ["Supreme Court of Canada"]
+
+
+def test_a_finding_of_an_owners_unnamed_court_credits_nobody():
+    text = "The European Union's top court ruled that members must label the products."
+    assert _speakers(text, "attributed") == []

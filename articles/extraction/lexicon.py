@@ -435,6 +435,11 @@ REPORTING_PHRASES = (
     "made it clear",
     "makes it clear",
     "according to",
+    # A court's or an inquiry's finding: "the tribunal found that ...".
+    "found that",
+    "finds that",
+    "ruled that",
+    "rules that",
 )
 _REPORTING_ALT = "|".join(
     sorted(REPORTING_PHRASES, key=len, reverse=True) + sorted(REPORTING_WORDS)
@@ -460,7 +465,7 @@ WEAK_VERBS = words(
     "promise promises promised promising propose proposed proposes signal signals "
     "signalled signaled indicate indicates indicated indicating believe believes believed "
     "estimate estimates estimated forecast forecasts highlight highlights highlighted"
-)
+) | {"found that", "finds that", "ruled that", "rules that"}
 _WORD_ONLY_RE = re.compile(r"[A-Za-z]+")
 
 

@@ -98,7 +98,8 @@ _DOC_NP_RE = re.compile(
 _THEIR_PEOPLE_RE = re.compile(
     r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:advisers|advisors|aides|officials|allies|critics|"
     r"supporters|spokesman|spokeswoman|spokesperson|spokesmen|staff|lawyers|friends|"
-    r"colleagues|sources|officers|members|backers|opponents|rivals)\s*$",
+    r"colleagues|sources|officers|members|backers|opponents|rivals|"
+    r"court|tribunal|judges|board|panel|committee)\s*$",  # "the EU's top court ruled"
     re.I,
 )
 _AUX_WORDS = words("had has have was were is are would will could should did does may might")
@@ -470,8 +471,9 @@ class Resolver:
         return None
 
     def _unnamed(self, c: _Clause) -> _Found:
-        """ "A spokesman for the Home Office", "President Bush's advisers": unnamed,
-        so null; "The party's health spokeswoman, Eleanor Scott, said" is named."""
+        """ "A spokesman for the Home Office", "President Bush's advisers", "the
+        EU's top court": unnamed, so null; "The party's health spokeswoman,
+        Eleanor Scott, said" is named."""
         if _UNNAMED_SPOKESMAN_RE.match(c.text):
             return True, None
         if _THEIR_PEOPLE_RE.search(c.text) and not (
