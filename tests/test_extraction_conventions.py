@@ -294,3 +294,12 @@ def test_a_named_courts_finding_is_attributed_to_it(verb):
 def test_a_finding_of_an_owners_unnamed_court_credits_nobody():
     text = "The European Union's top court ruled that members must label the products."
     assert _speakers(text, "attributed") == []
+
+
+def test_the_future_president_is_the_president_elect_not_the_president():
+    text = (
+        "President Ann Cole spoke on Monday. President-elect Joe Grant said he would act. "
+        '"I regret it," the future president said in a video. '
+        '"We will work together," the president said.'
+    )
+    assert _speakers(text, "quote") == ["Joe Grant", "Ann Cole"]

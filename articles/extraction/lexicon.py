@@ -352,7 +352,7 @@ DOCUMENT_NOUNS = words(
 FIRM_HEADS = words("company firm group")
 #: Words that make a title a lesser one ("Deputy Prime Minister" is not "the
 #: prime minister").
-LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under")
+LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under future")
 #: Titles that end an inverted credit before the name ("said its chief executive,
 #: Sir Howard Newby").
 TITLES_BEFORE_NAME = words(

@@ -110,6 +110,8 @@ _SUBORDINATE_RE = re.compile(
     r"\s(?:as|while|when|after|before|because|adding|saying|"
     r"in\s+(?:a|an|the|his|her|its|their))\s"
 )
+#: Suffixes of a title not yet taken up ("President-elect").
+_TO_BE_SUFFIXES = ("-elect", "-designate")
 _FROM_RE = re.compile(r"\s+(?:from|by|of)\s+")
 _SUBJECT_WINDOW = 300
 WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -163,10 +165,15 @@ def pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> Acto
 
 def _role_key(role: str) -> str:
     """A job title in lower case with its synonym's usual form ("premier" and
-    "PM" are "prime minister")."""
+    "PM" are "prime minister"; "President-elect" and "the incoming president"
+    are "future president")."""
     words = role.lower().split()
     if words and words[-1] in ROLE_SYNONYMS:
         words[-1:] = ROLE_SYNONYMS[words[-1]].split()
+    if words and words[-1].endswith(_TO_BE_SUFFIXES):
+        words[-1:] = ["future", words[-1].rsplit("-", 1)[0]]
+    if words and words[0] == "incoming":
+        words[0] = "future"
     return " ".join(words)
 
 
@@ -397,7 +404,7 @@ class Resolver:
                 3,
                 lambda c: (
                     c.actor.kind == "person"
-                    and (not c.actor.role or phrase.endswith(c.actor.role.lower()))
+                    and (not c.actor.role or _role_is(phrase, _role_key(c.actor.role)))
                 ),
             )
             if recent is not None:
@@ -408,7 +415,7 @@ class Resolver:
             for info in self.ctx.index.actors
             if info.actor.kind == "person"
             and info.actor.role
-            and phrase.endswith(info.actor.role.lower())
+            and _role_is(phrase, _role_key(info.actor.role))
         ]
         if len(loose) == 1:
             return loose[0]
@@ -788,7 +795,7 @@ class Resolver:
         runner_up = len(people[1].actor.mentions) if len(people) > 1 else 0
         if len(top.actor.mentions) < 3 or len(top.actor.mentions) <= runner_up:
             return None
-        if top.actor.role and not phrase.endswith(top.actor.role.lower()):
+        if top.actor.role and not _role_is(phrase, _role_key(top.actor.role)):
             return None
         return top
 
