@@ -303,3 +303,11 @@ def test_the_future_president_is_the_president_elect_not_the_president():
         '"We will work together," the president said.'
     )
     assert _speakers(text, "quote") == ["Joe Grant", "Ann Cole"]
+
+
+def test_said_in_a_statement_makes_the_statement_the_speakers():
+    text = (
+        "Two soldiers were hurt, the Canadian military said in a statement on Monday. "
+        '"The cause is under investigation," the statement said.'
+    )
+    assert _speakers(text, "quote") == ["Canadian military"]

@@ -13,6 +13,7 @@ Speakers are found the way a reader finds them:
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass, field
 
 from . import checkworthiness
@@ -625,9 +626,21 @@ def _note_quote_sentence(
     res.ctx.subjects[si] = main if main is not None else state.last_speaker[si]
     if main is not None:
         state.main_subjects[si] = main
+        _note_own_document(res.ctx, si, main)
 
 
 _TOKEN_RE = re.compile(r"\w+")
+_IN_OWN_DOC_RE = re.compile(
+    rf"\bin\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?({DOC_ALT})\b", re.I
+)
+
+
+def _note_own_document(ctx: Context, si: int, speaker: ActorInfo) -> None:
+    """ "X said in a statement": the statement is X's, so "the statement said"
+    later speaks for X."""
+    m = _IN_OWN_DOC_RE.search(ctx.masked, *ctx.sentences[si])
+    if m is not None:
+        insort(ctx.doc_owners, (m.start(), m.group(1).lower(), speaker), key=lambda d: d[0])
 
 
 def _too_short_to_claim(text: str, start: int, end: int) -> bool:
@@ -654,6 +667,7 @@ def _credit_statement(res: Resolver, state: _Attribution, si: int) -> None:
     else:
         ctx.subjects[si] = info
         state.last_speaker[si] = info
+        _note_own_document(ctx, si, info)
     if verb:
         speaker = info.actor.name if info else None
         state.claims[si].append(_claim("attributed", text, s, e, speaker=speaker))
