@@ -311,3 +311,11 @@ def test_said_in_a_statement_makes_the_statement_the_speakers():
         '"The cause is under investigation," the statement said.'
     )
     assert _speakers(text, "quote") == ["Canadian military"]
+
+
+def test_with_a_name_and_a_participle_credits_that_name():
+    text = (
+        "Egypt and Canada criticised the plan, with Canadian Foreign Minister Ann Cole "
+        'warning of "dangerous consequences".'
+    )
+    assert _speakers(text, "quote") == ["Ann Cole"]

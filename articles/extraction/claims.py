@@ -183,6 +183,8 @@ _DOC_SUBJECT_RE = re.compile(
 # Reporting verbs that are never nouns or adjectives: "Foster's said" is the firm speaking.
 _NEVER_NOUNS = words("said says told tells")
 _MAX_VERBS = 8
+#: "..., with Foreign Minister Ann Cole warning of": a participle with a subject of its own.
+_WITH_NAME_BEFORE_RE = re.compile(r"\bwith\s+(?:[A-Z][\w.'\u2019-]*\s+){1,6}$")
 _PASSIVE_BEFORE_RE = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|\w+ly\s+)?$", re.I
 )
@@ -231,7 +233,9 @@ def _credit_before_quote(res: Resolver, start: int, end: int, sent: int):
     verbs = [
         v
         for v in verbs_in(res.ctx, start, end)
-        if not v[2].endswith("ing")
+        if (
+            not v[2].endswith("ing") or _WITH_NAME_BEFORE_RE.search(masked, max(0, v[0] - 80), v[0])
+        )
         and masked[max(0, v[0] - 3) : v[0]] != "to "
         and not _PASSIVE_BEFORE_RE.search(masked, max(0, v[0] - 30), v[0])
     ]  # participles, infinitives and passives ("would be remembered") defer to the main verb
