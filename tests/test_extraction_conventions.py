@@ -319,3 +319,8 @@ def test_with_a_name_and_a_participle_credits_that_name():
         'warning of "dangerous consequences".'
     )
     assert _speakers(text, "quote") == ["Ann Cole"]
+
+
+def test_a_name_coordinated_with_unnamed_speakers_is_the_speaker():
+    text = "Gov. Ann Cole spoke. Cole and Labour Party leaders touted the plan as a step forward."
+    assert _speakers(text, "attributed") == ["Ann Cole"]

@@ -497,6 +497,15 @@ class Resolver:
                 return True, info
         return None
 
+    def _name_and_others(self, c: _Clause) -> _Found:
+        """ "Holcomb and GOP legislative leaders touted": the one named among
+        speakers the text leaves unnamed."""
+        if c.boundary_is("and") and c.words and c.words[-1] in GENERIC_SPEAKERS:
+            info = self._named_before_boundary(c, 1)
+            if info is not None:
+                return True, info
+        return None
+
     def _name_then_workplace(self, c: _Clause) -> _Found:
         """ "Armando Falcon, OFHEO director said", "Colin Asplin, Blackpool Hotel
         Association said": a person, then where they work."""
@@ -682,6 +691,7 @@ class Resolver:
         _own_office,
         _unnamed,
         _name_then_role,
+        _name_and_others,
         _name_then_workplace,
         _relative_antecedent,
         _shared_subject,
