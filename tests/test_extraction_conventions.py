@@ -324,3 +324,10 @@ def test_with_a_name_and_a_participle_credits_that_name():
 def test_a_name_coordinated_with_unnamed_speakers_is_the_speaker():
     text = "Gov. Ann Cole spoke. Cole and Labour Party leaders touted the plan as a step forward."
     assert _speakers(text, "attributed") == ["Ann Cole"]
+
+
+def test_a_qualified_role_after_a_name_marks_the_name_as_the_speaker():
+    text = "Ann Cole, the Labour MP for Leeds, who backs the study, said it was right."
+    assert _speakers(text, "attributed") == ["Ann Cole"]
+    text = "In the speech, first reported by the Daily Mirror, the former mayor argued for it."
+    assert _speakers(text, "attributed") != ["Daily Mirror"]

@@ -490,10 +490,14 @@ class Resolver:
         return None
 
     def _name_then_role(self, c: _Clause) -> _Found:
-        """ "Mark Serwotka, the leader of the PCS union said": the name before the comma."""
-        if c.boundary_is(",") and c.lead and c.lead[0] in ROLE_NOUNS:
+        """ "Mark Serwotka, the leader of the PCS union said", "Ann Cole, the Labour
+        MP for Leeds, said": the name before the comma."""
+        if not (c.boundary_is(",") and c.lead):
+            return None
+        qualified = len(c.lead) > 1 and c.lead[1].split(" ", 1)[0] in ROLE_NOUNS
+        if c.lead[0] in ROLE_NOUNS or qualified:
             info = self._named_before_boundary(c, 1)
-            if info is not None:
+            if info is not None and (info.actor.kind == "person" or not qualified):
                 return True, info
         return None
 
