@@ -331,3 +331,11 @@ def test_a_qualified_role_after_a_name_marks_the_name_as_the_speaker():
     assert _speakers(text, "attributed") == ["Ann Cole"]
     text = "In the speech, first reported by the Daily Mirror, the former mayor argued for it."
     assert _speakers(text, "attributed") != ["Daily Mirror"]
+
+
+def test_an_inverted_report_speaks_for_the_owner_named_next():
+    text = (
+        "Staff at universities are treated as second-class citizens, says a report out today. "
+        "The report by the University and College Union claims pay has fallen."
+    )
+    assert _speakers(text, "attributed")[0] == "University and College Union"

@@ -785,7 +785,9 @@ class Resolver:
             rest = [w.lower() for w in words[1:]]
             if any(w in _AUX_WORDS for w in rest) or (len(rest) >= 2 and rest[-1].endswith("ed")):
                 return None  # "The book, by X, said the pair argued": a clause, not a speaker
-            return (None,)
+            doc = _DOC_NP_RE.match(self.ctx.masked, start, stop)
+            # "..., says a report highlighting ...": the report's owner, named before or after.
+            return (self.doc_owner(doc.group(1).lower(), start) if doc else None,)
         return None
 
     def _role_after(self, start: int, end: int) -> tuple[str, ActorInfo | None]:
