@@ -39,6 +39,7 @@ from .speakers import (
     Resolver,
     mentions_in,
     pick,
+    possessive_at,
     verbs_in,
     words_outside_names,
 )
@@ -702,7 +703,7 @@ def _sentence_subject(res: Resolver, si: int) -> ActorInfo | None:
     people = [m for m in first if m[2].actor.kind == "person"]
     if (
         len(people) > 1
-        and masked.startswith(("'s", "\u2019s"), people[0][1])
+        and possessive_at(masked, people[0][1])
         and len(masked[people[0][1] : people[1][0]].split()) <= 3
     ):
         return people[1][2]  # "Cole's lawyer, Ann Lee, had a statement": not the owner

@@ -502,6 +502,7 @@ _NAMED_THING_RE = re.compile(
 #: "a seller called", "an umbrella group called": an indefinite noun phrase before
 #: "called" is named by it, unless its noun is a speaker ("a spokesman called").
 _A_THING_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+$", re.IGNORECASE)
+_SPEAKER_NOUNS = ROLE_NOUNS | GENERIC_SPEAKERS
 _NOT_THAT_RE = re.compile(r"(?!\s+that\b)", re.IGNORECASE)
 _TO_RE = re.compile(r"\s+to\s", re.IGNORECASE)
 _CALL_OFF_RE = re.compile(r"\s+(?:back|off|in)\b", re.IGNORECASE)
@@ -528,7 +529,7 @@ def _names_a_thing(text: str, called_at: int) -> bool:
     if _NAMED_THING_RE.search(text, max(0, called_at - 20), called_at):
         return True
     thing = _A_THING_BEFORE_RE.search(text, max(0, called_at - 40), called_at)
-    return thing is not None and thing.group(1).lower() not in ROLE_NOUNS | GENERIC_SPEAKERS
+    return thing is not None and thing.group(1).lower() not in _SPEAKER_NOUNS
 
 
 def find_reporting(text: str) -> list[tuple[int, int, str]]:
