@@ -339,3 +339,12 @@ def test_an_inverted_report_speaks_for_the_owner_named_next():
         "The report by the University and College Union claims pay has fallen."
     )
     assert _speakers(text, "attributed")[0] == "University and College Union"
+
+
+def test_the_company_is_the_firm_the_story_is_about():
+    text = (
+        "(Reuters) - The Ontario Securities Commission is investigating Acme, sources said. "
+        "The company, which plans to cut jobs, confirmed on Monday that it had been contacted. "
+        "Acme shares fell. Acme has cut prices. Acme said more would follow."
+    )
+    assert _speakers(text, "attributed")[1] == "Acme"

@@ -816,22 +816,21 @@ class Resolver:
         return top
 
     def _topic_org(self, before: int) -> ActorInfo | None:
-        """The organisation named most before ``before`` (at least three times),
-        when it clearly leads the others."""
-        counts: dict[int, int] = {}
-        infos: dict[int, ActorInfo] = {}
-        for start, _end, info in self.ctx.mentions:
-            if start >= before:
-                break
-            if info.actor.kind == "organization":
-                counts[id(info)] = counts.get(id(info), 0) + 1
-                infos[id(info)] = info
-        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
-        if not ranked or ranked[0][1] < 3:
+        """The organisation the article names most (at least three times, and
+        twice as often as any other), once it is named before ``before``: "the
+        company" of a story about one firm."""
+        orgs = sorted(
+            (info for info in self.ctx.index.actors if info.actor.kind == "organization"),
+            key=lambda info: len(info.actor.mentions),
+            reverse=True,
+        )
+        if not orgs or not orgs[0].actor.mentions:
             return None
-        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        top = len(orgs[0].actor.mentions)
+        runner_up = len(orgs[1].actor.mentions) if len(orgs) > 1 else 0
+        if top < 3 or runner_up * 2 > top or orgs[0].actor.mentions[0].start >= before:
             return None
-        return infos[ranked[0][0]]
+        return orgs[0]
 
     def doc_owner(self, noun: str, pos: int, ahead: bool = True) -> ActorInfo | None:
         """Whose ``noun`` ("book", "report") is meant at ``pos``: the last one
