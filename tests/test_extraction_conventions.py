@@ -348,3 +348,14 @@ def test_the_company_is_the_firm_the_story_is_about():
         "Acme shares fell. Acme has cut prices. Acme said more would follow."
     )
     assert _speakers(text, "attributed")[1] == "Acme"
+
+
+def test_a_document_named_by_its_owner_speaks_for_the_owner():
+    text = (
+        "A man admitted the threats, the U.S. Attorney's Office for the Western District of "
+        "New York announced Monday. His sentencing is set for May, according to the office "
+        "release."
+    )
+    assert _speakers(text, "attributed")[-1] == (
+        "U.S. Attorney's Office for the Western District of New York"
+    )

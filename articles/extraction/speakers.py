@@ -90,7 +90,7 @@ _POST_NOMINAL_TAIL_RE = re.compile(r",\s*(?:QC|KC|MP|MSP|MEP|AM|OBE|MBE|CBE)\s*$
 #: The nouns of a document that speaks for its owner, as a regular expression's alternatives.
 DOC_ALT = (
     "report|study|survey|research|poll|analysis|review|figures|statement|letter|findings|"
-    "book|minutes|document|paper|manifesto|memo|biography|memoir|memoirs|dossier"
+    "book|minutes|document|paper|manifesto|memo|biography|memoir|memoirs|dossier|release"
 )
 _DOC_NP_RE = re.compile(
     rf"\s*(?:a|an|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?({DOC_ALT})\b", re.I
@@ -859,6 +859,9 @@ class Resolver:
         if dm is not None:
             # "according to a new book, Brown's Britain, ...": the book speaks for
             # its author, not for a name in its title.
+            modifier = ctx.masked[dm.start() : dm.start(1)].split()[-1].lower()
+            if modifier in _ORG_HEADS:
+                return self._org_anaphor(modifier, start, -1)  # "the office release"
             owner = self.doc_owner(dm.group(1).lower(), start)
             if owner is None and _FROM_RE.match(ctx.masked, dm.end(), end):
                 owner = pick(mentions_in(ctx, dm.end(), end))  # "a statement from X's office"
