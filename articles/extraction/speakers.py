@@ -2,13 +2,17 @@
 
 * the subject of a reporting verb is the actor named in the clause before it,
   past any appositive (``Prof X, who led the study, said``), or after the verb
-  when inverted (``..., said housing minister Yvette Cooper``); each way a
-  clause names its subject is one step of ``Resolver._SUBJECT_STEPS``;
+  when inverted (``..., said housing minister Yvette Cooper``, up to a
+  subordinate clause: ``warns PAHO Director X as she urged``); a verb in a
+  coordinated predicate shares the sentence's opening subject (``It did not
+  name the site and said``); each way a clause names its subject is one step
+  of ``Resolver._SUBJECT_STEPS``;
 * a pronoun (he/she/they) is the subject of a recent sentence that fits, with
   the gender the text gives (Mrs/Ms/she);
 * a role ("the prime minister", "the chancellor") is the person the article
   gave that role, a descriptor ("the company") the organisation it stands for;
-* a document ("the report", "the book") speaks for the one whose it is.
+* a document ("the report", "the book", "the office release") speaks for the
+  one whose it is.
 """
 
 from __future__ import annotations
