@@ -359,3 +359,11 @@ def test_a_document_named_by_its_owner_speaks_for_the_owner():
     assert _speakers(text, "attributed")[-1] == (
         "U.S. Attorney's Office for the Western District of New York"
     )
+
+
+def test_they_after_a_group_headed_by_a_name_is_that_person():
+    text = (
+        "Gov. Ann Cole and leaders of the Legislature have avoided criticism of teachers. "
+        "However, they said they do not expect to act until 2021."
+    )
+    assert _speakers(text, "attributed") == ["Ann Cole"]

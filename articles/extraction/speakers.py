@@ -116,6 +116,8 @@ _SUBORDINATE_RE = re.compile(
 )
 #: Suffixes of a title not yet taken up ("President-elect").
 _TO_BE_SUFFIXES = ("-elect", "-designate")
+#: "X and leaders of ...", "X and his aides": a group headed by the name before it.
+_AND_OTHERS_RE = re.compile(r"\s+and\s+[a-z]")
 _FROM_RE = re.compile(r"\s+(?:from|by|of)\s+")
 _SUBJECT_WINDOW = 300
 WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -336,7 +338,21 @@ class Resolver:
         if word in ("he", "she"):
             return self._personal_pronoun("m" if word == "he" else "f", sent, pos)
         if word in ("they", "it"):
-            return self._recent_subject(sent, 2, _is_org)
+            found = self._recent_subject(sent, 2, _is_org)
+            return found if found is not None or word == "it" else self._group_leader(sent)
+        return None
+
+    def _group_leader(self, sent: int) -> ActorInfo | None:
+        """ "Gov. Ann Cole and leaders of the Legislature have ... they said": the
+        person named at the head of a recent group subject."""
+        ctx = self.ctx
+        for k in range(sent - 1, max(-1, sent - 3), -1):
+            cand = ctx.subjects[k]
+            if cand is None or cand.actor.kind != "person":
+                continue
+            named = [m for m in mentions_in(ctx, *ctx.sentences[k]) if m[2] is cand][:1]
+            if named and _AND_OTHERS_RE.match(ctx.masked, named[0][1]):
+                return cand
         return None
 
     def _personal_pronoun(self, want: str, sent: int, pos: int) -> ActorInfo | None:
