@@ -203,3 +203,167 @@ def test_a_job_after_a_name_without_an_article_marks_a_person():
 def test_role_synonyms_name_the_same_holder():
     text = "Prime Minister Ann Cole spoke on Monday. The premier said the plan would work."
     assert _speakers(text, "attributed") == ["Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada is one of the fiercest critics of Russia and has accused Moscow of spying.",
+        "The Acme Corporation made a statement. It did not name the site and said it was "
+        "withholding the names.",
+    ],
+)
+def test_a_verb_in_a_coordinated_predicate_shares_the_opening_subject(text):
+    assert _speakers(text, "attributed")[-1] in ("Canada", "Acme Corporation")
+
+
+def test_a_name_that_only_qualifies_the_opening_subject_is_no_shared_subject():
+    text = (
+        'Ann Cole leads the party. The Labour leader said the plan had a "collective view" '
+        'after a "good talk", but admitted it was "not an easy issue".'
+    )
+    assert [c.speaker for c in _run(text).claims if c.kind == "quote"][-1] == "Ann Cole"
+
+
+def test_a_date_after_an_inverted_credit_keeps_the_credit_whole():
+    text = (
+        "Footage from outside Canada shows the police used force, said Human Rights Watch "
+        "on Tuesday, November 19."
+    )
+    assert _speakers(text, "attributed") == ["Human Rights Watch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices will rise, warns World Health Organization (WHO) Director Ann M. Cole as she "
+        "urged countries to act.",
+        "Jobs will go this week, said the Acme Corporation's newly named executive chair Ann "
+        "Cole in an email to staff.",
+    ],
+)
+def test_an_inverted_credit_ends_where_a_subordinate_clause_begins(text):
+    assert _speakers(text, "attributed") == ["Ann M. Cole" if "M." in text else "Ann Cole"]
+
+
+def test_a_clause_after_an_inverted_verb_is_no_subject():
+    text = (
+        "Local farmers, who form part of Ann Cole's base, said the policy change paved the way "
+        "for the annexation of farms into Canada."
+    )
+    assert "Canada" not in _speakers(text, "attributed")
+
+
+def test_a_quote_after_a_sentence_introducing_a_person_is_theirs():
+    text = (
+        '"Sales will fall," said analyst Tim Rowe in an interview.\n\n'
+        "Acme's lawyer, Ann Lee, had a shorter statement on Thursday. "
+        '"It is impossible to overstate this ruling."'
+    )
+    assert [c.speaker for c in _run(text).claims if c.kind == "quote"] == ["Tim Rowe", "Ann Lee"]
+
+
+def test_a_possessive_after_said_is_an_owner_not_an_inverted_subject():
+    text = (
+        'John Smith, the opposition leader, said Tom Jones\'s "reckless decision" had caused '
+        'chaos.\n\n"Our people have suffered," he said Friday.'
+    )
+    assert _speakers(text) == ["John Smith"] * 2
+
+
+def test_a_partial_quote_inside_reported_speech_keeps_the_statement_attributed():
+    text = (
+        'John Smith said the "illegal and reckless decision" had caused chaos and fear in a '
+        "country of 50 million people."
+    )
+    kinds = {(c.kind, c.speaker) for c in _run(text).claims}
+    assert kinds == {("quote", "John Smith"), ("attributed", "John Smith")}
+
+
+def test_an_indefinite_noun_before_called_is_named_not_speaking():
+    text = 'Ann Cole bought a battery from a seller called "E-Power," a firm in Canada.'
+    assert [c for c in _run(text).claims if c.kind in ("quote", "attributed")] == []
+
+
+@pytest.mark.parametrize("verb", ["found that", "ruled that"])
+def test_a_named_courts_finding_is_attributed_to_it(verb):
+    text = f"The Supreme Court of Canada {verb} the law was unfair to farmers."
+    assert _speakers(text, "attributed") == ["Supreme Court of Canada"]
+
+
+def test_a_finding_of_an_owners_unnamed_court_credits_nobody():
+    text = "The European Union's top court ruled that members must label the products."
+    assert _speakers(text, "attributed") == []
+
+
+def test_the_future_president_is_the_president_elect_not_the_president():
+    text = (
+        "President Ann Cole spoke on Monday. President-elect Joe Grant said he would act. "
+        '"I regret it," the future president said in a video. '
+        '"We will work together," the president said.'
+    )
+    assert _speakers(text, "quote") == ["Joe Grant", "Ann Cole"]
+
+
+def test_said_in_a_statement_makes_the_statement_the_speakers():
+    text = (
+        "Two soldiers were hurt, the Canadian military said in a statement on Monday. "
+        '"The cause is under investigation," the statement said.'
+    )
+    assert _speakers(text, "quote") == ["Canadian military"]
+
+
+def test_with_a_name_and_a_participle_credits_that_name():
+    text = (
+        "Egypt and Canada criticised the plan, with Canadian Foreign Minister Ann Cole "
+        'warning of "dangerous consequences".'
+    )
+    assert _speakers(text, "quote") == ["Ann Cole"]
+
+
+def test_a_name_coordinated_with_unnamed_speakers_is_the_speaker():
+    text = "Gov. Ann Cole spoke. Cole and Labour Party leaders touted the plan as a step forward."
+    assert _speakers(text, "attributed") == ["Ann Cole"]
+
+
+def test_a_qualified_role_after_a_name_marks_the_name_as_the_speaker():
+    text = "Ann Cole, the Labour MP for Leeds, who backs the study, said it was right."
+    assert _speakers(text, "attributed") == ["Ann Cole"]
+    text = "In the speech, first reported by the Daily Mirror, the former mayor argued for it."
+    assert _speakers(text, "attributed") != ["Daily Mirror"]
+
+
+def test_an_inverted_report_speaks_for_the_owner_named_next():
+    text = (
+        "Staff at universities are treated as second-class citizens, says a report out today. "
+        "The report by the University and College Union claims pay has fallen."
+    )
+    assert _speakers(text, "attributed")[0] == "University and College Union"
+
+
+def test_the_company_is_the_firm_the_story_is_about():
+    text = (
+        "(Reuters) - The Ontario Securities Commission is investigating Acme, sources said. "
+        "The company, which plans to cut jobs, confirmed on Monday that it had been contacted. "
+        "Acme shares fell. Acme has cut prices. Acme said more would follow."
+    )
+    assert _speakers(text, "attributed")[1] == "Acme"
+
+
+def test_a_document_named_by_its_owner_speaks_for_the_owner():
+    text = (
+        "A man admitted the threats, the U.S. Attorney's Office for the Western District of "
+        "New York announced Monday. His sentencing is set for May, according to the office "
+        "release."
+    )
+    assert _speakers(text, "attributed")[-1] == (
+        "U.S. Attorney's Office for the Western District of New York"
+    )
+
+
+def test_they_after_a_group_headed_by_a_name_is_that_person():
+    text = (
+        "Gov. Ann Cole and leaders of the Legislature have avoided criticism of teachers. "
+        "However, they said they do not expect to act until 2021."
+    )
+    assert _speakers(text, "attributed") == ["Ann Cole"]

@@ -13,6 +13,7 @@ Speakers are found the way a reader finds them:
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass, field
 
 from . import checkworthiness
@@ -38,7 +39,9 @@ from .speakers import (
     Resolver,
     mentions_in,
     pick,
+    possessive_at,
     verbs_in,
+    words_outside_names,
 )
 from .types import ExtractedClaim
 
@@ -181,6 +184,8 @@ _DOC_SUBJECT_RE = re.compile(
 # Reporting verbs that are never nouns or adjectives: "Foster's said" is the firm speaking.
 _NEVER_NOUNS = words("said says told tells")
 _MAX_VERBS = 8
+#: "..., with Foreign Minister Ann Cole warning of": a participle with a subject of its own.
+_WITH_NAME_BEFORE_RE = re.compile(r"\bwith\s+(?:[A-Z][\w.'\u2019-]*\s+){1,6}$")
 _PASSIVE_BEFORE_RE = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:also\s+|\w+ly\s+)?$", re.I
 )
@@ -229,7 +234,9 @@ def _credit_before_quote(res: Resolver, start: int, end: int, sent: int):
     verbs = [
         v
         for v in verbs_in(res.ctx, start, end)
-        if not v[2].endswith("ing")
+        if (
+            not v[2].endswith("ing") or _WITH_NAME_BEFORE_RE.search(masked, max(0, v[0] - 80), v[0])
+        )
         and masked[max(0, v[0] - 3) : v[0]] != "to "
         and not _PASSIVE_BEFORE_RE.search(masked, max(0, v[0] - 30), v[0])
     ]  # participles, infinitives and passives ("would be remembered") defer to the main verb
@@ -349,21 +356,21 @@ def _tail_clause(ctx: Context, start: int, end: int) -> int:
         return -1
     verbs = verbs_in(ctx, comma, end)
     if not verbs:
-        return -1
+        # "..., said Amnesty International on Tuesday, November 19.": a comma
+        # inside the credit; it opens at the comma its verb follows.
+        verbs = verbs_in(ctx, start, comma)[-1:]
+        before_verb = ctx.masked[max(start, verbs[0][0] - 3) : verbs[0][0]] if verbs else ""
+        if not before_verb.rstrip().endswith(","):
+            return -1
+        comma = ctx.masked.rfind(",", start, verbs[0][0])
     head = ctx.masked[comma + 1 : verbs[0][0]]
     rest = ctx.masked[verbs[0][1] : end]
     if len(rest.split()) > 8 or head.strip().lower() in ("who", "which"):
         return -1  # "..., Kim Yong-hyun, who said ...": a relative clause, not a closing credit
-    if len(head.split()) > 6:
+    if len(head.split()) > 6 and len(words_outside_names(ctx, comma + 1, verbs[0][0])) > 2:
         # "..., the U.S. Attorney's Office for the Western District of New York
         # announced Monday.": a long name is still one subject.
-        named = mentions_in(ctx, comma + 1, verbs[0][0])
-        words_outside = head.split()
-        if named:
-            lo, hi = named[0][0] - comma - 1, named[-1][1] - comma - 1
-            words_outside = (head[:lo] + head[hi:]).split()
-        if not named or len(words_outside) > 2:
-            return -1
+        return -1
     return comma + 1
 
 
@@ -624,9 +631,21 @@ def _note_quote_sentence(
     res.ctx.subjects[si] = main if main is not None else state.last_speaker[si]
     if main is not None:
         state.main_subjects[si] = main
+        _note_own_document(res.ctx, si, main)
 
 
 _TOKEN_RE = re.compile(r"\w+")
+_IN_OWN_DOC_RE = re.compile(
+    rf"\bin\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?({DOC_ALT})\b", re.I
+)
+
+
+def _note_own_document(ctx: Context, si: int, speaker: ActorInfo) -> None:
+    """ "X said in a statement": the statement is X's, so "the statement said"
+    later speaks for X."""
+    m = _IN_OWN_DOC_RE.search(ctx.masked, *ctx.sentences[si])
+    if m is not None:
+        insort(ctx.doc_owners, (m.start(), m.group(1).lower(), speaker), key=lambda d: d[0])
 
 
 def _too_short_to_claim(text: str, start: int, end: int) -> bool:
@@ -653,6 +672,7 @@ def _credit_statement(res: Resolver, state: _Attribution, si: int) -> None:
     else:
         ctx.subjects[si] = info
         state.last_speaker[si] = info
+        _note_own_document(ctx, si, info)
     if verb:
         speaker = info.actor.name if info else None
         state.claims[si].append(_claim("attributed", text, s, e, speaker=speaker))
@@ -680,8 +700,14 @@ def _sentence_subject(res: Resolver, si: int) -> ActorInfo | None:
         return res.pronoun(pm.group(1), si)
     if rm:
         return res.role(rm.group(1), s, si)
-    first_people = [m for m in first if m[2].actor.kind == "person"]
-    return (first_people or first)[0][2] if first else None
+    people = [m for m in first if m[2].actor.kind == "person"]
+    if (
+        len(people) > 1
+        and possessive_at(masked, people[0][1])
+        and len(masked[people[0][1] : people[1][0]].split()) <= 3
+    ):
+        return people[1][2]  # "Cole's lawyer, Ann Lee, had a statement": not the owner
+    return (people or first)[0][2] if first else None
 
 
 def _chain_uncredited(text: str, state: _Attribution) -> None:
@@ -708,6 +734,12 @@ def _carry_over_uncredited(ctx: Context, state: _Attribution) -> None:
         if i > 0 and entries[i - 1].sent == si:
             entry.info = entries[i - 1].info  # even when nobody is named
             continue
+        lead_in = _lead_in_person(ctx, state, si)
+        if lead_in is not None:
+            # "Cole's lawyer, Ann Lee, had a shorter statement. "It is ..."": the
+            # person the paragraph has just introduced, not an earlier speaker.
+            entry.info = state.last_speaker[si] = lead_in
+            continue
         blocked = False
         for k in range(si - 1, max(-1, si - 4), -1):
             if state.last_speaker[k] is not None:
@@ -727,6 +759,24 @@ def _carry_over_uncredited(ctx: Context, state: _Attribution) -> None:
             state.last_speaker[si] = entry.info
 
 
+def _lead_in_person(ctx: Context, state: _Attribution, si: int) -> ActorInfo | None:
+    """The person the sentence before ``si``, in the same paragraph and crediting
+    nobody, is about."""
+    if si == 0 or state.last_speaker[si - 1] is not None or state.unnamed[si - 1]:
+        return None
+    if "\n" in ctx.text[ctx.sentences[si - 1][1] : ctx.sentences[si][0]]:
+        return None
+    prev = ctx.subjects[si - 1]
+    return prev if prev is not None and prev.actor.kind == "person" else None
+
+
+def _statement_goes_on(ctx: Context, start: int, end: int) -> bool:
+    """Whether the reported statement goes on after the quoted fragments in it,
+    which end at ``start`` (-1 for none): 'said X's "illegal declaration" had
+    caused chaos and fear in a country of 50 million' is reported speech too."""
+    return start >= 0 and len(ctx.masked[start:end].split()) > 4 and not verbs_in(ctx, start, end)
+
+
 def _emit(ctx: Context, state: _Attribution) -> list[ExtractedClaim]:
     """The claims in text order, quotes first within a sentence. A quote
     sentence whose own clause credits someone else than its quotes ("Mr Howard
@@ -735,9 +785,16 @@ def _emit(ctx: Context, state: _Attribution) -> list[ExtractedClaim]:
     speakers_of: dict[int, set[int]] = {}
     for entry in state.quotes:
         speakers_of.setdefault(entry.sent, set()).add(id(entry.info))
+    fragments_end: dict[int, int] = {}  # the sentences all of whose quotes are fragments
+    for entry in state.quotes:
+        fragment = text[entry.q.start : entry.q.start + 1].islower()
+        if fragments_end.get(entry.sent, 0) >= 0:
+            fragments_end[entry.sent] = entry.q.end if fragment else -1
     for si, main in state.main_subjects.items():
-        if id(main) not in speakers_of.get(si, ()):
-            s, e = ctx.sentences[si]
+        s, e = ctx.sentences[si]
+        if id(main) not in speakers_of.get(si, ()) or _statement_goes_on(
+            ctx, fragments_end.get(si, -1), e
+        ):
             state.claims[si].append(_claim("attributed", text, s, e, speaker=main.actor.name))
     for entry in state.quotes:
         q = entry.q

@@ -352,7 +352,7 @@ DOCUMENT_NOUNS = words(
 FIRM_HEADS = words("company firm group")
 #: Words that make a title a lesser one ("Deputy Prime Minister" is not "the
 #: prime minister").
-LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under")
+LESSER_TITLES = words("deputy vice shadow former assistant junior acting ex under future")
 #: Titles that end an inverted credit before the name ("said its chief executive,
 #: Sir Howard Newby").
 TITLES_BEFORE_NAME = words(
@@ -435,6 +435,11 @@ REPORTING_PHRASES = (
     "made it clear",
     "makes it clear",
     "according to",
+    # A court's or an inquiry's finding: "the tribunal found that ...".
+    "found that",
+    "finds that",
+    "ruled that",
+    "rules that",
 )
 _REPORTING_ALT = "|".join(
     sorted(REPORTING_PHRASES, key=len, reverse=True) + sorted(REPORTING_WORDS)
@@ -460,7 +465,7 @@ WEAK_VERBS = words(
     "promise promises promised promising propose proposed proposes signal signals "
     "signalled signaled indicate indicates indicated indicating believe believes believed "
     "estimate estimates estimated forecast forecasts highlight highlights highlighted"
-)
+) | {"found that", "finds that", "ruled that", "rules that"}
 _WORD_ONLY_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -494,6 +499,10 @@ _NAMED_THING_RE = re.compile(
     r"man|woman|person|boy|girl)\s+$",
     re.IGNORECASE,
 )
+#: "a seller called", "an umbrella group called": an indefinite noun phrase before
+#: "called" is named by it, unless its noun is a speaker ("a spokesman called").
+_A_THING_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+$", re.IGNORECASE)
+_SPEAKER_NOUNS = ROLE_NOUNS | GENERIC_SPEAKERS
 _NOT_THAT_RE = re.compile(r"(?!\s+that\b)", re.IGNORECASE)
 _TO_RE = re.compile(r"\s+to\s", re.IGNORECASE)
 _CALL_OFF_RE = re.compile(r"\s+(?:back|off|in)\b", re.IGNORECASE)
@@ -512,6 +521,15 @@ _ACTION_OBJECT_RES = {
     # "accepted the resignation": a deed; "accepted that ..." is a statement
     **{w: _NOT_THAT_RE for w in ("accept", "accepts", "accepted")},
 }
+
+
+def _names_a_thing(text: str, called_at: int) -> bool:
+    """Whether "called" at ``called_at`` names what comes before it ("the firm
+    called Baikal", "a seller called "E-Life"")."""
+    if _NAMED_THING_RE.search(text, max(0, called_at - 20), called_at):
+        return True
+    thing = _A_THING_BEFORE_RE.search(text, max(0, called_at - 40), called_at)
+    return thing is not None and thing.group(1).lower() not in _SPEAKER_NOUNS
 
 
 def find_reporting(text: str) -> list[tuple[int, int, str]]:
@@ -552,7 +570,7 @@ def find_reporting(text: str) -> list[tuple[int, int, str]]:
         if word in REPORTING_WORDS:
             if word in _ACTION_OBJECT_RES and _ACTION_OBJECT_RES[word].match(text, m_end):
                 continue  # "calling back 17,000 cars", "rejected a takeover offer": deeds
-            if word == "called" and _NAMED_THING_RE.search(text, max(0, m_start - 20), m_start):
+            if word == "called" and _names_a_thing(text, m_start):
                 continue  # "a firm called Baikal": a name, not speech
             if word == "branded" and not _BRANDED_SUBJECT_RE.search(
                 text, max(0, m_start - 20), m_start

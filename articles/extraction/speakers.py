@@ -2,13 +2,17 @@
 
 * the subject of a reporting verb is the actor named in the clause before it,
   past any appositive (``Prof X, who led the study, said``), or after the verb
-  when inverted (``..., said housing minister Yvette Cooper``); each way a
-  clause names its subject is one step of ``Resolver._SUBJECT_STEPS``;
+  when inverted (``..., said housing minister Yvette Cooper``, up to a
+  subordinate clause: ``warns PAHO Director X as she urged``); a verb in a
+  coordinated predicate shares the sentence's opening subject (``It did not
+  name the site and said``); each way a clause names its subject is one step
+  of ``Resolver._SUBJECT_STEPS``;
 * a pronoun (he/she/they) is the subject of a recent sentence that fits, with
   the gender the text gives (Mrs/Ms/she);
 * a role ("the prime minister", "the chancellor") is the person the article
   gave that role, a descriptor ("the company") the organisation it stands for;
-* a document ("the report", "the book") speaks for the one whose it is.
+* a document ("the report", "the book", "the office release") speaks for the
+  one whose it is.
 """
 
 from __future__ import annotations
@@ -90,7 +94,7 @@ _POST_NOMINAL_TAIL_RE = re.compile(r",\s*(?:QC|KC|MP|MSP|MEP|AM|OBE|MBE|CBE)\s*$
 #: The nouns of a document that speaks for its owner, as a regular expression's alternatives.
 DOC_ALT = (
     "report|study|survey|research|poll|analysis|review|figures|statement|letter|findings|"
-    "book|minutes|document|paper|manifesto|memo|biography|memoir|memoirs|dossier"
+    "book|minutes|document|paper|manifesto|memo|biography|memoir|memoirs|dossier|release"
 )
 _DOC_NP_RE = re.compile(
     rf"\s*(?:a|an|the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?({DOC_ALT})\b", re.I
@@ -98,10 +102,22 @@ _DOC_NP_RE = re.compile(
 _THEIR_PEOPLE_RE = re.compile(
     r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:advisers|advisors|aides|officials|allies|critics|"
     r"supporters|spokesman|spokeswoman|spokesperson|spokesmen|staff|lawyers|friends|"
-    r"colleagues|sources|officers|members|backers|opponents|rivals)\s*$",
+    r"colleagues|sources|officers|members|backers|opponents|rivals|"
+    r"court|tribunal|judges|board|panel|committee)\s*$",  # "the EU's top court ruled"
     re.I,
 )
 _AUX_WORDS = words("had has have was were is are would will could should did does may might")
+#: A possessive right after a name, else the word after it past commas and dashes.
+_NEXT_WORD_RE = re.compile(r"(['\u2019])|[\s,\u2013\u2014-]*([A-Za-z][\w-]*)")
+#: Words that open a subordinate clause or a participle after an inverted credit.
+_SUBORDINATE_RE = re.compile(
+    r"\s(?:as|while|when|after|before|because|adding|saying|"
+    r"in\s+(?:a|an|the|his|her|its|their))\s"
+)
+#: Suffixes of a title not yet taken up ("President-elect").
+_TO_BE_SUFFIXES = ("-elect", "-designate")
+#: "X and leaders of ...", "X and his aides": a group headed by the name before it.
+_AND_OTHERS_RE = re.compile(r"\s+and\s+[a-z]")
 _FROM_RE = re.compile(r"\s+(?:from|by|of)\s+")
 _SUBJECT_WINDOW = 300
 WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -127,6 +143,24 @@ def mentions_in(ctx: Context, start: int, end: int) -> list[tuple[int, int, Acto
     return [m for m in ctx.mentions[lo:hi] if m[1] <= end]
 
 
+def possessive_at(masked: str, pos: int) -> bool:
+    """Whether a possessive "'s" (or a plural's "'") starts at ``pos``."""
+    return masked.startswith(("'", "\u2019"), pos)
+
+
+def words_outside_names(ctx: Context, start: int, end: int) -> list[str]:
+    """The words of ``masked[start:end]`` that are in no name: a long noun
+    phrase made of names ("the U.S. Attorney's Office for the Western District
+    of New York", "PAHO Director Ann Cole") has few."""
+    parts = []
+    at = start
+    for m0, m1, _info in mentions_in(ctx, start, end):
+        parts.append(ctx.masked[at : max(at, m0)])
+        at = max(at, m1)
+    parts.append(ctx.masked[at:end])
+    return " ".join(parts).split()
+
+
 def pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> ActorInfo | None:
     people = [m for m in mentions if m[2].actor.kind == "person"]
     pool = people or mentions
@@ -137,10 +171,15 @@ def pick(mentions: list[tuple[int, int, ActorInfo]], first: bool = True) -> Acto
 
 def _role_key(role: str) -> str:
     """A job title in lower case with its synonym's usual form ("premier" and
-    "PM" are "prime minister")."""
+    "PM" are "prime minister"; "President-elect" and "the incoming president"
+    are "future president")."""
     words = role.lower().split()
     if words and words[-1] in ROLE_SYNONYMS:
         words[-1:] = ROLE_SYNONYMS[words[-1]].split()
+    if words and words[-1].endswith(_TO_BE_SUFFIXES):
+        words[-1:] = ["future", words[-1].rsplit("-", 1)[0]]
+    if words and words[0] == "incoming":
+        words[0] = "future"
     return " ".join(words)
 
 
@@ -299,7 +338,21 @@ class Resolver:
         if word in ("he", "she"):
             return self._personal_pronoun("m" if word == "he" else "f", sent, pos)
         if word in ("they", "it"):
-            return self._recent_subject(sent, 2, _is_org)
+            found = self._recent_subject(sent, 2, _is_org)
+            return found if found is not None or word == "it" else self._group_leader(sent)
+        return None
+
+    def _group_leader(self, sent: int) -> ActorInfo | None:
+        """ "Gov. Ann Cole and leaders of the Legislature have ... they said": the
+        person named at the head of a recent group subject."""
+        ctx = self.ctx
+        for k in range(sent - 1, max(-1, sent - 3), -1):
+            cand = ctx.subjects[k]
+            if cand is None or cand.actor.kind != "person":
+                continue
+            named = [m for m in mentions_in(ctx, *ctx.sentences[k]) if m[2] is cand][:1]
+            if named and _AND_OTHERS_RE.match(ctx.masked, named[0][1]):
+                return cand
         return None
 
     def _personal_pronoun(self, want: str, sent: int, pos: int) -> ActorInfo | None:
@@ -371,7 +424,7 @@ class Resolver:
                 3,
                 lambda c: (
                     c.actor.kind == "person"
-                    and (not c.actor.role or phrase.endswith(c.actor.role.lower()))
+                    and (not c.actor.role or _role_is(phrase, _role_key(c.actor.role)))
                 ),
             )
             if recent is not None:
@@ -382,7 +435,7 @@ class Resolver:
             for info in self.ctx.index.actors
             if info.actor.kind == "person"
             and info.actor.role
-            and phrase.endswith(info.actor.role.lower())
+            and _role_is(phrase, _role_key(info.actor.role))
         ]
         if len(loose) == 1:
             return loose[0]
@@ -445,8 +498,9 @@ class Resolver:
         return None
 
     def _unnamed(self, c: _Clause) -> _Found:
-        """ "A spokesman for the Home Office", "President Bush's advisers": unnamed,
-        so null; "The party's health spokeswoman, Eleanor Scott, said" is named."""
+        """ "A spokesman for the Home Office", "President Bush's advisers", "the
+        EU's top court": unnamed, so null; "The party's health spokeswoman,
+        Eleanor Scott, said" is named."""
         if _UNNAMED_SPOKESMAN_RE.match(c.text):
             return True, None
         if _THEIR_PEOPLE_RE.search(c.text) and not (
@@ -456,8 +510,21 @@ class Resolver:
         return None
 
     def _name_then_role(self, c: _Clause) -> _Found:
-        """ "Mark Serwotka, the leader of the PCS union said": the name before the comma."""
-        if c.boundary_is(",") and c.lead and c.lead[0] in ROLE_NOUNS:
+        """ "Mark Serwotka, the leader of the PCS union said", "Ann Cole, the Labour
+        MP for Leeds, said": the name before the comma."""
+        if not (c.boundary_is(",") and c.lead):
+            return None
+        qualified = len(c.lead) > 1 and c.lead[1].split(" ", 1)[0] in ROLE_NOUNS
+        if c.lead[0] in ROLE_NOUNS or qualified:
+            info = self._named_before_boundary(c, 1)
+            if info is not None and (info.actor.kind == "person" or not qualified):
+                return True, info
+        return None
+
+    def _name_and_others(self, c: _Clause) -> _Found:
+        """ "Holcomb and GOP legislative leaders touted": the one named among
+        speakers the text leaves unnamed."""
+        if c.boundary_is("and") and c.words and c.words[-1] in GENERIC_SPEAKERS:
             info = self._named_before_boundary(c, 1)
             if info is not None:
                 return True, info
@@ -497,20 +564,25 @@ class Resolver:
         return None
 
     def _shared_subject(self, c: _Clause) -> _Found:
-        """ "He plans to stand but refused to confirm": the verb shares the
-        subject that opens the sentence."""
+        """ "He plans to stand but refused to confirm", "It did not reveal the
+        site and said", "Vietnam is a critic of China and has accused": the
+        verb shares the subject that opens the sentence."""
         if not (c.boundary_is("and", "but") and not c.mentions and c.sent >= 0):
             return None
         first_word = c.text.split()[:1]
-        if not first_word or not first_word[0].islower() or first_word[0] in _NOT_A_VERB:
+        if first_word and (not first_word[0].islower() or first_word[0] in _NOT_A_VERB):
             return None
         ctx = self.ctx
         s0 = ctx.sentences[c.sent][0]
         pm = PRONOUN_RE.match(ctx.masked[s0 : c.boundary_at])
-        if pm and pm.group(1).lower() in ("he", "she"):
+        if pm and pm.group(1).lower() in ("he", "she", "it", "they"):
             return True, self.pronoun(pm.group(1), c.sent)
         opening = mentions_in(ctx, s0, c.boundary_at)[:1]
-        if opening and len(ctx.masked[s0 : opening[0][0]].split()) <= 2:
+        if (
+            opening
+            and len(ctx.masked[s0 : opening[0][0]].split()) <= 2
+            and _heads_subject(ctx.masked, opening[0][1], c.boundary_at)
+        ):
             return True, opening[0][2]
         return None
 
@@ -643,6 +715,7 @@ class Resolver:
         _own_office,
         _unnamed,
         _name_then_role,
+        _name_and_others,
         _name_then_workplace,
         _relative_antecedent,
         _shared_subject,
@@ -669,11 +742,20 @@ class Resolver:
         ctx = self.ctx
         m = clause_end(ctx.masked, start, limit)
         stop = m.start() if m else limit
-        words = ctx.masked[start:stop].split()
-        if not words or len(words) > 7 or words[0].lower() in _NOT_SUBJECT_STARTS:
-            return None
         closing = m.group() if m else "."
+        sub = _SUBORDINATE_RE.search(ctx.masked, start, stop)
+        if sub is not None:
+            # "..., warns PAHO Director Ann Cole as she urged ...": the
+            # subordinate clause ends the subject as a full stop would.
+            stop, closing = sub.start(), "."
+        words = ctx.masked[start:stop].split()
+        if not words or words[0].lower() in _NOT_SUBJECT_STARTS:
+            return None
+        if len(words) > 7 and not self._one_long_subject(start, stop):
+            return None
         mentions = mentions_in(ctx, start, stop)
+        if mentions and possessive_at(ctx.masked, mentions[-1][1]) and len(mentions) == 1:
+            return None  # 'Lee, the party leader, said Yoon's "...": an owner, not a subject
         if mentions:
             return (pick(mentions),)
         if closing in ".!?" and all(w[:1].isupper() for w in words):
@@ -685,6 +767,21 @@ class Resolver:
         if closing not in '.!?"\u201d' and stop < limit:
             return None  # "said the new system ..., due to start": not a subject
         return self._inverted_phrase(start, stop, words)
+
+    def _one_long_subject(self, start: int, stop: int) -> bool:
+        """Whether the many words after an inverted verb are one noun phrase:
+        names and at most two other words, or a person's name at the end of a
+        few words that describe them ("said Acme's newly named chair Ann Cole")."""
+        ctx = self.ctx
+        outside = len(words_outside_names(ctx, start, stop))
+        if outside <= 2:
+            return True
+        named = mentions_in(ctx, start, stop)
+        return (
+            outside <= 6
+            and named[-1][2].actor.kind == "person"
+            and not ctx.masked[named[-1][1] : stop].strip()
+        )
 
     def _named_after_title(self, start: int, limit: int) -> ActorInfo | None:
         """ "said its chief executive, Sir Howard Newby.": the name after the comma."""
@@ -708,7 +805,9 @@ class Resolver:
             rest = [w.lower() for w in words[1:]]
             if any(w in _AUX_WORDS for w in rest) or (len(rest) >= 2 and rest[-1].endswith("ed")):
                 return None  # "The book, by X, said the pair argued": a clause, not a speaker
-            return (None,)
+            doc = _DOC_NP_RE.match(self.ctx.masked, start, stop)
+            # "..., says a report highlighting ...": the report's owner, named before or after.
+            return (self.doc_owner(doc.group(1).lower(), start) if doc else None,)
         return None
 
     def _role_after(self, start: int, end: int) -> tuple[str, ActorInfo | None]:
@@ -732,27 +831,26 @@ class Resolver:
         runner_up = len(people[1].actor.mentions) if len(people) > 1 else 0
         if len(top.actor.mentions) < 3 or len(top.actor.mentions) <= runner_up:
             return None
-        if top.actor.role and not phrase.endswith(top.actor.role.lower()):
+        if top.actor.role and not _role_is(phrase, _role_key(top.actor.role)):
             return None
         return top
 
     def _topic_org(self, before: int) -> ActorInfo | None:
-        """The organisation named most before ``before`` (at least three times),
-        when it clearly leads the others."""
-        counts: dict[int, int] = {}
-        infos: dict[int, ActorInfo] = {}
-        for start, _end, info in self.ctx.mentions:
-            if start >= before:
-                break
-            if info.actor.kind == "organization":
-                counts[id(info)] = counts.get(id(info), 0) + 1
-                infos[id(info)] = info
-        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
-        if not ranked or ranked[0][1] < 3:
+        """The organisation the article names most (at least three times, and
+        twice as often as any other), once it is named before ``before``: "the
+        company" of a story about one firm."""
+        orgs = sorted(
+            (info for info in self.ctx.index.actors if info.actor.kind == "organization"),
+            key=lambda info: len(info.actor.mentions),
+            reverse=True,
+        )
+        if not orgs or not orgs[0].actor.mentions:
             return None
-        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        top = len(orgs[0].actor.mentions)
+        runner_up = len(orgs[1].actor.mentions) if len(orgs) > 1 else 0
+        if top < 3 or runner_up * 2 > top or orgs[0].actor.mentions[0].start >= before:
             return None
-        return infos[ranked[0][0]]
+        return orgs[0]
 
     def doc_owner(self, noun: str, pos: int, ahead: bool = True) -> ActorInfo | None:
         """Whose ``noun`` ("book", "report") is meant at ``pos``: the last one
@@ -781,6 +879,9 @@ class Resolver:
         if dm is not None:
             # "according to a new book, Brown's Britain, ...": the book speaks for
             # its author, not for a name in its title.
+            modifier = ctx.masked[dm.start() : dm.start(1)].split()[-1].lower()
+            if modifier in _ORG_HEADS:
+                return self._org_anaphor(modifier, start, -1)  # "the office release"
             owner = self.doc_owner(dm.group(1).lower(), start)
             if owner is None and _FROM_RE.match(ctx.masked, dm.end(), end):
                 owner = pick(mentions_in(ctx, dm.end(), end))  # "a statement from X's office"
@@ -791,6 +892,17 @@ class Resolver:
             if by_role is not None and by_role.actor.kind == "person":
                 return by_role
         return info
+
+
+def _heads_subject(masked: str, end: int, limit: int) -> bool:
+    """Whether the name ending at ``end`` is the whole subject: not a qualifier
+    ("The Tory leader", "Zimbabwe President X", "X's source") nor one of
+    several ("Tories and Lib Dems")."""
+    nxt = _NEXT_WORD_RE.match(masked, end, limit)
+    if nxt is None:
+        return True
+    word = nxt.group(2) or ""
+    return not (nxt.group(1) or word[:1].isupper() or word in ROLE_NOUNS or word in ("and", "or"))
 
 
 def clause_end(masked: str, start: int, limit: int) -> re.Match | None:
