@@ -36,6 +36,15 @@ def _score(scorer, paths):  # noqa: F811
     return scorer.summary(total)
 
 
+def assert_meets(scorer, paths, targets, *, forbidden=0):  # noqa: F811
+    """Score ``paths`` and fail naming every figure below its target."""
+    summary = _score(scorer, paths)
+    missed = {k: round(summary[k], 3) for k, v in targets.items() if summary[k] < v}
+    assert not missed, f"below target: {missed}"
+    assert summary["forbidden"] <= forbidden
+    return summary
+
+
 def test_extra_gold_files_are_well_formed():
     paths = _gold_paths()
     assert len(paths) >= 6
