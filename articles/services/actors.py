@@ -205,15 +205,22 @@ class ActorRegistry:
                     self._touched.add(ref)
 
     def save(self) -> None:
-        """Write what linking decided: new actors, roles, aliases."""
+        """Write what linking decided: new actors, roles, aliases.
+
+        Rows go in a fixed order (actors by slug, the rest by id), so two
+        imports writing the same actors at once wait for each other instead of
+        each holding a row the other needs (a deadlock)."""
         new = sorted(self._slug_names)
         if new:
             slugs = unique_slugs(Actor, [self._slug_names[ref] for ref in new])
             for ref, slug in zip(new, slugs, strict=True):
                 self.actors[ref].slug = slug
-            _actors_create([self.actors[ref] for ref in new])
+            _actors_create(sorted((self.actors[ref] for ref in new), key=lambda a: a.slug))
         now = timezone.now()
-        changed = [ref for ref in self._changed if self._changed[ref] and not self._is_new(ref)]
+        changed = sorted(
+            (ref for ref in self._changed if self._changed[ref] and not self._is_new(ref)),
+            key=lambda ref: self.actors[ref].pk,
+        )
         for ref in changed:
             self.actors[ref].updated_at = now
         for fields in {frozenset(self._changed[ref]) for ref in changed}:
@@ -222,15 +229,14 @@ class ActorRegistry:
                 [*sorted(fields), "updated_at"],
             )
         if self._aliases:
-            ActorAlias.objects.bulk_create(
-                [
-                    ActorAlias(actor=self.actors[ref], name=form, key=key)
-                    for (ref, key), form in self._aliases.items()
-                ],
-                ignore_conflicts=True,
-            )
+            aliases = [
+                ActorAlias(actor=self.actors[ref], name=form, key=key)
+                for (ref, key), form in self._aliases.items()
+            ]
+            aliases.sort(key=lambda alias: (alias.actor.pk, alias.key))
+            ActorAlias.objects.bulk_create(aliases, ignore_conflicts=True)
         # A new alias is part of a known actor's representation.
-        if touched := [self.actors[ref].pk for ref in self._touched - set(changed)]:
+        if touched := sorted(self.actors[ref].pk for ref in self._touched - set(changed)):
             Actor.objects.filter(pk__in=touched).update(updated_at=now)
         self._slug_names, self._aliases = {}, {}
         self._changed, self._touched = defaultdict(set), set()

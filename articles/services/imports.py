@@ -12,7 +12,9 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import random
 import re
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,7 +26,7 @@ from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -384,10 +386,35 @@ def _store_chunk(chunk: list) -> list[ImportOutcome | SourceRejected]:
     return results
 
 
+# How often a batch is stored again after the database gave up on its
+# transaction for a reason that passes (a deadlock, a serialisation failure,
+# SQLite's lock timeout), and how long to wait before the first try again.
+TRANSIENT_TRIES = 4
+TRANSIENT_WAIT = 0.05
+
+
+def _is_transient(exc: OperationalError) -> bool:
+    sqlstate = getattr(exc.__cause__, "sqlstate", None)
+    return sqlstate in {"40P01", "40001"} or "database is locked" in str(exc)
+
+
 def _store_once_more_on_conflict(batch: list[_Parsed]) -> list[ImportOutcome]:
     """Store the batch; if another import committed one of its new rows (the
     same new file, imported twice at once) in the meantime, store it again in
-    a new transaction, which now finds that row instead of creating it."""
+    a new transaction, which now finds that row instead of creating it. A
+    transaction the database rolled back because of another one (a deadlock)
+    is tried again, after a growing, jittered wait."""
+    for attempt in range(TRANSIENT_TRIES - 1):
+        try:
+            return _store_or_find(batch)
+        except OperationalError as exc:
+            if not _is_transient(exc):
+                raise
+            time.sleep(TRANSIENT_WAIT * 2**attempt * (1 + random.random()))
+    return _store_or_find(batch)
+
+
+def _store_or_find(batch: list[_Parsed]) -> list[ImportOutcome]:
     try:
         return _store(batch)
     except IntegrityError:
