@@ -88,7 +88,8 @@ def _job(texts) -> float:
     seconds = time.perf_counter() - started
     run.refresh_from_db()
     if run.failed:
-        raise NotMeasured(f"{run.failed} items failed: {run.items.filter(status='failed')[:1]}")
+        source, reason = run.items.filter(status="failed").values_list("source", "reason")[0]
+        raise NotMeasured(f"{run.failed} items failed, the first {source}: {reason[:300]}")
     return seconds
 
 
