@@ -738,6 +738,29 @@ def test_editor_merges_two_actors_choosing_the_survivor(client, editor):
     assert keep.aliases.filter(name="Mr Blair").exists()
 
 
+
+def test_a_refused_merge_comes_back_with_the_unmerged_actors_still_selected(client, editor):
+    keep = ActorFactory(name="Georgia Smith")
+    same = ActorFactory(name="G. Smith")
+    country = ActorFactory(name="Georgia", kind="country")
+    as_user(client, editor)
+    url = reverse("admin:articles_actor_changelist")
+    page = client.post(
+        url,
+        {
+            "action": "merge_actors",
+            "_selected_action": [keep.pk, same.pk, country.pk],
+            "survivor": keep.pk,
+        },
+    )
+    text = page.content.decode()
+    assert page.status_code == 200 and "Choose the actor to keep" in text
+    assert "the kinds differ" in text  # the reason, on the page that asks again
+    assert not Actor.objects.filter(pk=same.pk).exists()  # what could merge, did
+    assert f'name="survivor" value="{keep.pk}" checked' in text
+    assert f'value="{country.pk}"' in text and f'value="{same.pk}"' not in text
+
+
 def test_factchecker_is_not_offered_the_merge(client, factchecker):
     ActorFactory()
     page = as_user(client, factchecker).get(reverse("admin:articles_actor_changelist"))

@@ -163,7 +163,7 @@ class ActorAdmin(ServiceErrorsMixin, admin.ModelAdmin):
             if survivor is None:
                 messages.error(request, "Choose which actor to keep.")
                 return None
-            merged = 0
+            merged, kept = 0, [survivor]
             for actor in actors:
                 if actor.pk == survivor.pk:
                     continue
@@ -171,11 +171,18 @@ class ActorAdmin(ServiceErrorsMixin, admin.ModelAdmin):
                     actor_merge(survivor=survivor, merged=actor, by=request.user)
                 except ActorMergeError as error:
                     refused(request, error)
+                    kept.append(actor)
                 else:
                     merged += 1
             if merged:
                 messages.success(request, f"Merged {merged} actor(s) into {survivor}.")
-            return None
+            if len(kept) == 1:
+                return None
+            # Refused: the choice again, with the actors not merged still selected.
+            return self._merge_confirmation(request, kept, survivor)
+        return self._merge_confirmation(request, actors, actors[0])
+
+    def _merge_confirmation(self, request, actors, survivor):
         return TemplateResponse(
             request,
             "admin/articles/actor/merge_confirmation.html",
@@ -184,6 +191,7 @@ class ActorAdmin(ServiceErrorsMixin, admin.ModelAdmin):
                 "title": "Merge actors",
                 "opts": self.model._meta,
                 "actors": actors,
+                "survivor": survivor,
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             },
         )
