@@ -6,14 +6,16 @@ as "why check-worthy":
 
 - ``number``: digits or spelled out ("a six-month review", "12,500
   employees"), a number word capitalised only by opening the sentence or by a
-  shouted lead ("Two men", "TWO men"), not one inside a name ("Radio 4",
-  "The Two Ronnies") or standing for people ("the two held talks");
+  shouted lead ("Two men", "TWO men"), a figure after a capitalised word that
+  is never a name ("About 50 people", "All 15 senators"); not one inside a
+  name ("Radio 4", "No 10", "The Two Ronnies") or standing for people ("the
+  two held talks");
 - ``date``, ``percentage``, ``money``;
 - ``comparison``: a comparative or superlative;
 - ``first/only/never``: an absolute or a record, in lower case or opening the
-  sentence, not a title ("First Minister"); a record set ("a record",
-  "record levels", "broke records"), not a document or someone's past
-  ("prison records", "his record");
+  sentence, not a title ("First Minister") or an idiom ("ever since", "more
+  than ever"); a record set ("a record", "record levels", "broke records"),
+  not a document or someone's past ("prison records", "his record");
 - ``change``: a change or outcome ("rose", "voted", "defeated");
 - ``casualties/crime``: who died or was hurt, what violence was done, what
   charge, arrest or verdict ("were killed", "fatally shot", "gunshot wounds",
@@ -39,7 +41,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import MONTHS, WEEKDAYS, words
+from .lexicon import MONTHS, STOPWORDS, WEEKDAYS, words
 
 #: What a claim starts from, by kind: reported speech and quotes are somebody's
 #: view until their words carry something checkable.
@@ -108,9 +110,11 @@ _WEEKDAY_DATE_RE = re.compile(
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _NUMBER_RE = re.compile(r"\d")
-# "ever since", "not only ... but": idioms, not absolutes.
+# "ever since", "not only ... but", "more than ever", "as bad as ever": idioms,
+# not absolutes.
 _NOT_ABSOLUTE_RE = re.compile(
-    r"\b(?:ever\s+since|not\s+only)\b(?!.*\b(?:first|never|record)\b)", re.I
+    r"\b(?:ever\s+since|not\s+only|than\s+ever|as\s+ever)\b(?!.*\b(?:first|never|record)\b)",
+    re.I,
 )
 # "the two held talks": a number standing for people, not a quantity.
 _THE_NUMBER_RE = re.compile(
@@ -138,7 +142,9 @@ _RECORD_RE = re.compile(
     r"to|in|for|and|or|the|a|an|that|with|as|at|by|it|its|their|his|her)\b)[a-z$\u00a3\u20ac\d])",
     re.I,
 )
-_NAMED_FIGURE_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z-]*+\s?\d+[a-z]?\b(?![,.]\d|%)")
+# "Radio 4", "Chapter 11": a figure naming a thing (not "All 15 senators",
+# "About 50 people": a capitalised word that is never a name counts them).
+_NAMED_FIGURE_RE = re.compile(r"(?<![\w-])([A-Z][A-Za-z-]*+)\s?\d+[a-z]?\b(?![,.]\d|%)")
 _YEAR_ONLY_RE = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,.]\d)")
 _PERCENT_RE = re.compile(r"%|\bper\s?cent\b|\bpercentage\b", re.I)
 _MONEY_RE = re.compile(r"[£$€¥]|\d(?:bn|m|k)\b")
@@ -166,7 +172,8 @@ def reasons_of(text: str, kind: str = "factual", speaker: str | None = None) -> 
         plain -= NUMBER_WORDS
     digits = _NUMBER_RE.search(text) is not None
     if plain & NUMBER_WORDS or (
-        digits and _NUMBER_RE.search(_NAMED_FIGURE_RE.sub("", _YEAR_ONLY_RE.sub("", text)))
+        digits
+        and _NUMBER_RE.search(_NAMED_FIGURE_RE.sub(_unless_counted, _YEAR_ONLY_RE.sub("", text)))
     ):
         found.add("number")
     if (digits or tokens & _DATE_WORDS) and _RELATIVE_DATE_RE.search(text):
@@ -196,6 +203,13 @@ def reasons_of(text: str, kind: str = "factual", speaker: str | None = None) -> 
     return tuple(r for r in WEIGHTS if r in found)
 
 
+def _unless_counted(figure: re.Match) -> str:
+    """A named figure dropped, kept where its word is never a name ("All 15")."""
+    word = figure.group(1)
+    counts = figure.group(0)[len(word)] == " " and word.lower() in _COUNTING_WORDS
+    return figure.group(0) if counts else ""
+
+
 def _capitalised_as_words(text: str) -> set[str]:
     """The number words and absolutes capitalised only by their place at the
     start of ``text`` (or after its dateline) or by shouting, lower-cased:
@@ -218,9 +232,11 @@ def _capitalised_as_words(text: str) -> set[str]:
 _DATE_WORDS = words("last this previous") | frozenset(m for m in MONTHS if len(m) > 3)
 _PERCENT_WORDS = words("per percent percentage")
 _COMPARISON_WORDS = words("than as")
-_IDIOM_WORDS = words("since only")
+_IDIOM_WORDS = words("since only ever")
 _RECORD_WORDS = words("record records")
 _COUNTED_WORDS = NUMBER_WORDS | ABSOLUTES
+# Capitalised words before a figure that never name it: not "No 10", "May 15".
+_COUNTING_WORDS = STOPWORDS - words("no may a i") - frozenset(MONTHS)
 _EVENT_REASONS = frozenset(("change", "casualties/crime"))
 
 
