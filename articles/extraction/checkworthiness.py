@@ -185,7 +185,7 @@ def reasons_of(text: str, kind: str = "factual", speaker: str | None = None) -> 
     if tokens & SUPERLATIVES or (tokens & _COMPARISON_WORDS and COMPARISON_RE.search(text)):
         found.add("comparison")
     absolutes = words_used & ABSOLUTES
-    if absolutes <= _RECORD_WORDS and not _RECORD_RE.search(text):
+    if absolutes and absolutes <= _RECORD_WORDS and not _RECORD_RE.search(text):
         absolutes = set()  # "prison records", "his record": documents, a past
     if absolutes and not (tokens & _IDIOM_WORDS and _NOT_ABSOLUTE_RE.search(text)):
         found.add("first/only/never")
