@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     kept, wanted = gold_factual_share(golds, args.threshold)
     print(
         f"check-worthiness >= {args.threshold:.2f}: {hit}/{total} corpus claims "
-        f"({hit / max(total, 1):.0%}, at most 30%) | {kept}/{wanted} required gold "
+        f"({hit / max(total, 1):.1%}, at most 30%) | {kept}/{wanted} required gold "
         f"factual claims ({kept / max(wanted, 1):.0%}, at least 90%)"
     )
     return 0 if hit <= 0.3 * total and kept >= 0.9 * wanted else 1
