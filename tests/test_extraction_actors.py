@@ -330,3 +330,80 @@ def test_a_persons_named_work_is_not_a_person():
     )
     assert "Charles Dickens" in found
     assert "Oliver Twist" not in found and "Merchant" not in found
+
+
+def _mention_texts(actor):
+    return [m.text for m in actor.mentions]
+
+
+def test_president_of_a_first_lady_story_is_not_the_first_lady():
+    found = actors(
+        "Karen Voss said the country had lost hope. The first lady said so on Friday. "
+        "President Voss's term ends in January, and Voss will leave the White House."
+    )
+    karen = found["Karen Voss"]
+    assert karen.role != "President"
+    assert _mention_texts(karen) == ["Karen Voss"]
+    husband = next(a for a in found.values() if a.role == "President")
+    assert husband.name != "Karen Voss" and len(husband.mentions) == 2
+
+
+def test_mr_and_mrs_go_to_the_man_and_the_woman_of_one_surname():
+    found = actors(
+        "Susan Hartwell and David Hartwell run the farm. "
+        "Mrs Hartwell said it was hard. Mr Hartwell said it was worth it."
+    )
+    assert "Mrs Hartwell" in found["Susan Hartwell"].aliases
+    assert "Mr Hartwell" in found["David Hartwell"].aliases
+    assert "Mr Hartwell" not in found["Susan Hartwell"].aliases
+
+
+def test_mr_is_not_the_knight_of_the_same_surname():
+    found = actors(
+        "Tony Crayford defended the plan. Later Sir Alan Crayford warned of risks. "
+        "But Mr Crayford insisted it was needed."
+    )
+    assert "Mr Crayford" in found["Tony Crayford"].aliases
+    assert "Mr Crayford" not in found["Alan Crayford"].aliases
+
+
+def test_mr_joins_a_knight_when_nobody_else_has_the_surname():
+    found = actors("Sir Keith Dunmore wrote to her. Mr Dunmore said she was wrong.")
+    assert "Mr Dunmore" in found["Keith Dunmore"].aliases
+
+
+def test_title_goes_to_the_namesake_who_holds_it():
+    found = actors(
+        "Rep. Mark Stanholm will retire. A Scott Stanholm, his brother, registered the site. "
+        '"He was respected," Miller said of Congressman Stanholm.'
+    )
+    assert "Congressman Stanholm" in found["Mark Stanholm"].aliases
+    assert len(found["Scott Stanholm"].mentions) == 1
+
+
+def test_surname_two_people_share_equally_is_nobodys():
+    found = actors("Peter Quayle and Simon Quayle founded the firm. Quayle said it grew.")
+    assert len(found["Peter Quayle"].mentions) == 1
+    assert len(found["Simon Quayle"].mentions) == 1
+
+
+def test_surname_stays_with_the_person_it_named_before_a_namesake_came():
+    found = actors(
+        "Ann Velden has led the tribe for years. Velden, 75, says the sea is sick. "
+        "Velden and her son, Tom Velden, were called in. Velden wept."
+    )
+    assert len(found["Ann Velden"].mentions) == 4
+    assert len(found["Tom Velden"].mentions) == 1
+
+
+def test_appositive_role_of_a_possessor_is_not_the_names_role():
+    found = actors("Debra Lanning, the congressman's wife, founded the group.")
+    assert found["Debra Lanning"].role == ""
+
+
+def test_the_first_lady_speaks_for_the_woman_just_named_not_her_husband():
+    result = extract(
+        "Karen Voss sees despair in the country. The first lady said the election had "
+        "drained its hope. President Voss leaves office in January."
+    )
+    assert [c.speaker for c in result.claims if c.kind == "attributed"] == ["Karen Voss"]

@@ -316,7 +316,7 @@ PERSON_ROLE_HEADS = words(
     spokeswoman spokesperson premier mayor governor chief executive general director
     commissioner sheriff attorney prosecutor judge coroner ambassador envoy senator
     congressman congresswoman commander superintendent administrator principal ceo founder
-    president-elect
+    president-elect lady
     """
 )
 #: Other words for a job title, by the usual form ("the premier" is the prime minister).
@@ -1115,3 +1115,31 @@ def _subdivision_names() -> set[str]:
 
 #: Regions and provinces of every state: places, never actors.
 SUBDIVISIONS = _subdivision_names()
+
+
+# --- people who share a surname ---------------------------------------------
+
+#: One title under its other written forms (AP's "Rep." is a congressman).
+TITLE_EQUIVALENTS = {
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "sen": "senator",
+    "gov": "governor",
+    "prof": "professor",
+    "pres": "president",
+}
+#: Job titles that say the holder's sex ("Congresswoman X", "Spokesman X").
+TITLE_GENDER = {
+    w: "f" if w.endswith("woman") else "m"
+    for w in TITLE_HEADS | ROLE_NOUNS
+    if w.endswith("man") and w not in ("chairman", "co-chairman", "vice-chairman")
+}
+#: Honorifics of a knight or peer: one so styled is never "Mr X" in the same story.
+RANKED_HONORIFICS = words("sir dame lord lady baroness baron")
+PLAIN_HONORIFICS = words("mr mrs ms miss")
+#: Titles of the spouse of an office's holder, with the spouse's sex, and the
+#: offices: in a story of "the first lady", "President X" is her husband.
+SPOUSE_TITLES_RE = re.compile(r"\bfirst (lady|gentleman)\b", re.IGNORECASE)
+SPOUSE_TITLE_GENDER = {"lady": "f", "gentleman": "m"}
+SPOUSED_OFFICES = words("president governor mayor")
