@@ -407,3 +407,39 @@ def test_the_first_lady_speaks_for_the_woman_just_named_not_her_husband():
         "drained its hope. President Voss leaves office in January."
     )
     assert [c.speaker for c in result.claims if c.kind == "attributed"] == ["Karen Voss"]
+
+
+def test_paper_named_x_and_y_is_one_outlet():
+    found = actors("The Post and Courier newspaper reported on the closing argument.")
+    assert found["Post and Courier"].kind == "organization"
+    assert "Courier" not in found
+
+
+def test_two_parties_joined_by_and_stay_two():
+    found = actors("The Tories and Labour said no.")
+    assert {"Conservative Party", "Labour Party"} <= set(found)
+
+
+def test_party_name_with_capitals_after_a_hyphen_is_an_organisation():
+    found = actors("She rose through the ranks of the ruling Zanu-PF in two years.")
+    assert found["Zanu-PF"].kind == "organization"
+
+
+def test_hyphenated_states_and_led_are_no_organisation():
+    found = actors("The ANC-led government backed China-UK talks.")
+    assert not [a for a in found.values() if "-" in a.name]
+
+
+def test_plural_people_noun_opens_an_organisations_name():
+    found = actors(
+        "Doctors Without Borders said the clinic was hit. Ann Roe, founder of the "
+        "association Friends of Elm Park, said no."
+    )
+    assert found["Doctors Without Borders"].kind == "organization"
+    assert found["Friends of Elm Park"].kind == "organization"
+    assert "Elm Park" not in found
+
+
+def test_ministry_named_by_portfolio_after_a_state():
+    found = actors("China's commerce ministry said the tariffs must go.")
+    assert found["China's commerce ministry"].kind == "organization"

@@ -41,6 +41,7 @@ from .lexicon import (
     PLACE_FIRST_WORDS,
     PLACES,
     PLAIN_HONORIFICS,
+    PORTFOLIO_MODIFIERS,
     RANKED_HONORIFICS,
     REPORTING_WORDS,
     ROLE_NOUNS,
@@ -226,7 +227,7 @@ _OWNS_DOCUMENT_RE = re.compile(
 )
 _NATIONAL_BODY_RE = re.compile(
     r"(?<![\w.])((?:[A-Z]\.){2,}|[A-Z][a-z]+|[A-Z]{2,3})(?:['\u2019]s)?\s+(?:(?:"
-    + "|".join(sorted(BODY_MODIFIERS))
+    + "|".join(sorted(BODY_MODIFIERS | PORTFOLIO_MODIFIERS))
     + r")\s+)?(?:"
     + "|".join(sorted(NATIONAL_BODIES, key=len, reverse=True))
     + r")\b"

@@ -1143,3 +1143,23 @@ PLAIN_HONORIFICS = words("mr mrs ms miss")
 SPOUSE_TITLES_RE = re.compile(r"\bfirst (lady|gentleman)\b", re.IGNORECASE)
 SPOUSE_TITLE_GENDER = {"lady": "f", "gentleman": "m"}
 SPOUSED_OFFICES = words("president governor mayor")
+
+
+# --- organisation names (actors) --------------------------------------------
+
+#: Plural nouns for people that open an organisation's name before "of", "for",
+#: "Against" or "Without" ("Doctors Without Borders", "Friends of the Earth").
+PEOPLE_PLURALS = words(
+    """
+    friends doctors mothers fathers parents citizens veterans physicians nurses lawyers
+    reporters engineers scientists women students families survivors teachers workers
+    farmers taxpayers residents voters neighbours neighbors journalists artists writers
+    """
+)
+#: Ministries' portfolios between a state and its body ("China's commerce ministry").
+PORTFOLIO_MODIFIERS = words(
+    """
+    commerce industry agriculture energy environment labour labor transport culture
+    information communications home security
+    """
+)

@@ -29,6 +29,7 @@ from .lexicon import (
     ORG_KEYWORDS,
     ORG_KEYWORDS_NEED_TAIL,
     PARTY_FORMS,
+    PEOPLE_PLURALS,
     PLACES,
     POST_NOMINALS,
     ROLE_NOUNS,
@@ -62,7 +63,8 @@ _NEEDED_TOKEN_RE = re.compile(
 )
 _COMPOUND_ENDINGS = ("ed", "ing", "ly", "er", "ers", "ian", "ians", "ist", "ists", "ic", "ism")
 _PARTICLE_NAME_RE = re.compile(rf"(?:al|el|ad|as|ash|ar|an|at|az|abu|bin|ibn)-[{_UPPER}]")
-_PREFIX_RE = re.compile(r"^(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-(?=[A-Z])")
+_PREFIXES = words("ex anti pro non pan post pre mid then self")
+_PREFIX_RE = re.compile(rf"^(?:{'|'.join(sorted(_PREFIXES))})-(?=[A-Z])")
 NAME_PARTICLES = {
     "von",
     "van",
@@ -459,11 +461,31 @@ def _is_acronym(tok: Tok) -> bool:
     if "." in tok.text and tok.low not in KNOWN_ORGS:
         return False  # "D.C.", "U.N." style: places or known forms only
     text = tok.text.replace(".", "").replace("&", "")
+    if "-" in text:
+        return _is_hyphenated_acronym(text)
     return (
         2 <= len(text) <= 6
         and text.isupper()
         and text.isalpha()
         and tok.text.replace(".", "") not in NOT_ORG_ACRONYMS
+    )
+
+
+def _is_hyphenated_acronym(text: str) -> bool:
+    """ "Zanu-PF": a party's name, a word and its capitals; not two states
+    ("China-UK"), a prefix ("Ex-PM") or a code ("KDP-C")."""
+    head, _, tail = text.partition("-")
+    return (
+        2 <= len(tail) <= 4
+        and tail.isupper()
+        and tail.isalpha()
+        and head.istitle()
+        and head.isalpha()
+        and not any(
+            w.lower() in COUNTRIES or w.lower() in DEMONYMS or w.lower() in PLACES
+            for w in (head, tail)
+        )
+        and head.lower() not in _PREFIXES
     )
 
 
@@ -509,12 +531,15 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
     """Cut one run into candidates, appended to ``out``: the first step that
     reads the tokens at the cursor takes them, else a name chunk does."""
     seg = _Segmenter(text, run, out)
+    if seg.paired_title():
+        return
     seg.skip_opening()
     steps = (
         seg.connector,
         seg.date_word,
         seg.ampersand_firm,
         seg.keyword_org,
+        seg.people_org,
         seg.honorific_before,
         seg.job_title,
         seg.known_phrase,
@@ -623,6 +648,63 @@ class _Segmenter:
             low = phrase.lower()
             canon = PARTY_FORMS.get(low) or KNOWN_ORGS.get(low) or phrase
             self.out.append(_run_candidate(self.text, toks, "organization", canon))
+        self._forget_title()
+        self.i = end
+        return True
+
+    def paired_title(self) -> bool:
+        """ "The Post and Courier reported", "the Press and Journal newspaper": two
+        singular words joined by "and" after "the", with an outlet's cue after."""
+        run, text = self.run, self.text
+        if self.n not in (3, 4):
+            return False
+        toks = run[1:] if run[0].low == "the" else run
+        if not (
+            len(toks) == 3
+            and toks[1].low == "and"
+            and (toks is not run or text[max(0, run[0].start - 4) : run[0].start].lower() == "the ")
+            and _OUTLET_CUE_RE.match(text, toks[2].end + 2 * toks[2].poss)
+        ):
+            return False
+        for k in (0, 2):
+            low = toks[k].low
+            if (
+                (k == 0 and toks[0].poss)
+                or (low.endswith("s") and not low.endswith("ss") and low not in ("news", "times"))
+                or low in TITLE_HEADS
+                or low in HONORIFICS
+                or low in FIRST_NAME_GENDER
+                or _lexicon_match(toks, k)[1]
+            ):
+                return False
+        self.out.append(_run_candidate(text, toks, "organization"))
+        return True
+
+    def people_org(self) -> bool:
+        """ "Doctors Without Borders", "Friends of Pelham Parkway": a plural noun for
+        people, then "of", "for", "Against" or "Without" and a name."""
+        run, i, n = self.run, self.i, self.n
+        if not (
+            i + 2 < n
+            and run[i].low in PEOPLE_PLURALS
+            and not run[i].poss
+            and run[i + 1].low in ("of", "for", "against", "without")
+            and run[i + 2].cap
+        ):
+            return False
+        end = i + 2
+        while (
+            end < n
+            and not run[end - 1].poss
+            and (run[end].cap or run[end].low in ORG_CONNECTORS)
+            and run[end].low not in TITLE_HEADS
+            and run[end].low.rstrip(".") not in HONORIFICS
+            and not _starts_person_name(run, end)
+        ):
+            end += 1
+        while run[end - 1].low in ORG_CONNECTORS:
+            end -= 1
+        self.out.append(_run_candidate(self.text, run[i:end], "organization"))
         self._forget_title()
         self.i = end
         return True
@@ -785,6 +867,11 @@ class _Segmenter:
             self.i += 1
 
 
+# What follows an outlet's name: "The Post and Courier newspaper", "... reported".
+_OUTLET_CUE_RE = re.compile(
+    r"\s+(?:newspaper|paper|daily|weekly|magazine|tabloid|reported|reports|said|says|wrote|"
+    r"writes|published|editorial)\b"
+)
 # The word after a name, and "City, " before a state's abbreviation.
 CAP_NEXT_RE, PLAIN_NEXT_RE, _NEXT_TWO_PLAIN_RE, _CITY_COMMA_RE = map(
     re.compile,
