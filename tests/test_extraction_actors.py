@@ -443,3 +443,30 @@ def test_plural_people_noun_opens_an_organisations_name():
 def test_ministry_named_by_portfolio_after_a_state():
     found = actors("China's commerce ministry said the tariffs must go.")
     assert found["China's commerce ministry"].kind == "organization"
+
+
+def test_family_name_first_with_a_reporting_verb_is_a_person():
+    found = actors('Liu Heng said talks went well. "We agree," said Wang Yu.')
+    assert found["Liu Heng"].kind == "person"
+    assert found["Wang Yu"].kind == "person"
+
+
+def test_family_name_first_with_a_role_at_the_sentence_end_is_a_person():
+    found = actors("Talks were led by Liu Heng, the vice premier.")
+    assert found["Liu Heng"].kind == "person"
+
+
+def test_family_name_alone_is_the_person_named_family_name_first():
+    found = actors("Officials said Zhou Keming would visit. Mr Zhou was glad. Zhou said so.")
+    assert list(found) == ["Zhou Keming"]
+    assert len(found["Zhou Keming"].mentions) == 3
+
+
+def test_korean_name_with_a_hyphenated_given_name():
+    found = actors("Moon Jae-ho was impeached on Friday. Moon denied wrongdoing.")
+    assert found["Moon Jae-ho"].kind == "person"
+    assert "Moon" in found["Moon Jae-ho"].aliases
+
+
+def test_family_name_without_a_person_cue_is_not_enough():
+    assert "Sun Park" not in actors("Visitors crowded into Sun Park on Monday.")

@@ -23,6 +23,7 @@ from .lexicon import (
     CORPORATE_SUFFIXES,
     COUNTRIES,
     DEMONYMS,
+    EAST_ASIAN_SURNAMES,
     FIRST_NAME_GENDER,
     GENERIC_SPEAKERS,
     HONORIFICS,
@@ -234,6 +235,8 @@ _NATIONAL_BODY_RE = re.compile(
 )
 _ADMIN_RE = re.compile(r"(?<![\w-])([A-Z][\w-]++)(?:['\u2019]s)?\s+administration\b")
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+_GIVEN_PART_RE = re.compile(r"[A-Z][a-z]{1,7}(?:-[a-z]{1,5})?")
+_CREDIT_BEFORE_RE = re.compile(r"\b(?:said|says|added|adds|told|according\s+to)\s+$")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 
 _CANONICAL_FORMS = frozenset(PARTY_FORMS.values()) | frozenset(KNOWN_ORGS.values())
@@ -324,10 +327,10 @@ def _appositive_kind(text: str, end: int) -> str:
         if "," in text[m.start() + 1 : m.start() + 80]
         else text[m.start() : m.start() + 80]
     )
-    for w in clause.split():
-        if w.lower() in ROLE_NOUNS:
+    for w in clause.lower().split():
+        if w.rstrip(".;:!?") in ROLE_NOUNS:  # "Liu He, the vice premier."
             return "person"
-        if w.lower() in _ORG_DESCRIPTORS:
+        if w in _ORG_DESCRIPTORS:
             return "organization"
     return ""
 
@@ -538,6 +541,13 @@ def _classify_full_name(
     common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in ev.lower_words
     if placey or common or any(w.isupper() and len(w.rstrip(".")) > 1 for w in cand.tokens):
         return ""
+    if _family_name_first(cand.tokens) and (
+        lows[0] in ev.single_words
+        or reporting
+        or cand.start in ev.after_org
+        or _CREDIT_BEFORE_RE.search(text, max(0, cand.start - 20), cand.start)
+    ):
+        return "people"  # "Liu He said", '"...," said Wang Yi', "Li" alone elsewhere
     if (
         core[-1] in ev.single_words
         or given in FIRST_NAME_GENDER
@@ -549,6 +559,16 @@ def _classify_full_name(
     if ev.chunk_counts[cand.text] >= 3:
         return _as_org(cand)  # a name repeated without ever being a person's ("Fannie Mae")
     return ""
+
+
+def _family_name_first(tokens: list[str]) -> bool:
+    """ "Liu He", "Moon Jae-in", "Nguyen Xuan Phuc": a common East Asian family
+    name, then one or two short given names."""
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[0].lower() in EAST_ASIAN_SURNAMES
+        and all(_GIVEN_PART_RE.fullmatch(t) for t in tokens[1:])
+    )
 
 
 def _classify_single(ev: _Evidence, cand: Candidate, low: str, appos: str, reporting: bool) -> str:
@@ -634,6 +654,8 @@ class _IndexBuilder:
             if info.actor.kind != "person":
                 continue
             parts = _without_suffix(info.actor.name.split())
+            if _family_name_first(parts):
+                parts = parts[:1]  # "Mr Li" is Li Keqiang
             self.surnames.setdefault(parts[-1].lower(), []).append(info)
             for k in range(len(parts) - 2, 0, -1):
                 if parts[k].lower() in NAME_PARTICLES:
@@ -664,7 +686,8 @@ def _nearest(infos: list[ActorInfo], pos: int) -> ActorInfo:
 def _add_full_name(build: _IndexBuilder, cand: Candidate) -> None:
     toks = list(cand.tokens)
     gender = HONORIFICS.get(cand.honorific, "") or FIRST_NAME_GENDER.get(toks[0].lower(), "")
-    build.add("person", " ".join(toks), cand, gender, surname=_without_suffix(toks)[-1])
+    surname = toks[0] if _family_name_first(toks) else _without_suffix(toks)[-1]
+    build.add("person", " ".join(toks), cand, gender, surname=surname)
 
 
 def _possessive_orgs(text: str, orgs: list[Candidate]) -> dict[str, str]:

@@ -1163,3 +1163,21 @@ PORTFOLIO_MODIFIERS = words(
     information communications home security
     """
 )
+
+
+# --- East Asian names (actors) ----------------------------------------------
+
+#: Common Chinese (pinyin, Hong Kong and Taiwan spellings), Korean and
+#: Vietnamese family names, written first ("Liu He", "Moon Jae-in").
+EAST_ASIAN_SURNAMES = words(
+    """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+    zheng liang xie song tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang
+    yu du ye cheng wei su lu ding ren shen yao jin fu xi qian tan meng qin shi bai yan
+    xue lei duan hao kong shao qiu wen qi fang jia zou xiong gu hou yin
+    lam chan wong leung cheung chow ng ho lau tsang tse yip chiu tsai hsu chiang kuo lai
+    kim lee park choi jung chung kang cho yoon yun jang lim han oh seo shin kwon hwang ahn
+    yoo hong jeon moon ko bae baek roh nam ban ryu
+    nguyen tran le pham hoang huynh phan vu vo dang bui ngo duong trinh
+    """
+)
