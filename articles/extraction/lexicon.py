@@ -1140,7 +1140,7 @@ RANKED_HONORIFICS = words("sir dame lord lady baroness baron")
 PLAIN_HONORIFICS = words("mr mrs ms miss")
 #: Titles of the spouse of an office's holder, with the spouse's sex, and the
 #: offices: in a story of "the first lady", "President X" is her husband.
-SPOUSE_TITLES_RE = re.compile(r"\bfirst (lady|gentleman)\b", re.IGNORECASE)
+SPOUSE_TITLES_RE = re.compile(r"(?<=[Ff])irst ([Ll]ady|[Gg]entleman)\b")  # literal first: fast
 SPOUSE_TITLE_GENDER = {"lady": "f", "gentleman": "m"}
 SPOUSED_OFFICES = words("president governor mayor")
 
