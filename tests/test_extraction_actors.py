@@ -470,3 +470,15 @@ def test_korean_name_with_a_hyphenated_given_name():
 
 def test_family_name_without_a_person_cue_is_not_enough():
     assert "Sun Park" not in actors("Visitors crowded into Sun Park on Monday.")
+
+
+def test_organisation_name_with_for_a_is_whole():
+    found = actors("said Ann Cole, director at the Committee for a Balanced Budget, a think-tank.")
+    assert found["Committee for a Balanced Budget"].kind == "organization"
+    assert "Balanced Budget" not in found
+
+
+def test_two_letter_known_acronym_needs_capitals():
+    found = actors("North Korean leader Kim Jong Un said so, the UN reported.")
+    assert found["Kim Jong Un"].kind == "person"
+    assert found["United Nations"].aliases == ["UN"]

@@ -619,7 +619,7 @@ ORG_KEYWORDS_NEED_TAIL = words(
 #: Connectors allowed inside an organisation's name.
 ORG_CONNECTORS = words(
     """
-    of for the against and de du des &
+    of for the a against and de du des &
     """
 )
 

@@ -47,7 +47,7 @@ from .quotes import QuoteSpan
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _CONNECTOR_ALT = (
-    "(?:of|for|the|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
+    "(?:of|for|the|a|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
     "|bin|al|el|le|la|ibn|ben|y|dos|das|ter|ten|&)"
 )
 # Only the tokens names are made of: capitalised words (also after "ex-"), dotted
@@ -355,8 +355,8 @@ def _lexicon_match(run: list[Tok], i: int) -> tuple[int, str, str]:
             phrase = run[i].text.lower()
         if phrase in PARTY_FORMS:
             return j, "organization", PARTY_FORMS[phrase]
-        if phrase in KNOWN_ORGS:
-            return j, "organization", KNOWN_ORGS[phrase]
+        if phrase in KNOWN_ORGS and (len(phrase) > 2 or run[i].text.isupper()):
+            return j, "organization", KNOWN_ORGS[phrase]  # "UN", not "Kim Jong Un"
         if phrase in COUNTRIES:
             return j, "country", COUNTRIES[phrase]
         if phrase in DEMONYMS:
