@@ -482,3 +482,12 @@ def test_two_letter_known_acronym_needs_capitals():
     found = actors("North Korean leader Kim Jong Un said so, the UN reported.")
     assert found["Kim Jong Un"].kind == "person"
     assert found["United Nations"].aliases == ["UN"]
+
+
+def test_body_named_after_the_people_it_serves_keeps_their_possessive():
+    found = actors(
+        "The plan includes the National Women's Institute. The Workers' Party said no."
+    )
+    assert found["National Women's Institute"].kind == "organization"
+    assert found["Workers' Party"].kind == "organization"
+    assert "Party" not in found

@@ -241,7 +241,9 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
         if tok.cap or (tok.text[:1].isdigit() and current and current[-1].low in ("g", "no")):
             if current:
                 prev = current[-1]
-                gap = text[prev.end + (2 if prev.poss else 0) : tok.start]
+                # after "'s", or after the lone apostrophe of "Workers' Party"
+                mark = (2 if text[prev.end + 1 : prev.end + 2] == "s" else 1) if prev.poss else 0
+                gap = text[prev.end + mark : tok.start]
                 if (
                     (prev.poss and not _possessive_inside_name(prev, tok))
                     or not (gap.isspace() or _abbreviation_gap(prev, tok, gap))
@@ -312,8 +314,13 @@ def _abbreviation_gap(prev: Tok, tok: Tok, gap: str) -> bool:
 
 def _possessive_inside_name(prev: Tok, tok: Tok) -> bool:
     """``"the U.S. Attorney's Office"``, ``"the Sheriff's Department"``: an
-    office named after its holder's title."""
-    return prev.low in TITLE_HEADS | OFFICE_HOLDERS and tok.low in ORG_KEYWORDS
+    office named after its holder's title; ``"the National Women's
+    Institute"``: a body named after the people it serves."""
+    return tok.low in ORG_KEYWORDS and (prev.low in _HOLDERS or prev.low in _PEOPLE_POSSESSORS)
+
+
+_HOLDERS = TITLE_HEADS | OFFICE_HOLDERS
+_PEOPLE_POSSESSORS = PEOPLE_PLURALS | words("children people men")
 
 
 def _title_end(run: list[Tok], i: int) -> int:
