@@ -491,3 +491,9 @@ def test_body_named_after_the_people_it_serves_keeps_their_possessive():
     assert found["National Women's Institute"].kind == "organization"
     assert found["Workers' Party"].kind == "organization"
     assert "Party" not in found
+
+
+def test_vietnamese_name_is_known_by_its_last_word_too():
+    found = actors("Prime Minister Nguyen Xuan Thanh said so. Thanh added more.")
+    assert list(found) == ["Nguyen Xuan Thanh"]
+    assert "Thanh" in found["Nguyen Xuan Thanh"].aliases

@@ -655,7 +655,8 @@ class _IndexBuilder:
                 continue
             parts = _without_suffix(info.actor.name.split())
             if _family_name_first(parts):
-                parts = parts[:1]  # "Mr Li" is Li Keqiang
+                # "Mr Li" is Li Keqiang; "Phuc" is Nguyen Xuan Phuc (Vietnamese style)
+                self.surnames.setdefault(parts[0].lower(), []).append(info)
             self.surnames.setdefault(parts[-1].lower(), []).append(info)
             for k in range(len(parts) - 2, 0, -1):
                 if parts[k].lower() in NAME_PARTICLES:
