@@ -330,3 +330,170 @@ def test_a_persons_named_work_is_not_a_person():
     )
     assert "Charles Dickens" in found
     assert "Oliver Twist" not in found and "Merchant" not in found
+
+
+def _mention_texts(actor):
+    return [m.text for m in actor.mentions]
+
+
+def test_president_of_a_first_lady_story_is_not_the_first_lady():
+    found = actors(
+        "Karen Voss said the country had lost hope. The first lady said so on Friday. "
+        "President Voss's term ends in January, and Voss will leave the White House."
+    )
+    karen = found["Karen Voss"]
+    assert karen.role != "President"
+    assert _mention_texts(karen) == ["Karen Voss"]
+    husband = next(a for a in found.values() if a.role == "President")
+    assert husband.name != "Karen Voss" and len(husband.mentions) == 2
+
+
+def test_mr_and_mrs_go_to_the_man_and_the_woman_of_one_surname():
+    found = actors(
+        "Susan Hartwell and David Hartwell run the farm. "
+        "Mrs Hartwell said it was hard. Mr Hartwell said it was worth it."
+    )
+    assert "Mrs Hartwell" in found["Susan Hartwell"].aliases
+    assert "Mr Hartwell" in found["David Hartwell"].aliases
+    assert "Mr Hartwell" not in found["Susan Hartwell"].aliases
+
+
+def test_mr_is_not_the_knight_of_the_same_surname():
+    found = actors(
+        "Tony Crayford defended the plan. Later Sir Alan Crayford warned of risks. "
+        "But Mr Crayford insisted it was needed."
+    )
+    assert "Mr Crayford" in found["Tony Crayford"].aliases
+    assert "Mr Crayford" not in found["Alan Crayford"].aliases
+
+
+def test_mr_joins_a_knight_when_nobody_else_has_the_surname():
+    found = actors("Sir Keith Dunmore wrote to her. Mr Dunmore said she was wrong.")
+    assert "Mr Dunmore" in found["Keith Dunmore"].aliases
+
+
+def test_title_goes_to_the_namesake_who_holds_it():
+    found = actors(
+        "Rep. Mark Stanholm will retire. A Scott Stanholm, his brother, registered the site. "
+        '"He was respected," Miller said of Congressman Stanholm.'
+    )
+    assert "Congressman Stanholm" in found["Mark Stanholm"].aliases
+    assert len(found["Scott Stanholm"].mentions) == 1
+
+
+def test_surname_two_people_share_equally_is_nobodys():
+    found = actors("Peter Quayle and Simon Quayle founded the firm. Quayle said it grew.")
+    assert len(found["Peter Quayle"].mentions) == 1
+    assert len(found["Simon Quayle"].mentions) == 1
+
+
+def test_surname_stays_with_the_person_it_named_before_a_namesake_came():
+    found = actors(
+        "Ann Velden has led the tribe for years. Velden, 75, says the sea is sick. "
+        "Velden and her son, Tom Velden, were called in. Velden wept."
+    )
+    assert len(found["Ann Velden"].mentions) == 4
+    assert len(found["Tom Velden"].mentions) == 1
+
+
+def test_appositive_role_of_a_possessor_is_not_the_names_role():
+    found = actors("Debra Lanning, the congressman's wife, founded the group.")
+    assert found["Debra Lanning"].role == ""
+
+
+def test_the_first_lady_speaks_for_the_woman_just_named_not_her_husband():
+    result = extract(
+        "Karen Voss sees despair in the country. The first lady said the election had "
+        "drained its hope. President Voss leaves office in January."
+    )
+    assert [c.speaker for c in result.claims if c.kind == "attributed"] == ["Karen Voss"]
+
+
+def test_paper_named_x_and_y_is_one_outlet():
+    found = actors("The Post and Courier newspaper reported on the closing argument.")
+    assert found["Post and Courier"].kind == "organization"
+    assert "Courier" not in found
+
+
+def test_two_parties_joined_by_and_stay_two():
+    found = actors("The Tories and Labour said no.")
+    assert {"Conservative Party", "Labour Party"} <= set(found)
+
+
+def test_party_name_with_capitals_after_a_hyphen_is_an_organisation():
+    found = actors("She rose through the ranks of the ruling Zanu-PF in two years.")
+    assert found["Zanu-PF"].kind == "organization"
+
+
+def test_hyphenated_states_and_led_are_no_organisation():
+    found = actors("The ANC-led government backed China-UK talks.")
+    assert not [a for a in found.values() if "-" in a.name]
+
+
+def test_plural_people_noun_opens_an_organisations_name():
+    found = actors(
+        "Doctors Without Borders said the clinic was hit. Ann Roe, founder of the "
+        "association Friends of Elm Park, said no."
+    )
+    assert found["Doctors Without Borders"].kind == "organization"
+    assert found["Friends of Elm Park"].kind == "organization"
+    assert "Elm Park" not in found
+
+
+def test_ministry_named_by_portfolio_after_a_state():
+    found = actors("China's commerce ministry said the tariffs must go.")
+    assert found["China's commerce ministry"].kind == "organization"
+
+
+def test_family_name_first_with_a_reporting_verb_is_a_person():
+    found = actors('Liu Heng said talks went well. "We agree," said Wang Yu.')
+    assert found["Liu Heng"].kind == "person"
+    assert found["Wang Yu"].kind == "person"
+
+
+def test_family_name_first_with_a_role_at_the_sentence_end_is_a_person():
+    found = actors("Talks were led by Liu Heng, the vice premier.")
+    assert found["Liu Heng"].kind == "person"
+
+
+def test_family_name_alone_is_the_person_named_family_name_first():
+    found = actors("Officials said Zhou Keming would visit. Mr Zhou was glad. Zhou said so.")
+    assert list(found) == ["Zhou Keming"]
+    assert len(found["Zhou Keming"].mentions) == 3
+
+
+def test_korean_name_with_a_hyphenated_given_name():
+    found = actors("Moon Jae-ho was impeached on Friday. Moon denied wrongdoing.")
+    assert found["Moon Jae-ho"].kind == "person"
+    assert "Moon" in found["Moon Jae-ho"].aliases
+
+
+def test_family_name_without_a_person_cue_is_not_enough():
+    assert "Sun Park" not in actors("Visitors crowded into Sun Park on Monday.")
+
+
+def test_organisation_name_with_for_a_is_whole():
+    found = actors("said Ann Cole, director at the Committee for a Balanced Budget, a think-tank.")
+    assert found["Committee for a Balanced Budget"].kind == "organization"
+    assert "Balanced Budget" not in found
+
+
+def test_two_letter_known_acronym_needs_capitals():
+    found = actors("North Korean leader Kim Jong Un said so, the UN reported.")
+    assert found["Kim Jong Un"].kind == "person"
+    assert found["United Nations"].aliases == ["UN"]
+
+
+def test_body_named_after_the_people_it_serves_keeps_their_possessive():
+    found = actors(
+        "The plan includes the National Women's Institute. The Workers' Party said no."
+    )
+    assert found["National Women's Institute"].kind == "organization"
+    assert found["Workers' Party"].kind == "organization"
+    assert "Party" not in found
+
+
+def test_vietnamese_name_is_known_by_its_last_word_too():
+    found = actors("Prime Minister Nguyen Xuan Thanh said so. Thanh added more.")
+    assert list(found) == ["Nguyen Xuan Thanh"]
+    assert "Thanh" in found["Nguyen Xuan Thanh"].aliases

@@ -23,6 +23,7 @@ from .lexicon import (
     CORPORATE_SUFFIXES,
     COUNTRIES,
     DEMONYMS,
+    EAST_ASIAN_SURNAMES,
     FIRST_NAME_GENDER,
     GENERIC_SPEAKERS,
     HONORIFICS,
@@ -40,10 +41,19 @@ from .lexicon import (
     PEERAGE,
     PLACE_FIRST_WORDS,
     PLACES,
+    PLAIN_HONORIFICS,
+    PORTFOLIO_MODIFIERS,
+    RANKED_HONORIFICS,
     REPORTING_WORDS,
     ROLE_NOUNS,
+    SPOUSE_TITLE_GENDER,
+    SPOUSE_TITLES_RE,
+    SPOUSED_OFFICES,
     STOPWORDS,
     SUBDIVISIONS,
+    TITLE_EQUIVALENTS,
+    TITLE_GENDER,
+    TITLE_HEADS,
 )
 from .quotes import QuoteSpan
 from .spans import CAP_NEXT_RE, NAME_PARTICLES, PLAIN_NEXT_RE, Candidate, Tok, name_spans, tokenise
@@ -218,13 +228,15 @@ _OWNS_DOCUMENT_RE = re.compile(
 )
 _NATIONAL_BODY_RE = re.compile(
     r"(?<![\w.])((?:[A-Z]\.){2,}|[A-Z][a-z]+|[A-Z]{2,3})(?:['\u2019]s)?\s+(?:(?:"
-    + "|".join(sorted(BODY_MODIFIERS))
+    + "|".join(sorted(BODY_MODIFIERS | PORTFOLIO_MODIFIERS))
     + r")\s+)?(?:"
     + "|".join(sorted(NATIONAL_BODIES, key=len, reverse=True))
     + r")\b"
 )
 _ADMIN_RE = re.compile(r"(?<![\w-])([A-Z][\w-]++)(?:['\u2019]s)?\s+administration\b")
 _ACRONYM_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+_GIVEN_PART_RE = re.compile(r"[A-Z][a-z]{1,7}(?:-[a-z]{1,5})?")
+_CREDIT_BEFORE_RE = re.compile(r"\b(?:said|says|added|adds|told|according\s+to)\s+$")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 
 _CANONICAL_FORMS = frozenset(PARTY_FORMS.values()) | frozenset(KNOWN_ORGS.values())
@@ -238,6 +250,7 @@ class ActorInfo:
     actor: ExtractedActor
     gender: str = ""  # "m", "f" or ""
     surname: str = ""
+    titles: set[str] = field(default_factory=set)  # written before the name: "mr", "senator"
 
 
 @dataclass(slots=True)
@@ -292,6 +305,8 @@ def _appositive_role(text: str, end: int) -> str:
     m = _APPOSITIVE_RE.match(text, end)
     if m is None or m.group(2).lower() not in ROLE_NOUNS:
         return ""
+    if text.startswith(("'s ", "\u2019s "), m.end()):
+        return ""  # "Debbie X, the congressman's wife": the role of someone else
     return " ".join((m.group(1) + m.group(2)).split())
 
 
@@ -312,10 +327,10 @@ def _appositive_kind(text: str, end: int) -> str:
         if "," in text[m.start() + 1 : m.start() + 80]
         else text[m.start() : m.start() + 80]
     )
-    for w in clause.split():
-        if w.lower() in ROLE_NOUNS:
+    for w in clause.lower().split():
+        if w.rstrip(".;:!?") in ROLE_NOUNS:  # "Liu He, the vice premier."
             return "person"
-        if w.lower() in _ORG_DESCRIPTORS:
+        if w in _ORG_DESCRIPTORS:
             return "organization"
     return ""
 
@@ -526,6 +541,13 @@ def _classify_full_name(
     common = any(w in NOT_NAME_WORDS for w in lows) or lows[0] in ev.lower_words
     if placey or common or any(w.isupper() and len(w.rstrip(".")) > 1 for w in cand.tokens):
         return ""
+    if _family_name_first(cand.tokens) and (
+        lows[0] in ev.single_words
+        or reporting
+        or cand.start in ev.after_org
+        or _CREDIT_BEFORE_RE.search(text, max(0, cand.start - 20), cand.start)
+    ):
+        return "people"  # "Liu He said", '"...," said Wang Yi', "Li" alone elsewhere
     if (
         core[-1] in ev.single_words
         or given in FIRST_NAME_GENDER
@@ -537,6 +559,16 @@ def _classify_full_name(
     if ev.chunk_counts[cand.text] >= 3:
         return _as_org(cand)  # a name repeated without ever being a person's ("Fannie Mae")
     return ""
+
+
+def _family_name_first(tokens: list[str]) -> bool:
+    """ "Liu He", "Moon Jae-in", "Nguyen Xuan Phuc": a common East Asian family
+    name, then one or two short given names."""
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[0].lower() in EAST_ASIAN_SURNAMES
+        and all(_GIVEN_PART_RE.fullmatch(t) for t in tokens[1:])
+    )
 
 
 def _classify_single(ev: _Evidence, cand: Candidate, low: str, appos: str, reporting: bool) -> str:
@@ -602,6 +634,8 @@ class _IndexBuilder:
             info.gender = gender
         if cand.role and not info.actor.role:
             info.actor.role = cand.role
+        if cand.prefix:
+            info.titles |= _titles(cand)
         info.actor.mentions.append(Mention(cand.start, cand.end, cand.text))
         for form in (cand.text, f"{cand.prefix} {cand.text}" if cand.prefix else ""):
             if form and form != info.actor.name and form not in info.actor.aliases:
@@ -620,6 +654,9 @@ class _IndexBuilder:
             if info.actor.kind != "person":
                 continue
             parts = _without_suffix(info.actor.name.split())
+            if _family_name_first(parts):
+                # "Mr Li" is Li Keqiang; "Phuc" is Nguyen Xuan Phuc (Vietnamese style)
+                self.surnames.setdefault(parts[0].lower(), []).append(info)
             self.surnames.setdefault(parts[-1].lower(), []).append(info)
             for k in range(len(parts) - 2, 0, -1):
                 if parts[k].lower() in NAME_PARTICLES:
@@ -650,7 +687,8 @@ def _nearest(infos: list[ActorInfo], pos: int) -> ActorInfo:
 def _add_full_name(build: _IndexBuilder, cand: Candidate) -> None:
     toks = list(cand.tokens)
     gender = HONORIFICS.get(cand.honorific, "") or FIRST_NAME_GENDER.get(toks[0].lower(), "")
-    build.add("person", " ".join(toks), cand, gender, surname=_without_suffix(toks)[-1])
+    surname = toks[0] if _family_name_first(toks) else _without_suffix(toks)[-1]
+    build.add("person", " ".join(toks), cand, gender, surname=surname)
 
 
 def _possessive_orgs(text: str, orgs: list[Candidate]) -> dict[str, str]:
@@ -694,6 +732,8 @@ def _resolve_singles(
     """Lone words: a known person's surname, a titled person, a firm, or left
     over (returned) for a later match with an organisation."""
     leftover: list[Candidate] = []
+    spouse = SPOUSE_TITLES_RE.search(ev.text)
+    spouse_gender = SPOUSE_TITLE_GENDER[spouse.group(1).lower()] if spouse else ""
     # Titled forms first ("Mr Morris"), so that a bare "Morris" earlier in the
     # text still finds its person.
     for cand in sorted(groups.singles, key=lambda c: not c.strong):
@@ -702,10 +742,14 @@ def _resolve_singles(
             groups.orgs.append(_org_candidate(cand.start, cand.end, cand.text, possessive[low]))
             continue
         infos = _person_for_word(build, cand, low)
+        gender = _word_gender(cand, spouse_gender)
+        if infos and low in build.surnames:
+            infos = _fitting(infos, cand, low, gender)
+            if not _one_person(infos):
+                continue  # a surname two people share, and nothing says which
         if infos:
             info = _nearest(infos, cand.start)
-            gender = HONORIFICS.get(cand.honorific, "")
-            if gender and not info.gender:
+            if cand.honorific and gender and not info.gender:
                 info.gender = gender
             build.add("person", info.actor.name, cand)
         elif low in NOT_PERSON_LAST_WORDS or cand.after_place:
@@ -720,7 +764,7 @@ def _resolve_singles(
             if not (
                 low in COUNTRIES or low in PLACES or low in ev.lower_words or low in NOT_NAME_WORDS
             ):
-                build.add_person_word(cand.tokens[0], cand)
+                build.add_person_word(cand.tokens[0], cand, gender)
         elif cand.kind == "maybe" or low.endswith(("ians", "eans", "ans", "ese", "ites", "ists")):
             leftover.append(cand)
         elif low in PLACES or low in SUBDIVISIONS or low in COUNTRIES or low in ev.lower_words:
@@ -732,6 +776,58 @@ def _resolve_singles(
         else:
             leftover.append(cand)
     return leftover
+
+
+def _titles(cand: Candidate) -> set[str]:
+    """The honorifics and title heads written before a name, in one form each
+    ("Rep." and "Congressman" are both "representative")."""
+    lows = (w.lower().rstrip(".") for w in cand.prefix.split())
+    return {TITLE_EQUIVALENTS.get(w, w) for w in lows if w in HONORIFICS or w in TITLE_HEADS}
+
+
+def _word_gender(cand: Candidate, spouse_gender: str) -> str:
+    """The sex a lone word's honorific or title gives ("Mrs", "Congressman"); in a
+    story of "the first lady", "President X" is her spouse."""
+    if not cand.prefix:
+        return ""
+    gender = HONORIFICS.get(cand.honorific, "")
+    for word in cand.prefix.lower().split():
+        gender = gender or TITLE_GENDER.get(word, "")
+    if not gender and spouse_gender and _titles(cand) & SPOUSED_OFFICES:
+        gender = "m" if spouse_gender == "f" else "f"
+    return gender
+
+
+def _fitting(infos: list[ActorInfo], cand: Candidate, low: str, gender: str) -> list[ActorInfo]:
+    """Of the people with the surname ``low``, those ``cand`` may name: of the sex
+    its honorific or title gives ("Mr X" is no woman), then, while several are
+    left, those of its rank ("Mr X" is not "Sir Ian X", who is "Sir Ian"), those
+    holding its title, those introduced before it, and those already called by
+    the surname alone."""
+    fits = [info for info in infos if not (gender and info.gender and gender != info.gender)]
+    if len(fits) <= 1:
+        return fits
+    titles = _titles(cand)
+    plain = cand.honorific in PLAIN_HONORIFICS
+    for prefer in (
+        lambda info: not (plain and info.titles & RANKED_HONORIFICS),
+        lambda info: bool(info.titles & titles),
+        lambda info: min(m.start for m in info.actor.mentions) < cand.start,
+        lambda info: any(m.text.lower() == low for m in info.actor.mentions),
+    ):
+        if _one_person(fits):
+            break
+        fits = [info for info in fits if prefer(info)] or fits
+    return fits
+
+
+def _one_person(infos: list[ActorInfo]) -> bool:
+    """At most one person, maybe written two ways ("George Bush", "George W Bush")."""
+    keys = [_person_key(info.actor.name) for info in infos]
+    return len(keys) <= 1 or all(
+        k is not None and k[1] == keys[0][1] and _same_given_name(k[0], keys[0][0])
+        for k in keys
+    )
 
 
 def _orgs_named_by_context(

@@ -316,7 +316,7 @@ PERSON_ROLE_HEADS = words(
     spokeswoman spokesperson premier mayor governor chief executive general director
     commissioner sheriff attorney prosecutor judge coroner ambassador envoy senator
     congressman congresswoman commander superintendent administrator principal ceo founder
-    president-elect
+    president-elect lady
     """
 )
 #: Other words for a job title, by the usual form ("the premier" is the prime minister).
@@ -619,7 +619,7 @@ ORG_KEYWORDS_NEED_TAIL = words(
 #: Connectors allowed inside an organisation's name.
 ORG_CONNECTORS = words(
     """
-    of for the against and de du des &
+    of for the a against and de du des &
     """
 )
 
@@ -1115,3 +1115,69 @@ def _subdivision_names() -> set[str]:
 
 #: Regions and provinces of every state: places, never actors.
 SUBDIVISIONS = _subdivision_names()
+
+
+# --- people who share a surname ---------------------------------------------
+
+#: One title under its other written forms (AP's "Rep." is a congressman).
+TITLE_EQUIVALENTS = {
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "sen": "senator",
+    "gov": "governor",
+    "prof": "professor",
+    "pres": "president",
+}
+#: Job titles that say the holder's sex ("Congresswoman X", "Spokesman X").
+TITLE_GENDER = {
+    w: "f" if w.endswith("woman") else "m"
+    for w in TITLE_HEADS | ROLE_NOUNS
+    if w.endswith("man") and w not in ("chairman", "co-chairman", "vice-chairman")
+}
+#: Honorifics of a knight or peer: one so styled is never "Mr X" in the same story.
+RANKED_HONORIFICS = words("sir dame lord lady baroness baron")
+PLAIN_HONORIFICS = words("mr mrs ms miss")
+#: Titles of the spouse of an office's holder, with the spouse's sex, and the
+#: offices: in a story of "the first lady", "President X" is her husband.
+SPOUSE_TITLES_RE = re.compile(r"(?<=[Ff])irst ([Ll]ady|[Gg]entleman)\b")  # literal first: fast
+SPOUSE_TITLE_GENDER = {"lady": "f", "gentleman": "m"}
+SPOUSED_OFFICES = words("president governor mayor")
+
+
+# --- organisation names (actors) --------------------------------------------
+
+#: Plural nouns for people that open an organisation's name before "of", "for",
+#: "Against" or "Without" ("Doctors Without Borders", "Friends of the Earth").
+PEOPLE_PLURALS = words(
+    """
+    friends doctors mothers fathers parents citizens veterans physicians nurses lawyers
+    reporters engineers scientists women students families survivors teachers workers
+    farmers taxpayers residents voters neighbours neighbors journalists artists writers
+    """
+)
+#: Ministries' portfolios between a state and its body ("China's commerce ministry").
+PORTFOLIO_MODIFIERS = words(
+    """
+    commerce industry agriculture energy environment labour labor transport culture
+    information communications home security
+    """
+)
+
+
+# --- East Asian names (actors) ----------------------------------------------
+
+#: Common Chinese (pinyin, Hong Kong and Taiwan spellings), Korean and
+#: Vietnamese family names, written first ("Liu He", "Moon Jae-in").
+EAST_ASIAN_SURNAMES = words(
+    """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+    zheng liang xie song tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang
+    yu du ye cheng wei su lu ding ren shen yao jin fu xi qian tan meng qin shi bai yan
+    xue lei duan hao kong shao qiu wen qi fang jia zou xiong gu hou yin
+    lam chan wong leung cheung chow ng ho lau tsang tse yip chiu tsai hsu chiang kuo lai
+    kim lee park choi jung chung kang cho yoon yun jang lim han oh seo shin kwon hwang ahn
+    yoo hong jeon moon ko bae baek roh nam ban ryu
+    nguyen tran le pham hoang huynh phan vu vo dang bui ngo duong trinh
+    """
+)

@@ -29,6 +29,7 @@ from .lexicon import (
     ORG_KEYWORDS,
     ORG_KEYWORDS_NEED_TAIL,
     PARTY_FORMS,
+    PEOPLE_PLURALS,
     PLACES,
     POST_NOMINALS,
     ROLE_NOUNS,
@@ -46,7 +47,7 @@ from .quotes import QuoteSpan
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _CONNECTOR_ALT = (
-    "(?:of|for|the|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
+    "(?:of|for|the|a|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
     "|bin|al|el|le|la|ibn|ben|y|dos|das|ter|ten|&)"
 )
 # Only the tokens names are made of: capitalised words (also after "ex-"), dotted
@@ -62,7 +63,8 @@ _NEEDED_TOKEN_RE = re.compile(
 )
 _COMPOUND_ENDINGS = ("ed", "ing", "ly", "er", "ers", "ian", "ians", "ist", "ists", "ic", "ism")
 _PARTICLE_NAME_RE = re.compile(rf"(?:al|el|ad|as|ash|ar|an|at|az|abu|bin|ibn)-[{_UPPER}]")
-_PREFIX_RE = re.compile(r"^(?:ex|anti|pro|non|pan|post|pre|mid|then|self)-(?=[A-Z])")
+_PREFIXES = words("ex anti pro non pan post pre mid then self")
+_PREFIX_RE = re.compile(rf"^(?:{'|'.join(sorted(_PREFIXES))})-(?=[A-Z])")
 NAME_PARTICLES = {
     "von",
     "van",
@@ -239,7 +241,9 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
         if tok.cap or (tok.text[:1].isdigit() and current and current[-1].low in ("g", "no")):
             if current:
                 prev = current[-1]
-                gap = text[prev.end + (2 if prev.poss else 0) : tok.start]
+                # after "'s", or after the lone apostrophe of "Workers' Party"
+                mark = (2 if text[prev.end + 1 : prev.end + 2] == "s" else 1) if prev.poss else 0
+                gap = text[prev.end + mark : tok.start]
                 if (
                     (prev.poss and not _possessive_inside_name(prev, tok))
                     or not (gap.isspace() or _abbreviation_gap(prev, tok, gap))
@@ -310,8 +314,13 @@ def _abbreviation_gap(prev: Tok, tok: Tok, gap: str) -> bool:
 
 def _possessive_inside_name(prev: Tok, tok: Tok) -> bool:
     """``"the U.S. Attorney's Office"``, ``"the Sheriff's Department"``: an
-    office named after its holder's title."""
-    return prev.low in TITLE_HEADS | OFFICE_HOLDERS and tok.low in ORG_KEYWORDS
+    office named after its holder's title; ``"the National Women's
+    Institute"``: a body named after the people it serves."""
+    return tok.low in ORG_KEYWORDS and (prev.low in _HOLDERS or prev.low in _PEOPLE_POSSESSORS)
+
+
+_HOLDERS = TITLE_HEADS | OFFICE_HOLDERS
+_PEOPLE_POSSESSORS = PEOPLE_PLURALS | words("children people men")
 
 
 def _title_end(run: list[Tok], i: int) -> int:
@@ -353,8 +362,8 @@ def _lexicon_match(run: list[Tok], i: int) -> tuple[int, str, str]:
             phrase = run[i].text.lower()
         if phrase in PARTY_FORMS:
             return j, "organization", PARTY_FORMS[phrase]
-        if phrase in KNOWN_ORGS:
-            return j, "organization", KNOWN_ORGS[phrase]
+        if phrase in KNOWN_ORGS and (len(phrase) > 2 or run[i].text.isupper()):
+            return j, "organization", KNOWN_ORGS[phrase]  # "UN", not "Kim Jong Un"
         if phrase in COUNTRIES:
             return j, "country", COUNTRIES[phrase]
         if phrase in DEMONYMS:
@@ -459,11 +468,31 @@ def _is_acronym(tok: Tok) -> bool:
     if "." in tok.text and tok.low not in KNOWN_ORGS:
         return False  # "D.C.", "U.N." style: places or known forms only
     text = tok.text.replace(".", "").replace("&", "")
+    if "-" in text:
+        return _is_hyphenated_acronym(text)
     return (
         2 <= len(text) <= 6
         and text.isupper()
         and text.isalpha()
         and tok.text.replace(".", "") not in NOT_ORG_ACRONYMS
+    )
+
+
+def _is_hyphenated_acronym(text: str) -> bool:
+    """ "Zanu-PF": a party's name, a word and its capitals; not two states
+    ("China-UK"), a prefix ("Ex-PM") or a code ("KDP-C")."""
+    head, _, tail = text.partition("-")
+    return (
+        2 <= len(tail) <= 4
+        and tail.isupper()
+        and tail.isalpha()
+        and head.istitle()
+        and head.isalpha()
+        and not any(
+            w.lower() in COUNTRIES or w.lower() in DEMONYMS or w.lower() in PLACES
+            for w in (head, tail)
+        )
+        and head.lower() not in _PREFIXES
     )
 
 
@@ -509,12 +538,15 @@ def _segment(text: str, run: list[Tok], out: list[Candidate]) -> None:
     """Cut one run into candidates, appended to ``out``: the first step that
     reads the tokens at the cursor takes them, else a name chunk does."""
     seg = _Segmenter(text, run, out)
+    if seg.paired_title():
+        return
     seg.skip_opening()
     steps = (
         seg.connector,
         seg.date_word,
         seg.ampersand_firm,
         seg.keyword_org,
+        seg.people_org,
         seg.honorific_before,
         seg.job_title,
         seg.known_phrase,
@@ -623,6 +655,63 @@ class _Segmenter:
             low = phrase.lower()
             canon = PARTY_FORMS.get(low) or KNOWN_ORGS.get(low) or phrase
             self.out.append(_run_candidate(self.text, toks, "organization", canon))
+        self._forget_title()
+        self.i = end
+        return True
+
+    def paired_title(self) -> bool:
+        """ "The Post and Courier reported", "the Press and Journal newspaper": two
+        singular words joined by "and" after "the", with an outlet's cue after."""
+        run, text = self.run, self.text
+        if self.n not in (3, 4):
+            return False
+        toks = run[1:] if run[0].low == "the" else run
+        if not (
+            len(toks) == 3
+            and toks[1].low == "and"
+            and (toks is not run or text[max(0, run[0].start - 4) : run[0].start].lower() == "the ")
+            and _OUTLET_CUE_RE.match(text, toks[2].end + 2 * toks[2].poss)
+        ):
+            return False
+        for k in (0, 2):
+            low = toks[k].low
+            if (
+                (k == 0 and toks[0].poss)
+                or (low.endswith("s") and not low.endswith("ss") and low not in ("news", "times"))
+                or low in TITLE_HEADS
+                or low in HONORIFICS
+                or low in FIRST_NAME_GENDER
+                or _lexicon_match(toks, k)[1]
+            ):
+                return False
+        self.out.append(_run_candidate(text, toks, "organization"))
+        return True
+
+    def people_org(self) -> bool:
+        """ "Doctors Without Borders", "Friends of Pelham Parkway": a plural noun for
+        people, then "of", "for", "Against" or "Without" and a name."""
+        run, i, n = self.run, self.i, self.n
+        if not (
+            i + 2 < n
+            and run[i].low in PEOPLE_PLURALS
+            and not run[i].poss
+            and run[i + 1].low in ("of", "for", "against", "without")
+            and run[i + 2].cap
+        ):
+            return False
+        end = i + 2
+        while (
+            end < n
+            and not run[end - 1].poss
+            and (run[end].cap or run[end].low in ORG_CONNECTORS)
+            and run[end].low not in TITLE_HEADS
+            and run[end].low.rstrip(".") not in HONORIFICS
+            and not _starts_person_name(run, end)
+        ):
+            end += 1
+        while run[end - 1].low in ORG_CONNECTORS:
+            end -= 1
+        self.out.append(_run_candidate(self.text, run[i:end], "organization"))
         self._forget_title()
         self.i = end
         return True
@@ -785,6 +874,11 @@ class _Segmenter:
             self.i += 1
 
 
+# What follows an outlet's name: "The Post and Courier newspaper", "... reported".
+_OUTLET_CUE_RE = re.compile(
+    r"\s+(?:newspaper|paper|daily|weekly|magazine|tabloid|reported|reports|said|says|wrote|"
+    r"writes|published|editorial)\b"
+)
 # The word after a name, and "City, " before a state's abbreviation.
 CAP_NEXT_RE, PLAIN_NEXT_RE, _NEXT_TWO_PLAIN_RE, _CITY_COMMA_RE = map(
     re.compile,
