@@ -263,6 +263,17 @@ def test_a_quote_after_a_sentence_introducing_a_person_is_theirs():
     assert [c.speaker for c in _run(text).claims if c.kind == "quote"] == ["Tim Rowe", "Ann Lee"]
 
 
+
+def test_a_sentence_opened_by_an_owner_is_about_the_person_who_acts_in_it():
+    text = (
+        "Senator Mark Dunn said he would retire.\n\n"
+        "Dunn's plans were kept so secret that Paul Kerr, his chief of staff, did not "
+        "learn of them until Friday. He said he was asked to tell the staff."
+    )
+    said = [c for c in _run(text).claims if c.text.startswith("He said he was asked")]
+    assert [c.speaker for c in said] == ["Paul Kerr"]
+
+
 def test_a_possessive_after_said_is_an_owner_not_an_inverted_subject():
     text = (
         'John Smith, the opposition leader, said Tom Jones\'s "reckless decision" had caused '

@@ -704,9 +704,14 @@ def _sentence_subject(res: Resolver, si: int) -> ActorInfo | None:
     if (
         len(people) > 1
         and possessive_at(masked, people[0][1])
-        and len(masked[people[0][1] : people[1][0]].split()) <= 3
+        and (
+            len(masked[people[0][1] : people[1][0]].split()) <= 3
+            or not masked[s : people[0][0]].strip()
+        )
     ):
-        return people[1][2]  # "Cole's lawyer, Ann Lee, had a statement": not the owner
+        # "Cole's lawyer, Ann Lee, had a statement", "Cole's plans were kept so
+        # secret that Ann Lee ...": the owner opens the sentence, the other acts.
+        return people[1][2]
     return (people or first)[0][2] if first else None
 
 
