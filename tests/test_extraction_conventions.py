@@ -378,3 +378,19 @@ def test_they_after_a_group_headed_by_a_name_is_that_person():
         "However, they said they do not expect to act until 2021."
     )
     assert _speakers(text, "attributed") == ["Ann Cole"]
+
+
+def test_a_body_named_for_what_it_deliberates_on_keeps_its_on():
+    text = (
+        "Hearing set\n\nThe Committee on Energy and Commerce said it would meet. "
+        "The Council on Foreign Relations published a report on Monday.\n"
+    )
+    assert {"Committee on Energy and Commerce", "Council on Foreign Relations"} <= set(
+        _actors(text)
+    )
+    assert _speakers(text, "attributed")[0] == "Committee on Energy and Commerce"
+
+
+def test_on_after_a_name_that_is_no_body_stays_outside_it():
+    text = "Talks\n\nTony Blair on Monday said the talks on Brexit in London would go on.\n"
+    assert set(_actors(text)) == {"Tony Blair"}

@@ -47,7 +47,7 @@ from .quotes import QuoteSpan
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _CONNECTOR_ALT = (
-    "(?:of|for|the|a|against|and|de|du|des|in|von|van|der|den|da|di|del|della"
+    "(?:of|for|the|a|against|and|de|du|des|in|on|von|van|der|den|da|di|del|della"
     "|bin|al|el|le|la|ibn|ben|y|dos|das|ter|ten|&)"
 )
 # Only the tokens names are made of: capitalised words (also after "ex-"), dotted
@@ -108,7 +108,12 @@ _SHOUT_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _MID_CONNECTORS = frozenset({"and", "&", "in"})
 _PLAIN_CONNECTORS = frozenset({"of", "for", "the", "against", "and", "&", "in"})
 _ARTICLES = frozenset({"the", "a", "an"})
-_KEEP_LOWER = frozenset(NAME_PARTICLES | ORG_CONNECTORS | {"in"})
+_KEEP_LOWER = frozenset(NAME_PARTICLES | ORG_CONNECTORS | {"in", "on"})
+# Bodies named for what they deliberate on: "Committee on Energy and Commerce",
+# "Council on Foreign Relations", "Commission on Human Rights".
+_ON_HEADS = frozenset(
+    {"committee", "subcommittee", "commission", "council", "conference", "panel", "forum"}
+)
 
 
 @dataclass(slots=True)
@@ -258,6 +263,7 @@ def _runs(text: str, tokens: list[Tok]) -> list[list[Tok]]:
         if (
             current
             and (tok.low in _KEEP_LOWER)
+            and (tok.low != "on" or current[-1].low in _ON_HEADS)
             and not current[-1].poss
             and text[current[-1].end : tok.start] == " "
         ):
@@ -399,7 +405,9 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
                 break  # "the United Nations and European Union": two bodies
             j += 1
             continue  # "Foreign and Commonwealth Office", "Efficiency in Government Unit"
-        if tok.low in ORG_CONNECTORS or (tok.low in NAME_PARTICLES and not tok.cap):
+        if tok.low in ORG_CONNECTORS or tok.low == "on" or (
+            tok.low in NAME_PARTICLES and not tok.cap
+        ):
             break
         if tok.low in ORG_KEYWORDS and tok.cap:
             last_kw = j
@@ -423,10 +431,12 @@ def _org_keyword_end(run: list[Tok], i: int) -> int:
     while (
         end < len(run)
         and not run[end - 1].poss
-        and run[end].low in ORG_CONNECTORS
-        and run[end].low != "and"
+        and (
+            (run[end].low in ORG_CONNECTORS and run[end].low != "and")
+            or (run[end].low == "on" and run[end - 1].low in _ON_HEADS)
+        )
     ):
-        k = end
+        k = end + 1
         while k < len(run) and run[k].low in ORG_CONNECTORS and run[k].low != "and":
             k += 1
         if k >= len(run) or not run[k].cap or run[k].low in WEEKDAYS or run[k].low in MONTHS:
