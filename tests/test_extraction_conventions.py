@@ -394,3 +394,9 @@ def test_a_body_named_for_what_it_deliberates_on_keeps_its_on():
 def test_on_after_a_name_that_is_no_body_stays_outside_it():
     text = "Talks\n\nTony Blair on Monday said the talks on Brexit in London would go on.\n"
     assert set(_actors(text)) == {"Tony Blair"}
+
+
+def test_a_body_named_for_the_people_it_gathers_keeps_their_plural_possessive():
+    text = "Bill opposed\n\nThe Texas Sheriffs' Association said it opposed the bill.\n"
+    assert _actors(text) == {"Texas Sheriffs' Association": "organization"}
+    assert _speakers(text, "attributed") == ["Texas Sheriffs' Association"]

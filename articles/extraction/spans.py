@@ -126,6 +126,7 @@ class Tok:
     poss: bool
     initial: bool  # begins a sentence or a quotation
     quoted: bool
+    plural_owner: bool = False  # a plural's lone apostrophe: "Sheriffs'", "Teachers'"
 
 
 @dataclass(slots=True)
@@ -170,7 +171,7 @@ def tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> l
             if pre:
                 start += pre.end()
                 word = word[pre.end() :]
-        poss = False
+        poss = plural_owner = False
         if word.endswith(("'s", "\u2019s")) and len(word) > 2:
             word = word[:-2]
             poss = True
@@ -180,7 +181,7 @@ def tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> l
             and text[end] in "'\u2019"
             and (end + 1 >= size or not text[end + 1].isalpha())
         ):
-            poss = True
+            poss = plural_owner = True
         while q is not None and q.end <= start:
             q = next(quote_iter, None)
         quoted = q is not None and q.start <= start < q.end
@@ -216,6 +217,7 @@ def tokenise(text: str, sentence_starts: set[int], quotes: list[QuoteSpan]) -> l
                 poss,
                 initial,
                 quoted,
+                plural_owner,
             )
         )
     return tokens
@@ -321,8 +323,11 @@ def _abbreviation_gap(prev: Tok, tok: Tok, gap: str) -> bool:
 def _possessive_inside_name(prev: Tok, tok: Tok) -> bool:
     """``"the U.S. Attorney's Office"``, ``"the Sheriff's Department"``: an
     office named after its holder's title; ``"the National Women's
-    Institute"``: a body named after the people it serves."""
-    return tok.low in ORG_KEYWORDS and (prev.low in _HOLDERS or prev.low in _PEOPLE_POSSESSORS)
+    Institute"``, ``"the Texas Sheriffs' Association"``: a body named after
+    the people it serves or gathers."""
+    return tok.low in ORG_KEYWORDS and (
+        prev.low in _HOLDERS or prev.low in _PEOPLE_POSSESSORS or prev.plural_owner
+    )
 
 
 _HOLDERS = TITLE_HEADS | OFFICE_HOLDERS
