@@ -4,7 +4,7 @@ them runs a query of its own."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -53,12 +53,12 @@ class ReaderUrlField(serializers.ReadOnlyField):
         return reader_url(value)
 
 
-def iso_datetime(value) -> str | None:
+def iso_datetime(value, zone=None) -> str | None:
     """A date and time as DRF's ``DateTimeField`` writes it: ISO 8601 in the
-    current time zone, UTC as "Z"."""
+    current time zone (or ``zone``, the current one looked up once), UTC as "Z"."""
     if value is None:
         return None
-    text = timezone.localtime(value).isoformat()
+    text = timezone.localtime(value, zone).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -237,18 +237,28 @@ class ArticleSerializer(serializers.ModelSerializer):
         # Plain rows the view attaches (``ArticleViewSet.decorate``).
         return article.actor_refs
 
+    @cached_property
+    def _per_request(self) -> tuple:
+        """The current time zone and the article URL around its slug: the
+        same for every row of a page (a list's rows share this serializer)."""
+        before, after = _article_url_around_slug(
+            settings.NEWSROOM_SITE_URL, get_script_prefix(), get_urlconf()
+        )
+        return timezone.get_current_timezone(), before, after
+
     def to_representation(self, article):
         """The fields above, built directly: a list page renders twenty of
         these, and DRF's field-by-field walk cost more than its queries.
         ``tests/test_api_serializers.py`` holds it equal to the generic walk."""
+        zone, before, after = self._per_request
         return {
             "slug": article.slug,
             "title": article.title,
             "dateline": article.dateline.isoformat() if article.dateline else None,
             "status": article.status,
-            "published_at": iso_datetime(article.published_at),
-            "updated_at": iso_datetime(article.updated_at),
-            "url": article_url(article),
+            "published_at": iso_datetime(article.published_at, zone),
+            "updated_at": iso_datetime(article.updated_at, zone),
+            "url": before + article.slug + after,
             "actors": article.actor_refs,
             "claims_count": article.claims_count,
         }

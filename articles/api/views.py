@@ -114,6 +114,25 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
 
 # ---------------------------------------------------------------- articles
 
+# The columns a listed article's JSON comes from (``ArticleSerializer``; its
+# ``url`` is made from the slug, its ``actors`` by ``decorate``).
+LIST_COLUMNS = tuple(
+    name for name in serializers.ArticleSerializer.Meta.fields if name not in {"url", "actors"}
+)
+
+
+class ListedArticle:
+    """An article of a list page, from its ``values()`` row: what
+    ``ArticleSerializer`` reads, ``changed_at`` stamps with and ``decorate``
+    fills (``actor_refs``), and nothing else."""
+
+    __slots__ = ("pk", *LIST_COLUMNS, "actor_refs")
+
+    def __init__(self, row: dict):
+        for name, value in row.items():
+            setattr(self, name, value)
+        self.actor_refs = []
+
 
 @schema.read_endpoints(
     listing=("Articles", "Published articles, newest first; staff see every article."),
@@ -143,6 +162,12 @@ class ArticleViewSet(ReadViewSet):
             return serializers.ArticleSerializer
         return serializers.ArticleDetailSerializer
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if self.action != "list" or page is None:
+            return page
+        return [ListedArticle(row) for row in page]
+
     def visible_claims(self):
         return Claim.objects.all() if self.staff else Claim.objects.approved()
 
@@ -153,7 +178,11 @@ class ArticleViewSet(ReadViewSet):
         newest = F("published_at").desc(nulls_last=True) if self.staff else "-published_at"
         queryset = queryset.order_by(newest, "-created_at", "-id")
         if self.action == "list":
-            return queryset.defer("body", "source_path", "content_hash")
+            # Plain rows of what ``ArticleSerializer`` and ``changed_at`` read
+            # (``paginate_queryset`` wraps them): every column more is a value
+            # to fetch and convert on each row, and a model instance per row
+            # costs more than the page's serializing.
+            return queryset.values("pk", *LIST_COLUMNS)
         return queryset.prefetch_related(
             Prefetch(
                 "claims",
