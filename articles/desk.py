@@ -25,7 +25,6 @@ from django.db.models.lookups import Exact
 
 from .models import Article, Claim, ClaimEvent, VerdictVersion
 from .similarity import TokenIndex, claim_tokens
-from .text import cut_at_word  # noqa: F401  (the desk's lists cut their texts with it)
 
 # ---------------------------------------------------------------- claim lists
 

@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 from articles import desk
 from articles.models import Article, Claim, ClaimEvent, Notification
 from articles.services import workflow as wf
+from articles.text import cut_at_word
 
 from .factories import (
     ActorFactory,
@@ -163,7 +164,7 @@ def test_the_queue_cuts_text_at_a_word_and_marks_what_matters(
     client.force_login(editor)
     with django_assert_max_num_queries(20):
         html = client.get(QUEUE).content.decode()
-    cut = desk.cut_at_word(long_body, 110)
+    cut = cut_at_word(long_body, 110)
     assert cut.endswith("inflation\u2026")
     assert f'<span title="{long_body}">{cut}</span>' in html
     assert 'class="queue-marker sent-back"' in html

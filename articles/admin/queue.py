@@ -25,6 +25,7 @@ from django.utils.html import format_html, format_html_join
 
 from .. import desk
 from ..models import Article, Claim, ClaimEvent
+from ..text import cut_at_word
 from .shared import typed_input
 
 TEXT_CHARS = 110
@@ -157,7 +158,7 @@ class ClaimQueueMixin:
         return format_html(
             '<span title="{}">{}</span>{}',
             " ".join(full.split()),
-            desk.cut_at_word(full, TEXT_CHARS),
+            cut_at_word(full, TEXT_CHARS),
             format_html_join("", ' <span class="queue-marker {}" title="{}">{}</span>', markers),
         )
 
@@ -166,7 +167,7 @@ class ClaimQueueMixin:
         return format_html(
             '<span title="{}">{}</span>',
             claim.article.title,
-            desk.cut_at_word(claim.article.title, ARTICLE_CHARS),
+            cut_at_word(claim.article.title, ARTICLE_CHARS),
         )
 
     @admin.display(description="status", ordering="status")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import insort
 from dataclasses import dataclass, field
+from itertools import islice
 
 from . import checkworthiness
 from .actors import ActorIndex, ActorInfo
@@ -651,8 +652,7 @@ def _note_own_document(ctx: Context, si: int, speaker: ActorInfo) -> None:
 def _too_short_to_claim(text: str, start: int, end: int) -> bool:
     """Fewer than three words ("Yes.", "A", a dateline): neither a statement
     with its speaker nor a fact, so the sentence costs no attribution work."""
-    found = _TOKEN_RE.finditer(text, start, end)
-    return next(found, None) is None or next(found, None) is None or next(found, None) is None
+    return next(islice(_TOKEN_RE.finditer(text, start, end), 2, None), None) is None
 
 
 def _credit_statement(res: Resolver, state: _Attribution, si: int) -> None:

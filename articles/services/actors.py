@@ -445,8 +445,10 @@ def _take_fuller_names(names_of: dict[int, list[str]]) -> list[int]:
         fuller = [f for f in names_of[actor.pk] if _is_fuller(f, actor.name)]
         if not fuller:
             continue
-        name = max(fuller, key=lambda f: len(name_key(f).split()))[:200]
-        if Actor.objects.filter(name=name, kind=actor.kind).exists():
+        try:
+            fullest = max(fuller, key=lambda f: len(f.split()))[:200]
+            name = actor_check_name(actor=actor, name=fullest)
+        except ActorMergeError:  # another actor of its kind holds the name
             continue
         actor.name, actor.surname_key = name, surname_key(name, actor.kind)
         try:

@@ -398,12 +398,10 @@ def _is_transient(exc: OperationalError) -> bool:
     return sqlstate in {"40P01", "40001"} or "database is locked" in str(exc)
 
 
-def _store_once_more_on_conflict(batch: list[_Parsed]) -> list[ImportOutcome]:
-    """Store the batch; if another import committed one of its new rows (the
-    same new file, imported twice at once) in the meantime, store it again in
-    a new transaction, which now finds that row instead of creating it. A
-    transaction the database rolled back because of another one (a deadlock)
-    is tried again, after a growing, jittered wait."""
+def _store_retrying(batch: list[_Parsed]) -> list[ImportOutcome]:
+    """Store the batch; a transaction the database rolled back because of
+    another one (a deadlock, a lock timeout) is tried again, after a growing,
+    jittered wait."""
     for attempt in range(TRANSIENT_TRIES - 1):
         try:
             return _store_or_find(batch)
@@ -415,6 +413,9 @@ def _store_once_more_on_conflict(batch: list[_Parsed]) -> list[ImportOutcome]:
 
 
 def _store_or_find(batch: list[_Parsed]) -> list[ImportOutcome]:
+    """Store the batch; if another import committed one of its new rows (the
+    same new file, imported twice at once) in the meantime, store it again in
+    a new transaction, which now finds that row instead of creating it."""
     try:
         return _store(batch)
     except IntegrityError:
@@ -423,7 +424,7 @@ def _store_or_find(batch: list[_Parsed]) -> list[ImportOutcome]:
 
 def _store_batch(batch: list[_Parsed]) -> list[ImportOutcome | SourceRejected]:
     try:
-        return _store_once_more_on_conflict(batch)
+        return _store_retrying(batch)
     except Exception as exc:  # a database error or a bug: it must not stop the other files
         if len(batch) == 1:
             path = batch[0].source.source_path

@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from articles.models import Claim, ClaimEvent, Notification
+from articles.text import cut_at_word
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +46,6 @@ def _editors():
 
 
 def _short(claim: Claim) -> str:
-    from articles.desk import cut_at_word
-
     return f"\u201c{cut_at_word(claim.quote or claim.text, 80)}\u201d"
 
 

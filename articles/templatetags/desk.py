@@ -2,6 +2,8 @@
 
 from django import template
 
+from articles.text import cut_at_word
+
 register = template.Library()
 
 
@@ -15,7 +17,5 @@ def desk_dashboard(context):
 
 @register.filter
 def cut(text, limit=100):
-    """Text cut at a word with an ellipsis (``articles.desk.cut_at_word``)."""
-    from articles.desk import cut_at_word
-
+    """Text cut at a word with an ellipsis (``articles.text.cut_at_word``)."""
     return cut_at_word(str(text), int(limit))
